@@ -1,0 +1,264 @@
+"""Case-file endpoints. What a case answer contains follows the case policy's sections."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from lentera.api.permissions import HasAction
+from lentera.api.views import actor_of, person_out
+from lentera.apps.accounts.models import Agency
+from lentera.apps.accounts.permissions import Action
+from lentera.apps.accounts.policies import NotFound
+from lentera.apps.cases import selectors, services
+from lentera.apps.cases.models import Case, CaseGrant
+from lentera.apps.cases.policies import cases
+from lentera.apps.cases.vocab import GrantScope, PartyRole
+from lentera.apps.people.policies import people
+from lentera.apps.people.services import person_create
+from lentera.apps.reference.models import Region
+
+
+class CaseIn(serializers.Serializer[dict[str, Any]]):
+    title = serializers.CharField(max_length=200)
+    region = serializers.SlugRelatedField(slug_field="code", queryset=Region.objects.all())
+    offence_date = serializers.DateField(required=False, allow_null=True, default=None)
+    narrative = serializers.CharField(required=False, allow_blank=True, default="")
+    acts = serializers.ListField(child=serializers.CharField(), required=False, default=list)
+    means = serializers.ListField(child=serializers.CharField(), required=False, default=list)
+    exploitation_types = serializers.ListField(
+        child=serializers.CharField(), required=False, default=list
+    )
+    control_methods = serializers.ListField(
+        child=serializers.CharField(), required=False, default=list
+    )
+    recruitment_channel = serializers.CharField(required=False, default="unknown")
+    recruitment_platform = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class PartyIn(serializers.Serializer[dict[str, Any]]):
+    person_id = serializers.IntegerField(required=False, allow_null=True, default=None)
+    full_name = serializers.CharField(required=False, allow_blank=True, default="")
+    sex = serializers.CharField(required=False, default="unknown")
+    birth_date = serializers.DateField(required=False, allow_null=True, default=None)
+    role = serializers.ChoiceField(choices=PartyRole.choices)
+    network_role = serializers.CharField(required=False, allow_blank=True, default="")
+    is_official = serializers.BooleanField(required=False, default=False)
+    age_at_offence = serializers.IntegerField(required=False, allow_null=True, default=None)
+
+
+class GrantIn(serializers.Serializer[dict[str, Any]]):
+    agency = serializers.PrimaryKeyRelatedField(queryset=Agency.objects.filter(is_active=True))
+    scope = serializers.ChoiceField(choices=GrantScope.choices)
+    include_identity = serializers.BooleanField(default=False)
+    reason = serializers.CharField(max_length=300)
+
+
+class StatusIn(serializers.Serializer[dict[str, Any]]):
+    status = serializers.CharField()
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+def case_summary(case: Case) -> dict[str, Any]:
+    return {
+        "id": case.pk,
+        "reference": case.reference,
+        "title": case.title,
+        "status": case.status,
+        "lead_agency": case.lead_agency_id,
+        "region": case.region.code,
+        "opened_at": case.opened_at,
+        "has_child_victim": case.has_child_victim,
+    }
+
+
+def case_out(user: Any, case: Case) -> dict[str, Any]:
+    sections = cases.sections(user, case)
+    body = case_summary(case) | {"sections": sorted(sections)}
+    if "facts" in sections:
+        body["facts"] = {
+            "offence_date": case.offence_date,
+            "acts": case.acts,
+            "means": case.means,
+            "exploitation_types": case.exploitation_types,
+            "control_methods": case.control_methods,
+            "recruitment_channel": case.recruitment_channel,
+            "recruitment_platform": case.recruitment_platform,
+        }
+    if "journey" in sections:
+        body["journey"] = [
+            {
+                "order": leg.order,
+                "from": leg.origin_place,
+                "from_country": leg.origin_country_id,
+                "to": leg.destination_place,
+                "to_country": leg.destination_country_id,
+                "transit": leg.is_transit,
+                "departed_on": leg.departed_on,
+                "arrived_on": leg.arrived_on,
+                "transport": leg.transport,
+            }
+            for leg in case.journey.all()
+        ]
+    if "people" in sections:
+        complicity = user.has_action(Action.VIEW_COMPLICITY)
+        body["parties"] = [
+            {
+                "id": p.pk,
+                "role": p.role,
+                "network_role": p.network_role,
+                "victim_status": p.victim_status,
+                "age_at_offence": p.age_at_offence,
+                "person": person_out(p.person),
+            }
+            | ({"is_official": p.is_official} if complicity else {})
+            for p in case.parties.select_related("person", "person__region")
+        ]
+    if "sharing" in sections:
+        body["grants"] = [
+            {
+                "id": g.pk,
+                "agency": g.agency_id,
+                "scope": g.scope,
+                "include_identity": g.include_identity,
+                "granted_at": g.granted_at,
+                "revoked_at": g.revoked_at,
+            }
+            for g in case.grants.all()
+        ]
+    return body
+
+
+class CaseList(APIView):
+    permission_classes = [HasAction]
+    required_action = {"GET": Action.VIEW_CASE, "POST": Action.CREATE_CASE}
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(n, str, required=False)
+            for n in ("q", "status", "region", "exploitation_type", "child")
+        ],
+        responses=dict,
+    )
+    def get(self, request: Request) -> Response:
+        params = request.query_params
+        qs = selectors.case_list(
+            user=request.user,
+            q=params.get("q", ""),
+            status=params.get("status", ""),
+            region=params.get("region", ""),
+            exploitation_type=params.get("exploitation_type", ""),
+            child=params.get("child", ""),
+        )
+        paginator = PageNumberPagination()
+        page = paginator.paginate_queryset(qs, request, view=self) or []
+        return paginator.get_paginated_response([case_summary(c) for c in page])
+
+    @extend_schema(request=CaseIn, responses={201: dict})
+    def post(self, request: Request) -> Response:
+        data = CaseIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        case = services.case_open(actor=actor_of(request), **data.validated_data)
+        return Response(case_out(request.user, case), status=status.HTTP_201_CREATED)
+
+
+class CaseDetail(APIView):
+    permission_classes = [HasAction]
+    required_action = Action.VIEW_CASE
+
+    @extend_schema(responses=dict)
+    def get(self, request: Request, case_id: int) -> Response:
+        case = cases.get_for(request.user, Action.VIEW_CASE, case_id)
+        return Response(case_out(request.user, case))
+
+
+class CaseParties(APIView):
+    permission_classes = [HasAction]
+    required_action = Action.EDIT_CASE
+
+    @extend_schema(request=PartyIn, responses={201: dict})
+    def post(self, request: Request, case_id: int) -> Response:
+        actor = actor_of(request)
+        case = cases.get_for(actor, Action.EDIT_CASE, case_id)
+        data = PartyIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        d = data.validated_data
+        if d["person_id"]:
+            person = people.get_for(actor, Action.VIEW_PERSON, d["person_id"])
+        elif d["full_name"]:
+            person = person_create(
+                actor=actor,
+                owner_agency=actor.agency,  # type: ignore[arg-type]
+                full_name=d["full_name"],
+                sex=d["sex"],
+                birth_date=d["birth_date"],
+                region=case.region,
+            )
+        else:
+            raise ValidationError({"person_id": "give person_id or full_name"})
+        party = services.case_add_party(
+            actor=actor,
+            case=case,
+            person=person,
+            role=d["role"],
+            network_role=d["network_role"],
+            is_official=d["is_official"],
+            age_at_offence=d["age_at_offence"],
+        )
+        return Response(
+            {"id": party.pk, "person": person_out(person), "role": party.role},
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class CaseGrants(APIView):
+    permission_classes = [HasAction]
+    required_action = Action.SHARE_CASE
+
+    @extend_schema(request=GrantIn, responses={201: dict})
+    def post(self, request: Request, case_id: int) -> Response:
+        actor = actor_of(request)
+        case = cases.get_for(actor, Action.SHARE_CASE, case_id)
+        data = GrantIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        grant = services.case_share(actor=actor, case=case, **data.validated_data)
+        return Response(
+            {"id": grant.pk, "agency": grant.agency_id, "scope": grant.scope},
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class CaseGrantRevoke(APIView):
+    permission_classes = [HasAction]
+    required_action = Action.SHARE_CASE
+
+    @extend_schema(request=None, responses=dict)
+    def post(self, request: Request, case_id: int, grant_id: int) -> Response:
+        actor = actor_of(request)
+        case = cases.get_for(actor, Action.SHARE_CASE, case_id)
+        grant = CaseGrant.objects.filter(case=case, pk=grant_id).first()
+        if grant is None:
+            raise NotFound()
+        grant = services.case_share_revoke(actor=actor, grant=grant)
+        return Response({"id": grant.pk, "revoked_at": grant.revoked_at})
+
+
+class CaseStatusView(APIView):
+    permission_classes = [HasAction]
+    required_action = Action.EDIT_CASE
+
+    @extend_schema(request=StatusIn, responses=dict)
+    def post(self, request: Request, case_id: int) -> Response:
+        actor = actor_of(request)
+        case = cases.get_for(actor, Action.EDIT_CASE, case_id)
+        data = StatusIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        case = services.case_set_status(actor=actor, case=case, **data.validated_data)
+        return Response(case_summary(case))

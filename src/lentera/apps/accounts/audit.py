@@ -1,0 +1,56 @@
+"""Writing audit events and identity-access records (called by services only)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+
+from lentera.apps.accounts.events import EventType
+from lentera.apps.accounts.models import AccessLog, AccessPurpose, AuditEvent, User
+
+
+def object_label(obj: models.Model) -> tuple[str, str]:
+    return obj._meta.label_lower, str(obj.pk)
+
+
+def record_event(
+    *,
+    actor: User | None,
+    event_type: EventType,
+    obj: models.Model | None = None,
+    summary: str = "",
+    data: dict[str, Any] | None = None,
+) -> AuditEvent:
+    object_type, object_id = object_label(obj) if obj is not None else ("", "")
+    return AuditEvent.objects.create(
+        actor=actor if actor is not None and actor.pk else None,
+        actor_agency_id=getattr(actor, "agency_id", None),
+        event_type=event_type,
+        object_type=object_type,
+        object_id=object_id,
+        summary=summary[:300],
+        data=data or {},
+    )
+
+
+def record_access(
+    *,
+    user: User,
+    obj: models.Model,
+    fields: list[str],
+    purpose: AccessPurpose | str,
+    purpose_note: str = "",
+    channel: str = "web",
+) -> AccessLog:
+    object_type, object_id = object_label(obj)
+    return AccessLog.objects.create(
+        user=user,
+        agency_id=user.agency_id,
+        object_type=object_type,
+        object_id=object_id,
+        fields=sorted(fields),
+        purpose=purpose,
+        purpose_note=purpose_note[:300],
+        channel=channel,
+    )

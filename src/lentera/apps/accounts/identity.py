@@ -1,0 +1,120 @@
+"""Identity protection for model fields: encryption at rest, blind indexes, sealed values.
+
+Mark an identity field by using :class:`EncryptedTextField` (or :class:`EncryptedJSONField` for
+lists such as aliases and phone numbers). Values are encrypted with Fernet (AES-128-CBC with
+HMAC-SHA256) under ``settings.FIELD_ENCRYPTION_KEYS``; the first key encrypts, every key decrypts,
+so keys rotate by adding a new key in front and re-saving (``manage.py rotate_field_keys``).
+Values read from the database come back as :class:`lentera.privacy.Sealed`, which prints as a mask;
+only :func:`lentera.apps.accounts.services.identity_reveal` (which checks the policy and writes the
+access log) unseals them for a user.
+
+Encrypted columns cannot be searched; :func:`blind_index` gives a keyed hash of a normalised value
+(a NIK, an E.164 phone) for exact-match search without storing the value in clear.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from functools import lru_cache
+from typing import Any
+
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import models
+
+from lentera.privacy import Sealed, unseal
+
+PREFIX = "enc1:"
+
+
+@lru_cache(maxsize=4)
+def _cipher(keys: tuple[str, ...]) -> MultiFernet:
+    if not keys:
+        raise ImproperlyConfigured("FIELD_ENCRYPTION_KEYS is empty")
+    return MultiFernet([Fernet(k.encode()) for k in keys])
+
+
+def cipher() -> MultiFernet:
+    return _cipher(tuple(settings.FIELD_ENCRYPTION_KEYS))
+
+
+def encrypt(plain: str) -> str:
+    return PREFIX + cipher().encrypt(plain.encode("utf-8")).decode("ascii")
+
+
+def decrypt(token: str) -> str:
+    if not token.startswith(PREFIX):
+        raise ValueError("value is not an encrypted Lentera field")
+    try:
+        return cipher().decrypt(token[len(PREFIX) :].encode("ascii")).decode("utf-8")
+    except InvalidToken as exc:  # wrong or retired key
+        raise ImproperlyConfigured(
+            "An identity field cannot be decrypted with the configured keys"
+        ) from exc
+
+
+def rotate_token(token: str) -> str:
+    """Re-encrypt a stored token under the newest key without exposing the plain value."""
+    return PREFIX + cipher().rotate(token[len(PREFIX) :].encode("ascii")).decode("ascii")
+
+
+def blind_index(value: str) -> str:
+    """Keyed SHA-256 of an already-normalised value, for exact-match search."""
+    key = settings.BLIND_INDEX_KEY.encode()
+    return hmac.new(key, value.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
+    """A text field stored encrypted; read back as a :class:`Sealed` value."""
+
+    description = "Encrypted identity text"
+    identity_field = True
+
+    def from_db_value(self, value: Any, expression: Any, connection: Any) -> Sealed | None:
+        if value is None:
+            return None
+        if value == "":
+            return Sealed("")
+        return Sealed(decrypt(value))
+
+    def to_python(self, value: Any) -> Sealed | None:
+        if value is None or isinstance(value, Sealed):
+            return value
+        return Sealed(str(value))
+
+    def get_prep_value(self, value: Any) -> str | None:
+        if value is None:
+            return None
+        plain = unseal(value) if isinstance(value, Sealed | str) else str(value)
+        return encrypt(plain) if plain else ""
+
+    def value_to_string(self, obj: models.Model) -> str:
+        return ""  # never serialise identity in dumps
+
+
+class EncryptedJSONField(EncryptedTextField):
+    """A JSON value (a list of phones, aliases...) stored encrypted; read back sealed as JSON text."""
+
+    def get_prep_value(self, value: Any) -> str | None:
+        if value is None:
+            return None
+        if isinstance(value, Sealed):
+            plain = value.unseal()
+        elif isinstance(value, str):
+            plain = value
+        else:
+            plain = json.dumps(value, ensure_ascii=False)
+        return encrypt(plain) if plain else ""
+
+
+def sealed_json(value: Sealed | None) -> Any:
+    """Unseal and parse an :class:`EncryptedJSONField` value (identity services only)."""
+    text = unseal(value)
+    return json.loads(text) if text else []
+
+
+def identity_fields(model: type[models.Model]) -> list[str]:
+    return [f.name for f in model._meta.get_fields() if getattr(f, "identity_field", False)]

@@ -1,0 +1,538 @@
+"""Writes of the case module. Each validates, saves in one transaction and records one audit
+event on the case (the case timeline is built from those events)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lentera.apps.accounts.audit import record_event
+from lentera.apps.accounts.events import EventType
+from lentera.apps.accounts.models import Agency, User
+from lentera.apps.accounts.permissions import Action
+from lentera.apps.cases.models import (
+    Case,
+    CaseCounter,
+    CaseDocument,
+    CaseGrant,
+    CaseNote,
+    CaseParty,
+    JourneyLeg,
+    QualificationSnapshot,
+)
+from lentera.apps.cases.policies import cases
+from lentera.apps.cases.vocab import (
+    TRANSITIONS,
+    CaseStatus,
+    ControlMethod,
+    ExploitationType,
+    GrantScope,
+    NetworkRole,
+    PartyRole,
+    Platform,
+    RecruitmentChannel,
+    TransportMode,
+    VictimStatus,
+)
+from lentera.apps.people.models import Person
+from lentera.apps.people.policies import people
+from lentera.apps.reference.models import Country, Region
+from lentera.law import (
+    ENGINE_VERSION,
+    FACT_CODES,
+    InvalidFacts,
+    Qualification,
+    parse_facts,
+    qualify,
+)
+
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+DOCUMENT_TYPES = {
+    b"%PDF-": "application/pdf",
+    b"\xff\xd8\xff": "image/jpeg",
+    b"\x89PNG\r\n\x1a\n": "image/png",
+}
+
+
+def _deny() -> PermissionDenied:
+    return PermissionDenied(_("You do not have permission to do this."))
+
+
+def _require_edit(actor: User, case: Case) -> None:
+    if not cases.can(actor, Action.EDIT_CASE, case):
+        raise _deny()
+
+
+def _codes(values: Iterable[str], allowed: Iterable[str], field: str) -> list[str]:
+    allowed_set = set(allowed)
+    values = list(dict.fromkeys(values))
+    unknown = [v for v in values if v not in allowed_set]
+    if unknown:
+        raise ValidationError({field: _("Unknown code: %(codes)s") % {"codes": ", ".join(unknown)}})
+    return values
+
+
+def _clean_facts(facts: Mapping[str, Any]) -> dict[str, Any]:
+    """Validate every given fact; all problems are reported together, field by field."""
+    clean: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+
+    def check(field: str, values: Iterable[str], allowed: Iterable[str]) -> list[str]:
+        try:
+            return _codes(values, allowed, field)
+        except ValidationError as exc:
+            errors[field] = exc.message_dict[field][0]
+            return []
+
+    if "title" in facts:
+        title = " ".join(str(facts["title"]).split())
+        if not title:
+            errors["title"] = _("Give the case a short title (without names).")
+        clean["title"] = title[:200]
+    if "acts" in facts:
+        clean["acts"] = check("acts", facts["acts"], FACT_CODES["acts"])
+    if "means" in facts:
+        clean["means"] = check("means", facts["means"], FACT_CODES["means"])
+    if "exploitation_types" in facts:
+        clean["exploitation_types"] = check(
+            "exploitation_types", facts["exploitation_types"], ExploitationType.values
+        )
+    if "control_methods" in facts:
+        clean["control_methods"] = check(
+            "control_methods", facts["control_methods"], ControlMethod.values
+        )
+    if "recruitment_channel" in facts:
+        found = check(
+            "recruitment_channel", [facts["recruitment_channel"]], RecruitmentChannel.values
+        )
+        clean["recruitment_channel"] = found[0] if found else RecruitmentChannel.UNKNOWN
+    if "recruitment_platform" in facts:
+        found = check("recruitment_platform", [facts["recruitment_platform"]], Platform.values)
+        clean["recruitment_platform"] = found[0] if found else ""
+    if "offence_date" in facts:
+        offence_date = facts["offence_date"]
+        if offence_date is not None and offence_date > timezone.localdate():
+            errors["offence_date"] = _("The date of the offence is in the future.")
+        clean["offence_date"] = offence_date
+    if "narrative" in facts:
+        clean["narrative"] = str(facts["narrative"]).strip()
+    if errors:
+        raise ValidationError(errors)
+    return clean
+
+
+def _next_reference(region: Region, year: int) -> str:
+    code = region.code.replace(".", "")[:4]
+    prefix = f"TPPO/{code}/{year}"
+    counter, _created = CaseCounter.objects.get_or_create(prefix=prefix)
+    CaseCounter.objects.filter(pk=counter.pk).update(last=F("last") + 1)
+    counter.refresh_from_db(fields=["last"])
+    return f"{prefix}/{counter.last:05d}"
+
+
+def case_open(
+    *,
+    actor: User,
+    title: str,
+    region: Region,
+    offence_date: date | None = None,
+    narrative: str = "",
+    acts: Iterable[str] = (),
+    means: Iterable[str] = (),
+    exploitation_types: Iterable[str] = (),
+    control_methods: Iterable[str] = (),
+    recruitment_channel: str = RecruitmentChannel.UNKNOWN,
+    recruitment_platform: str = "",
+) -> Case:
+    if not actor.has_action(Action.CREATE_CASE) or actor.agency is None:
+        raise _deny()
+    facts = _clean_facts(
+        {
+            "title": title,
+            "offence_date": offence_date,
+            "narrative": narrative,
+            "acts": acts,
+            "means": means,
+            "exploitation_types": exploitation_types,
+            "control_methods": control_methods,
+            "recruitment_channel": recruitment_channel,
+            "recruitment_platform": recruitment_platform,
+        }
+    )
+    with transaction.atomic():
+        case = Case(lead_agency=actor.agency, region=region, created_by=actor, **facts)
+        case.reference = _next_reference(region, timezone.localdate().year)
+        case.save()
+        record_event(
+            actor=actor,
+            event_type=EventType.CASE_OPENED,
+            obj=case,
+            summary=case.reference,
+            data={"title": case.title},
+        )
+    return case
+
+
+class StaleCase(ValidationError):
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "Someone else changed this case while you were editing. Reload it and apply your "
+                "change again."
+            ),
+            code="stale",
+        )
+
+
+def case_update_facts(*, actor: User, case: Case, version: int, **facts: Any) -> Case:
+    """Change the facts of a case; ``version`` is the one the editor loaded (no silent overwrite)."""
+    _require_edit(actor, case)
+    allowed = {
+        "title",
+        "offence_date",
+        "narrative",
+        "acts",
+        "means",
+        "exploitation_types",
+        "control_methods",
+        "recruitment_channel",
+        "recruitment_platform",
+    }
+    unknown = set(facts) - allowed
+    if unknown:
+        raise ValidationError(_("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
+    clean = _clean_facts(facts)
+    with transaction.atomic():
+        updated = Case.objects.filter(pk=case.pk, version=version).update(
+            version=F("version") + 1, updated_at=timezone.now(), **clean
+        )
+        if not updated:
+            raise StaleCase()
+        case.refresh_from_db()
+        record_event(
+            actor=actor, event_type=EventType.CASE_UPDATED, obj=case, data={"fields": sorted(clean)}
+        )
+    return case
+
+
+def case_set_status(*, actor: User, case: Case, status: str, reason: str = "") -> Case:
+    _require_edit(actor, case)
+    if status not in CaseStatus.values:
+        raise ValidationError({"status": _("Unknown status.")})
+    if status not in TRANSITIONS[CaseStatus(case.status)]:
+        raise ValidationError(
+            {
+                "status": _("A case cannot go from “%(a)s” to “%(b)s”.")
+                % {"a": CaseStatus(case.status).label, "b": CaseStatus(status).label}
+            }
+        )
+    if status == CaseStatus.CLOSED and not reason.strip():
+        raise ValidationError({"reason": _("Say why the case is closed.")})
+    before = case.status
+    with transaction.atomic():
+        case.status = status
+        case.closed_at = timezone.now() if status == CaseStatus.CLOSED else None
+        case.closure_reason = reason.strip() if status == CaseStatus.CLOSED else ""
+        case.updated_at = timezone.now()
+        case.version += 1
+        case.save(update_fields=["status", "closed_at", "closure_reason", "updated_at", "version"])
+        record_event(
+            actor=actor,
+            event_type=EventType.CASE_STATUS_CHANGED,
+            obj=case,
+            data={"from": before, "to": status, "reason": reason.strip()[:200]},
+        )
+    return case
+
+
+def _refresh_child_flag(case: Case) -> None:
+    has_child = case.parties.filter(role=PartyRole.VICTIM, age_at_offence__lt=18).exists()
+    if has_child != case.has_child_victim:
+        case.has_child_victim = has_child
+        case.save(update_fields=["has_child_victim"])
+
+
+def case_add_party(
+    *,
+    actor: User,
+    case: Case,
+    person: Person,
+    role: str,
+    network_role: str = "",
+    is_official: bool = False,
+    age_at_offence: int | None = None,
+) -> CaseParty:
+    _require_edit(actor, case)
+    if not people.can(actor, Action.VIEW_PERSON, person):
+        raise _deny()
+    errors: dict[str, str] = {}
+    if role not in PartyRole.values:
+        errors["role"] = _("Unknown role.")
+    if network_role not in NetworkRole.values:
+        errors["network_role"] = _("Unknown role in the network.")
+    if network_role and role != PartyRole.SUSPECT:
+        errors["network_role"] = _("Only suspects have a role in the network.")
+    if age_at_offence is None and person.birth_date and case.offence_date:
+        age_at_offence = person.age_on(case.offence_date)
+    if errors:
+        raise ValidationError(errors)
+    party = CaseParty(
+        case=case,
+        person=person,
+        role=role,
+        network_role=network_role,
+        is_official=is_official,
+        age_at_offence=age_at_offence,
+    )
+    try:
+        with transaction.atomic():
+            party.save()
+            _refresh_child_flag(case)
+            record_event(
+                actor=actor,
+                event_type=EventType.CASE_PARTY_ADDED,
+                obj=case,
+                summary=f"{person.initials} · {PartyRole(role).label}",
+                data={"person": person.pk, "role": role, "network_role": network_role},
+            )
+    except IntegrityError as exc:
+        raise ValidationError(_("This person already has that role in the case.")) from exc
+    return party
+
+
+def victim_decide(*, actor: User, party: CaseParty, status: str) -> CaseParty:
+    """Record the victim-identification decision and who took it."""
+    _require_edit(actor, party.case)
+    if party.role != PartyRole.VICTIM:
+        raise ValidationError(_("Only a victim's status can be decided."))
+    if status not in VictimStatus.values:
+        raise ValidationError({"status": _("Unknown status.")})
+    with transaction.atomic():
+        party.victim_status = status
+        party.victim_status_by = actor
+        party.victim_status_agency_id = actor.agency_id
+        party.victim_status_at = timezone.now()
+        party.save(
+            update_fields=[
+                "victim_status",
+                "victim_status_by",
+                "victim_status_agency",
+                "victim_status_at",
+            ]
+        )
+        record_event(
+            actor=actor,
+            event_type=EventType.VICTIM_STATUS_DECIDED,
+            obj=party.case,
+            summary=f"{party.person.initials}: {VictimStatus(status).label}",
+            data={"party": party.pk, "status": status},
+        )
+    return party
+
+
+def journey_add_leg(
+    *,
+    actor: User,
+    case: Case,
+    origin_country: Country,
+    destination_country: Country,
+    origin_region: Region | None = None,
+    destination_region: Region | None = None,
+    origin_place: str = "",
+    destination_place: str = "",
+    is_transit: bool = False,
+    departed_on: date | None = None,
+    arrived_on: date | None = None,
+    transport: str = TransportMode.UNKNOWN,
+) -> JourneyLeg:
+    _require_edit(actor, case)
+    if departed_on and arrived_on and arrived_on < departed_on:
+        raise ValidationError({"arrived_on": _("Arrival is before departure.")})
+    if transport not in TransportMode.values:
+        raise ValidationError({"transport": _("Unknown transport.")})
+    with transaction.atomic():
+        order = case.journey.count() + 1
+        leg = JourneyLeg.objects.create(
+            case=case,
+            order=order,
+            origin_country=origin_country,
+            destination_country=destination_country,
+            origin_region=origin_region,
+            destination_region=destination_region,
+            origin_place=origin_place.strip(),
+            destination_place=destination_place.strip(),
+            is_transit=is_transit,
+            departed_on=departed_on,
+            arrived_on=arrived_on,
+            transport=transport,
+        )
+        record_event(
+            actor=actor,
+            event_type=EventType.JOURNEY_LEG_ADDED,
+            obj=case,
+            summary=f"{origin_place or origin_country.code} → "
+            f"{destination_place or destination_country.code}",
+            data={"leg": leg.pk},
+        )
+    return leg
+
+
+def document_add(
+    *, actor: User, case: Case, filename: str, content: bytes, description: str = ""
+) -> CaseDocument:
+    _require_edit(actor, case)
+    if not content:
+        raise ValidationError({"file": _("The file is empty.")})
+    if len(content) > MAX_DOCUMENT_BYTES:
+        raise ValidationError({"file": _("The file is larger than 10 MB.")})
+    content_type = next(
+        (t for magic, t in DOCUMENT_TYPES.items() if content.startswith(magic)), None
+    )
+    if content_type is None:
+        raise ValidationError({"file": _("Only PDF, JPEG and PNG files are accepted.")})
+    with transaction.atomic():
+        document = CaseDocument(
+            case=case,
+            name=filename.strip()[:200] or "document",
+            description=description.strip(),
+            content_type=content_type,
+            size=len(content),
+            sha256=hashlib.sha256(content).hexdigest(),
+            uploaded_by=actor,
+        )
+        document.file.save("upload", ContentFile(content), save=False)
+        document.save()
+        record_event(
+            actor=actor,
+            event_type=EventType.CASE_DOCUMENT_ADDED,
+            obj=case,
+            summary=description.strip()[:100],
+            data={"document": document.pk, "sha256": document.sha256},
+        )
+    return document
+
+
+def note_add(*, actor: User, case: Case, text: str) -> CaseNote:
+    _require_edit(actor, case)
+    if not text.strip():
+        raise ValidationError({"text": _("The note is empty.")})
+    with transaction.atomic():
+        note = CaseNote.objects.create(case=case, text=text.strip(), author=actor)
+        record_event(
+            actor=actor, event_type=EventType.CASE_NOTE_ADDED, obj=case, data={"note": note.pk}
+        )
+    return note
+
+
+def case_share(
+    *, actor: User, case: Case, agency: Agency, scope: str, include_identity: bool, reason: str
+) -> CaseGrant:
+    """The lead agency shares the case with another agency."""
+    if not cases.can(actor, Action.SHARE_CASE, case):
+        raise _deny()
+    errors: dict[str, str] = {}
+    if agency.pk == case.lead_agency_id:
+        errors["agency"] = _("The lead agency already has the whole file.")
+    if scope not in GrantScope.values:
+        errors["scope"] = _("Unknown scope.")
+    if include_identity and scope == GrantScope.FACTS:
+        errors["include_identity"] = _("Identities can only be shared with the people section.")
+    if not reason.strip():
+        errors["reason"] = _("Say why the agency needs the file.")
+    if errors:
+        raise ValidationError(errors)
+    try:
+        with transaction.atomic():
+            grant = CaseGrant.objects.create(
+                case=case,
+                agency=agency,
+                scope=scope,
+                include_identity=include_identity,
+                reason=reason.strip(),
+                granted_by=actor,
+            )
+            record_event(
+                actor=actor,
+                event_type=EventType.CASE_SHARED,
+                obj=case,
+                summary=str(agency),
+                data={
+                    "grant": grant.pk,
+                    "agency": agency.pk,
+                    "scope": scope,
+                    "identity": include_identity,
+                },
+            )
+    except IntegrityError as exc:
+        raise ValidationError(
+            {"agency": _("This agency already has access; revoke it first to change it.")}
+        ) from exc
+    return grant
+
+
+def case_share_revoke(*, actor: User, grant: CaseGrant) -> CaseGrant:
+    if not cases.can(actor, Action.SHARE_CASE, grant.case):
+        raise _deny()
+    if grant.revoked_at is not None:
+        return grant
+    with transaction.atomic():
+        grant.revoked_at = timezone.now()
+        grant.revoked_by = actor
+        grant.save(update_fields=["revoked_at", "revoked_by"])
+        record_event(
+            actor=actor,
+            event_type=EventType.CASE_SHARE_REVOKED,
+            obj=grant.case,
+            summary=str(grant.agency),
+            data={"grant": grant.pk},
+        )
+    return grant
+
+
+def qualification_run(
+    *,
+    actor: User,
+    facts: Mapping[str, Any],
+    lang: str = "id",
+    channel: str = "web",
+    case: Case | None = None,
+) -> tuple[Qualification, QualificationSnapshot]:
+    """Qualify ``facts`` (the contract's input object) and store the snapshot."""
+    if not actor.has_action(Action.QUALIFY):
+        raise _deny()
+    if case is not None and not cases.can(actor, Action.VIEW_CASE, case):
+        raise _deny()
+    try:
+        parsed = parse_facts(facts)
+    except InvalidFacts as exc:
+        raise ValidationError({exc.field or "facts": str(exc)}) from exc
+    result = qualify(parsed, lang=lang if lang in ("id", "en") else "id")
+    with transaction.atomic():
+        snapshot = QualificationSnapshot.objects.create(
+            case=case,
+            actor=actor,
+            agency_id=actor.agency_id,
+            facts=dict(facts),
+            result=result.to_dict(),
+            outcome=result.outcome,
+            regime=result.regime,
+            engine_version=ENGINE_VERSION,
+            channel=channel,
+        )
+        record_event(
+            actor=actor,
+            event_type=EventType.QUALIFICATION_RUN,
+            obj=case if case is not None else snapshot,
+            summary=f"{result.outcome} ({result.regime})",
+            data={"charges": [c.ref for c in result.charges], "snapshot": snapshot.pk},
+        )
+    return result, snapshot

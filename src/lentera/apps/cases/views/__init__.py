@@ -1,0 +1,1 @@
+"""Pages of the case module: the case files and the legal qualification."""

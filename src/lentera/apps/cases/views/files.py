@@ -1,0 +1,488 @@
+"""Case-file pages: list and search, open, the file itself with its sections, and the actions on
+it. Every section is shown only when the case policy grants it to the user."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lentera.apps.accounts.audit import record_access
+from lentera.apps.accounts.decorators import requires
+from lentera.apps.accounts.models import AccessPurpose, User
+from lentera.apps.accounts.permissions import Action
+from lentera.apps.accounts.policies import NotFound
+from lentera.apps.accounts.views import form_errors
+from lentera.apps.cases import selectors, services
+from lentera.apps.cases.forms import (
+    CaseFactsForm,
+    CaseFilterForm,
+    DocumentForm,
+    JourneyLegForm,
+    NoteForm,
+    PartyForm,
+    PersonSearchForm,
+    ShareForm,
+    StatusForm,
+    VictimStatusForm,
+)
+from lentera.apps.cases.models import Case, CaseDocument, CaseGrant, CaseParty
+from lentera.apps.cases.policies import cases
+from lentera.apps.cases.vocab import TRANSITIONS, CaseStatus, ControlMethod, ExploitationType
+from lentera.apps.people.matching import possible_matches
+from lentera.apps.people.selectors import pseudonym_of
+from lentera.apps.people.services import person_create
+from lentera.apps.reference.models import Country, Region
+from lentera.law import code_label
+from lentera.privacy import unseal
+
+
+def _user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+def _region(code: str) -> Region:
+    region = Region.objects.filter(code=code.strip()).first()
+    if region is None:
+        raise ValidationError({"region_code": _("No region has this code.")})
+    return region
+
+
+def _country(code: str, field: str) -> Country:
+    country = Country.objects.filter(code=code.strip().upper()).first()
+    if country is None:
+        raise ValidationError({field: _("Unknown country code.")})
+    return country
+
+
+@requires(Action.VIEW_CASE)
+def case_list(request: HttpRequest) -> HttpResponse:
+    form = CaseFilterForm(request.GET or None)
+    filters: dict[str, Any] = {}
+    if form.is_valid():
+        data = form.cleaned_data
+        filters = {k: v for k, v in data.items() if v not in (None, "")}
+        if "agency" in filters:
+            filters["agency"] = filters["agency"].pk
+    qs = selectors.case_list(user=request.user, **filters)
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "cases/list.html",
+        {
+            "form": form,
+            "page": page,
+            "can_create": _user(request).has_action(Action.CREATE_CASE),
+        },
+    )
+
+
+@requires(Action.CREATE_CASE)
+def case_create(request: HttpRequest) -> HttpResponse:
+    actor = _user(request)
+    initial = {"region_code": actor.region.code if actor.region else ""}
+    form = CaseFactsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            region = _region(data.pop("region_code"))
+            case = services.case_open(actor=actor, region=region, **data)
+        except ValidationError as exc:
+            form_errors(form, exc)
+        else:
+            messages.success(request, _("Case %(ref)s opened.") % {"ref": case.reference})
+            return redirect("cases:detail", case_id=case.pk)
+    return render(request, "cases/form.html", {"form": form, "case": None})
+
+
+def _case_for(request: HttpRequest, case_id: int, action: Action = Action.VIEW_CASE) -> Case:
+    return cases.get_for(request.user, action, case_id)
+
+
+def _label_list(field: str, codes: list[str], lang: str) -> list[str]:
+    labels = []
+    for code in codes:
+        try:
+            labels.append(code_label(field, code, lang))
+        except Exception:
+            labels.append(code)
+    return labels
+
+
+@requires(Action.VIEW_CASE)
+def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
+    user = _user(request)
+    case = _case_for(request, case_id)
+    sections = cases.sections(user, case)
+    can_edit = cases.can(user, Action.EDIT_CASE, case)
+    identity = cases.can_see_identity(user, case)
+    lang = "en" if request.LANGUAGE_CODE.startswith("en") else "id"
+    can_complicity = user.has_action(Action.VIEW_COMPLICITY)
+    parties = []
+    if "people" in sections:
+        for party in case.parties.select_related(
+            "person", "victim_status_by", "victim_status_agency"
+        ):
+            parties.append(
+                {
+                    "party": party,
+                    "pseudonym": pseudonym_of(party.person),
+                    "official": party.is_official and can_complicity,
+                }
+            )
+    context: dict[str, Any] = {
+        "case": case,
+        "sections": sections,
+        "can_edit": can_edit,
+        "identity": identity,
+        "parties": parties,
+        "acts": _label_list("acts", case.acts, lang),
+        "means": _label_list("means", case.means, lang),
+        "exploitation": [
+            ExploitationType(c).label
+            for c in case.exploitation_types
+            if c in ExploitationType.values
+        ],
+        "control": [
+            ControlMethod(c).label for c in case.control_methods if c in ControlMethod.values
+        ],
+        "journey": case.journey.select_related("origin_country", "destination_country")
+        if "journey" in sections
+        else [],
+        "documents": case.documents.select_related("uploaded_by")
+        if "documents" in sections
+        else [],
+        "notes": case.notes.select_related("author") if "notes" in sections and identity else [],
+        "timeline": selectors.case_timeline(case=case) if "timeline" in sections else [],
+        "qualifications": case.qualifications.all()[:5] if "qualifications" in sections else [],
+        "grants": case.grants.select_related("agency", "granted_by")
+        if "sharing" in sections
+        else [],
+        "next_statuses": [CaseStatus(s) for s in TRANSITIONS[CaseStatus(case.status)]],
+        "can_qualify": user.has_action(Action.QUALIFY),
+        "can_protect": user.has_action(Action.PROVIDE_SERVICE),
+        "complaints": case.complaints.all() if "timeline" in sections else [],
+    }
+    if can_edit:
+        context.update(
+            party_form=PartyForm(),
+            search_form=PersonSearchForm(),
+            leg_form=JourneyLegForm(),
+            document_form=DocumentForm(),
+            note_form=NoteForm(),
+            status_form=StatusForm(),
+            victim_form=VictimStatusForm(),
+        )
+    if cases.can(user, Action.SHARE_CASE, case):
+        context["share_form"] = ShareForm()
+    return render(request, "cases/detail.html", context)
+
+
+@requires(Action.EDIT_CASE)
+def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
+    actor = _user(request)
+    case = _case_for(request, case_id, Action.EDIT_CASE)
+    if request.method == "POST":
+        form = CaseFactsForm(request.POST)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            data.pop("region_code")
+            try:
+                services.case_update_facts(
+                    actor=actor, case=case, version=int(request.POST.get("version", "0")), **data
+                )
+            except ValidationError as exc:
+                form_errors(form, exc)
+            else:
+                messages.success(request, _("Changes saved."))
+                return redirect("cases:detail", case_id=case.pk)
+    else:
+        record_access(
+            user=actor,
+            obj=case,
+            fields=["narrative"],
+            purpose=AccessPurpose.CASE_HANDLING,
+            purpose_note="edit form",
+        )
+        form = CaseFactsForm(
+            initial={
+                "title": case.title,
+                "region_code": case.region.code,
+                "offence_date": case.offence_date,
+                "narrative": unseal(case.narrative),
+                "acts": case.acts,
+                "means": case.means,
+                "exploitation_types": case.exploitation_types,
+                "control_methods": case.control_methods,
+                "recruitment_channel": case.recruitment_channel,
+                "recruitment_platform": case.recruitment_platform,
+            }
+        )
+        form.fields["region_code"].disabled = True
+    return render(request, "cases/form.html", {"form": form, "case": case})
+
+
+@requires(Action.VIEW_IDENTITY)
+@require_POST
+def case_reveal(request: HttpRequest, case_id: int) -> HttpResponse:
+    """Show the narrative, notes and the parties' names (logged)."""
+    user = _user(request)
+    case = _case_for(request, case_id)
+    if not cases.can_see_identity(user, case):
+        raise PermissionDenied
+    purpose = request.POST.get("purpose", "")
+    if purpose not in AccessPurpose.values:
+        purpose = AccessPurpose.CASE_HANDLING
+    parties = (
+        list(case.parties.select_related("person"))
+        if "people" in cases.sections(user, case)
+        else []
+    )
+    notes = (
+        list(case.notes.select_related("author")) if "notes" in cases.sections(user, case) else []
+    )
+    record_access(
+        user=user,
+        obj=case,
+        fields=["narrative", "notes", "parties"],
+        purpose=purpose,
+        purpose_note=request.POST.get("purpose_note", ""),
+    )
+    for party in parties:
+        record_access(
+            user=user,
+            obj=party.person,
+            fields=["full_name"],
+            purpose=purpose,
+            purpose_note=f"case {case.reference}",
+        )
+    return render(
+        request,
+        "cases/_identity.html",
+        {
+            "case": case,
+            "narrative": unseal(case.narrative),
+            "names": [(p, unseal(p.person.full_name)) for p in parties],
+            "notes": [(n, unseal(n.text)) for n in notes],
+        },
+    )
+
+
+@requires(Action.EDIT_CASE)
+def party_search(request: HttpRequest, case_id: int) -> HttpResponse:
+    """Search before create: possible matches among the people the officer may see."""
+    case = _case_for(request, case_id, Action.EDIT_CASE)
+    form = PersonSearchForm(request.GET or None)
+    matches = []
+    if form.is_valid() and any(form.cleaned_data.values()):
+        matches = [
+            {"match": m, "pseudonym": pseudonym_of(m.person)}
+            for m in possible_matches(user=request.user, **form.cleaned_data)
+        ]
+    return render(
+        request,
+        "cases/_matches.html",
+        {"case": case, "matches": matches, "searched": form.is_bound, "party_form": PartyForm()},
+    )
+
+
+def _post_action(view: Any) -> Any:
+    """POST-only, EDIT_CASE on the case, ValidationError → message; always back to the case."""
+
+    @requires(Action.EDIT_CASE)
+    @require_POST
+    def wrapped(request: HttpRequest, case_id: int, **kwargs: Any) -> HttpResponse:
+        case = _case_for(request, case_id, Action.EDIT_CASE)
+        try:
+            text = view(request, case, **kwargs)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, text)
+        return redirect("cases:detail", case_id=case.pk)
+
+    wrapped.__name__ = view.__name__
+    return wrapped
+
+
+@_post_action
+def party_add(request: HttpRequest, case: Case) -> str:
+    actor = _user(request)
+    form = PartyForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError(form.errors.as_text())
+    data = form.cleaned_data
+    if data["person_id"]:
+        from lentera.apps.people.policies import people
+
+        person = people.get_for(actor, Action.VIEW_PERSON, data["person_id"])
+    else:
+        if not data["full_name"]:
+            raise ValidationError(_("Choose a person from the matches or give a name."))
+        person = person_create(
+            actor=actor,
+            owner_agency=actor.agency,  # type: ignore[arg-type]
+            full_name=data["full_name"],
+            sex=data["sex"],
+            birth_date=data["birth_date"],
+            nik=data["nik"],
+            phones=[p for p in data["phones"].splitlines() if p.strip()],
+            region=case.region,
+        )
+    services.case_add_party(
+        actor=actor,
+        case=case,
+        person=person,
+        role=data["role"],
+        network_role=data["network_role"] or "",
+        is_official=data["is_official"],
+        age_at_offence=data["age_at_offence"],
+    )
+    return _("Person added to the case.")
+
+
+@_post_action
+def victim_status(request: HttpRequest, case: Case, party_id: int) -> str:
+    party = CaseParty.objects.filter(case=case, pk=party_id).first()
+    if party is None:
+        raise NotFound()
+    form = VictimStatusForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError(form.errors.as_text())
+    services.victim_decide(actor=_user(request), party=party, status=form.cleaned_data["status"])
+    return _("Victim identification recorded.")
+
+
+@_post_action
+def leg_add(request: HttpRequest, case: Case) -> str:
+    form = JourneyLegForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError(form.errors.as_text())
+    data = dict(form.cleaned_data)
+    data["origin_country"] = _country(data["origin_country"], "origin_country")
+    data["destination_country"] = _country(data["destination_country"], "destination_country")
+    services.journey_add_leg(actor=_user(request), case=case, **data)
+    return _("Journey leg added.")
+
+
+@_post_action
+def document_add(request: HttpRequest, case: Case) -> str:
+    form = DocumentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        raise ValidationError(form.errors.as_text())
+    upload = form.cleaned_data["file"]
+    services.document_add(
+        actor=_user(request),
+        case=case,
+        filename=upload.name,
+        content=upload.read(),
+        description=form.cleaned_data["description"],
+    )
+    return _("Document added.")
+
+
+@_post_action
+def note_add(request: HttpRequest, case: Case) -> str:
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError(form.errors.as_text())
+    services.note_add(actor=_user(request), case=case, text=form.cleaned_data["text"])
+    return _("Note added.")
+
+
+@_post_action
+def status_change(request: HttpRequest, case: Case) -> str:
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError(form.errors.as_text())
+    services.case_set_status(
+        actor=_user(request),
+        case=case,
+        status=form.cleaned_data["status"],
+        reason=form.cleaned_data["reason"],
+    )
+    return _("Status changed.")
+
+
+@requires(Action.SHARE_CASE)
+@require_POST
+def share(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = _case_for(request, case_id, Action.SHARE_CASE)
+    form = ShareForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(form.errors.as_text())
+        services.case_share(actor=_user(request), case=case, **form.cleaned_data)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Access granted."))
+    return redirect("cases:detail", case_id=case.pk)
+
+
+@requires(Action.SHARE_CASE)
+@require_POST
+def share_revoke(request: HttpRequest, case_id: int, grant_id: int) -> HttpResponse:
+    case = _case_for(request, case_id, Action.SHARE_CASE)
+    grant = CaseGrant.objects.filter(case=case, pk=grant_id).first()
+    if grant is None:
+        raise NotFound()
+    services.case_share_revoke(actor=_user(request), grant=grant)
+    messages.success(request, _("Access revoked."))
+    return redirect("cases:detail", case_id=case.pk)
+
+
+@requires(Action.VIEW_CASE)
+def document_download(request: HttpRequest, case_id: int, document_id: int) -> FileResponse:
+    """Documents are served only through the policy, and each download is logged."""
+    user = _user(request)
+    case = _case_for(request, case_id)
+    if "documents" not in cases.sections(user, case):
+        raise NotFound()
+    document = CaseDocument.objects.filter(case=case, pk=document_id).first()
+    if document is None:
+        raise NotFound()
+    record_access(
+        user=user,
+        obj=document,
+        fields=["file"],
+        purpose=AccessPurpose.CASE_HANDLING,
+        purpose_note=f"case {case.reference}",
+    )
+    response = FileResponse(
+        document.file.open("rb"),
+        content_type=document.content_type,
+        as_attachment=True,
+        filename=f"document-{document.pk}",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@requires(Action.QUALIFY)
+@require_POST
+def case_qualify(request: HttpRequest, case_id: int) -> HttpResponse:
+    """Run the qualification on the case's recorded facts and keep the snapshot on the case."""
+    user = _user(request)
+    case = _case_for(request, case_id)
+    try:
+        services.qualification_run(
+            actor=user,
+            facts=selectors.case_facts_for_law(case=case),
+            case=case,
+            lang="en" if request.LANGUAGE_CODE == "en" else "id",
+        )
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Qualification run; the snapshot is kept on the case."))
+    return redirect("cases:detail", case_id=case.pk)

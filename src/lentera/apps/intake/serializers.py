@@ -1,0 +1,191 @@
+"""Input and output shapes of the intake API only; no logic (that lives in services and
+selectors)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from lentera.apps.accounts.models import Agency
+from lentera.apps.intake.models import (
+    Channel,
+    Complaint,
+    ReporterRelation,
+    Urgency,
+    YesNoUnknown,
+)
+from lentera.apps.reference.models import Region
+
+
+class ComplaintOut(serializers.ModelSerializer[Complaint]):
+    """What every user who may see the complaint gets: no reporter, no account."""
+
+    region = serializers.CharField(source="region.code", default=None)
+    status = serializers.CharField(help_text="received, triaged, linked (to a case) or closed")
+    case_reference = serializers.CharField(source="case.reference", default=None)
+
+    class Meta:
+        model = Complaint
+        fields = [
+            "id",
+            "tracking_code",
+            "channel",
+            "received_at",
+            "receiving_agency",
+            "region",
+            "people_count",
+            "any_child",
+            "any_man",
+            "involves_child",
+            "danger_now",
+            "departure_today",
+            "migrant_worker",
+            "urgency",
+            "due_at",
+            "routed_agency",
+            "routing_rule",
+            "override_reason",
+            "triaged_at",
+            "acknowledgement",
+            "acknowledged_at",
+            "status",
+            "case",
+            "case_reference",
+            "close_reason",
+            "public_note",
+            "reporter_anonymous",
+            "reporter_confidential",
+            "parse_flags",
+            "version",
+        ]
+
+
+class ComplaintDetailOut(ComplaintOut):
+    """For the handling agencies, the account and the place too (the read is logged)."""
+
+    narrative = serializers.CharField(allow_null=True)
+    place = serializers.CharField(allow_null=True)
+
+    class Meta(ComplaintOut.Meta):
+        fields = [*ComplaintOut.Meta.fields, "narrative", "place"]
+
+
+class _FactsIn(serializers.Serializer[dict[str, Any]]):
+    narrative = serializers.CharField(max_length=20_000)
+    place = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    region = serializers.SlugRelatedField(
+        slug_field="code", queryset=Region.objects.all(), required=False, allow_null=True
+    )
+    people_count = serializers.IntegerField(
+        min_value=0, max_value=999, required=False, allow_null=True
+    )
+    any_child = serializers.BooleanField(required=False, default=False)
+    any_man = serializers.BooleanField(required=False, default=False)
+    involves_child = serializers.ChoiceField(
+        choices=YesNoUnknown.choices, required=False, default=YesNoUnknown.UNKNOWN
+    )
+    danger_now = serializers.BooleanField(required=False, default=False)
+    departure_today = serializers.BooleanField(required=False, default=False)
+    migrant_worker = serializers.BooleanField(required=False, default=False)
+    reporter_anonymous = serializers.BooleanField(required=False, default=False)
+    reporter_confidential = serializers.BooleanField(required=False, default=False)
+    reporter_relation = serializers.ChoiceField(
+        choices=ReporterRelation.choices, required=False, default=ReporterRelation.UNKNOWN
+    )
+    reporter_name = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, default=""
+    )
+    reporter_phone = serializers.CharField(
+        max_length=40, required=False, allow_blank=True, default=""
+    )
+    reporter_email = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, default=""
+    )
+    reporter_address = serializers.CharField(
+        max_length=500, required=False, allow_blank=True, default=""
+    )
+
+
+class PublicComplaintIn(_FactsIn):
+    pass
+
+
+class ComplaintIn(_FactsIn):
+    channel = serializers.ChoiceField(
+        choices=Channel.choices,
+        help_text="hotline_129, walk_in, police_report, posko, media or other",
+    )
+    received_at = serializers.DateTimeField(required=False, allow_null=True)
+    acknowledged_verbally = serializers.BooleanField(required=False, default=False)
+
+
+class TriageIn(serializers.Serializer[dict[str, Any]]):
+    version = serializers.IntegerField(min_value=1)
+    involves_child = serializers.ChoiceField(choices=YesNoUnknown.choices)
+    danger_now = serializers.BooleanField()
+    departure_today = serializers.BooleanField()
+    migrant_worker = serializers.BooleanField()
+    any_child = serializers.BooleanField(required=False, allow_null=True, default=None)
+    any_man = serializers.BooleanField(required=False, allow_null=True, default=None)
+    people_count = serializers.IntegerField(
+        min_value=0, max_value=999, required=False, allow_null=True, default=None
+    )
+    urgency = serializers.ChoiceField(
+        choices=[("", "rules"), *Urgency.choices], required=False, allow_blank=True, default=""
+    )
+    routed_agency = serializers.PrimaryKeyRelatedField(
+        queryset=Agency.objects.all(), required=False, allow_null=True, default=None
+    )
+    reason = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    public_note = serializers.CharField(
+        max_length=500, required=False, allow_blank=True, allow_null=True, default=None
+    )
+
+
+class GatewayIn(serializers.Serializer[dict[str, Any]]):
+    """Documentation of the gateway's body. The endpoint reads the body itself so that even a
+    malformed request is stored; no field is required."""
+
+    channel = serializers.CharField(help_text="sms or whatsapp")
+    sender = serializers.CharField(help_text="The sender's number: +62…, 08…, 62…@c.us")
+    text = serializers.CharField(
+        required=False, help_text="The message, e.g. TPPO#TKI#Maria#Adik saya dibawa ke Malaysia"
+    )
+    raw = serializers.CharField(
+        required=False, help_text="The message bytes in base64, when they may not be UTF-8"
+    )
+    received_at = serializers.DateTimeField(required=False)
+    message_id = serializers.CharField(
+        required=False, help_text="The gateway's id of the message; a retry returns the same code"
+    )
+
+
+class GatewayOut(serializers.Serializer[dict[str, Any]]):
+    id = serializers.IntegerField()
+    tracking_code = serializers.CharField()
+    reply = serializers.CharField(help_text="Send this back to the sender (Indonesian)")
+    created = serializers.BooleanField()
+    flags = serializers.ListField(child=serializers.CharField())
+
+
+class PublicReceiptOut(serializers.Serializer[dict[str, Any]]):
+    tracking_code = serializers.CharField()
+    message = serializers.CharField()
+
+
+class PublicStatusOut(serializers.Serializer[dict[str, Any]]):
+    tracking_code = serializers.CharField()
+    received_on = serializers.DateField()
+    status = serializers.CharField()
+    text = serializers.CharField()
+    note = serializers.CharField()
+
+
+class ReporterOut(serializers.Serializer[dict[str, Any]]):
+    name = serializers.CharField()
+    phone = serializers.CharField()
+    email = serializers.CharField()
+    address = serializers.CharField()
+    raw_message = serializers.CharField()
+    raw_base64 = serializers.CharField()

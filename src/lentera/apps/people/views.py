@@ -1,0 +1,188 @@
+"""Pages of the person index: list, register, view (pseudonym), reveal identity (logged), edit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lentera.apps.accounts.decorators import requires
+from lentera.apps.accounts.identity import sealed_json
+from lentera.apps.accounts.models import User
+from lentera.apps.accounts.permissions import Action
+from lentera.apps.accounts.views import form_errors
+from lentera.apps.insights.selectors import linked_records
+from lentera.apps.people import selectors, services
+from lentera.apps.people.forms import AccountForm, PersonForm, RevealForm, split_lines
+from lentera.apps.people.models import Sex
+from lentera.apps.people.policies import people
+from lentera.apps.reference.models import Region
+from lentera.privacy import unseal
+
+
+@requires(Action.VIEW_PERSON)
+def person_list(request: HttpRequest) -> HttpResponse:
+    qs = selectors.person_list(
+        user=request.user,
+        sex=request.GET.get("sex", ""),
+        child=request.GET.get("child", ""),
+        q=request.GET.get("q", ""),
+    )
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    rows = [(p, selectors.pseudonym_of(p)) for p in page]
+    return render(
+        request,
+        "people/list.html",
+        {
+            "page": page,
+            "rows": rows,
+            "sexes": Sex.choices,
+            "can_create": request.user.has_action(Action.CREATE_PERSON),  # type: ignore[union-attr]
+        },
+    )
+
+
+def _form_kwargs(form: PersonForm) -> dict[str, Any]:
+    data = form.cleaned_data
+    region = None
+    if data["region_code"]:
+        region = Region.objects.filter(code=data["region_code"].strip()).first()
+        if region is None:
+            raise ValidationError({"region_code": _("No region has this code.")})
+    return {
+        "full_name": data["full_name"],
+        "aliases": split_lines(data["aliases"]),
+        "sex": data["sex"],
+        "birth_date": data["birth_date"],
+        "nik": data["nik"],
+        "phones": split_lines(data["phones"]),
+        "address": data["address"],
+        "region": region,
+        "nationality": data["nationality"],
+        "accept_nik_mismatch": data["accept_nik_mismatch"],
+    }
+
+
+@requires(Action.CREATE_PERSON)
+def person_create(request: HttpRequest) -> HttpResponse:
+    actor: User = request.user  # type: ignore[assignment]
+    form = PersonForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data.get("photo")
+        try:
+            person = services.person_create(
+                actor=actor,
+                owner_agency=actor.agency,  # type: ignore[arg-type]
+                photo=upload.read() if upload else None,
+                **_form_kwargs(form),
+            )
+        except ValidationError as exc:
+            form_errors(form, exc)
+        else:
+            messages.success(request, _("Person registered."))
+            return redirect("people:detail", person_id=person.pk)
+    return render(request, "people/form.html", {"form": form, "person": None})
+
+
+@requires(Action.VIEW_PERSON)
+def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = people.get_for(request.user, Action.VIEW_PERSON, person_id)
+    return render(
+        request,
+        "people/detail.html",
+        {
+            "person": person,
+            "pseudonym": selectors.pseudonym_of(person),
+            "can_reveal": people.can_see_identity(request.user, person),
+            "can_edit": people.can(request.user, Action.EDIT_PERSON, person),
+            "reveal_form": RevealForm(),
+            "account_form": AccountForm(),
+            "linked": linked_records(user=request.user, person=person),
+        },
+    )
+
+
+@requires(Action.VIEW_IDENTITY)
+@require_POST
+def person_reveal(request: HttpRequest, person_id: int) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    person = people.get_for(user, Action.VIEW_PERSON, person_id)
+    form = RevealForm(request.POST)
+    identity = None
+    if form.is_valid():
+        try:
+            identity = services.identity_reveal(
+                user=user,
+                person=person,
+                purpose=form.cleaned_data["purpose"],
+                purpose_note=form.cleaned_data["purpose_note"],
+            )
+        except ValidationError as exc:
+            form_errors(form, exc)
+    context = {"person": person, "identity": identity, "reveal_form": form}
+    template = "people/_identity.html" if request.htmx else "people/identity_page.html"  # type: ignore[attr-defined]
+    return render(request, template, context)
+
+
+@requires(Action.EDIT_PERSON)
+def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
+    actor: User = request.user  # type: ignore[assignment]
+    person = people.get_for(actor, Action.EDIT_PERSON, person_id)
+    if not people.can_see_identity(actor, person):
+        raise PermissionDenied
+    if request.method == "POST":
+        form = PersonForm(request.POST)
+        if form.is_valid():
+            try:
+                version = int(request.POST.get("version", "0"))
+                services.person_update(
+                    actor=actor, person=person, version=version, **_form_kwargs(form)
+                )
+            except ValidationError as exc:
+                form_errors(form, exc)
+            else:
+                messages.success(request, _("Changes saved."))
+                return redirect("people:detail", person_id=person.pk)
+    else:
+        # Editing shows the identity, so it is a logged read.
+        services.identity_reveal(
+            user=actor, person=person, purpose="case_handling", purpose_note="edit form"
+        )
+        form = PersonForm(
+            initial={
+                "full_name": unseal(person.full_name),
+                "aliases": "\n".join(sealed_json(person.aliases)),
+                "sex": person.sex,
+                "birth_date": person.birth_date,
+                "nik": unseal(person.nik),
+                "phones": "\n".join(sealed_json(person.phones)),
+                "address": unseal(person.address),
+                "region_code": person.region.code if person.region else "",
+                "nationality": person.nationality_id,
+            }
+        )
+    return render(request, "people/form.html", {"form": form, "person": person})
+
+
+@requires(Action.EDIT_PERSON)
+@require_POST
+def person_account_add(request: HttpRequest, person_id: int) -> HttpResponse:
+    actor: User = request.user  # type: ignore[assignment]
+    person = people.get_for(actor, Action.EDIT_PERSON, person_id)
+    form = AccountForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(form.errors.as_text())
+        services.person_add_account(actor=actor, person=person, **form.cleaned_data)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Account added."))
+    return redirect("people:detail", person_id=person.pk)

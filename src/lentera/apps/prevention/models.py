@@ -1,0 +1,244 @@
+"""Stored screenings: job offers in the monitoring queue, and departures screened at a post.
+
+An offer's text, its address (``url``) and the screening result (whose evidence quotes the text)
+are identity fields: advertisements and chats name people and carry phone numbers. So are the
+traveller's name, NIK and phone of a departure. They are encrypted at rest, sealed when read, and
+shown only to the screening agency's officers, logged when shown. Levels, risks, flag codes,
+interview answers and actions are kept in clear so lists, filters and statistics never decrypt.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lentera.apps.accounts.identity import EncryptedJSONField, EncryptedTextField
+from lentera.apps.prevention.vocab import (
+    JobSector,
+    Level,
+    OfferSource,
+    OfferStatus,
+    Purpose,
+    Recruiter,
+    Sex,
+    VisaType,
+)
+
+
+class OfferScreening(models.Model):
+    """A job offer, chat message or post screened by an officer, and its triage."""
+
+    agency = models.ForeignKey(
+        "accounts.Agency",
+        verbose_name=_("agency"),
+        on_delete=models.PROTECT,
+        related_name="offer_screenings",
+    )
+    screened_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("screened by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    screened_at = models.DateTimeField(_("screened"), default=timezone.now, db_index=True)
+    external_id = models.CharField(
+        _("identifier in the source file"), max_length=100, blank=True, default=""
+    )
+    # Identity fields: the text, its address and the result that quotes it
+    text = EncryptedTextField(_("text of the offer"))
+    url = EncryptedTextField(_("address (link)"), blank=True, default="")
+    result = EncryptedJSONField(_("screening result"), blank=True, default="")
+    # In clear
+    source = models.CharField(
+        _("source"), max_length=20, choices=OfferSource.choices, blank=True, default=""
+    )
+    found_at = models.DateTimeField(_("found"), null=True, blank=True)
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices, db_index=True)
+    risk = models.FloatField(_("risk"), db_index=True)
+    flags = models.JSONField(_("red flags"), default=list, blank=True)
+    notice = models.BooleanField(_("official warning"), default=False)
+    model_version = models.CharField(_("model version"), max_length=40)
+    # Triage
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=OfferStatus.choices,
+        default=OfferStatus.NEW,
+        db_index=True,
+    )
+    triaged_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("triaged by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    triaged_at = models.DateTimeField(_("triaged"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=500, blank=True, default="")
+    complaint = models.ForeignKey(
+        "intake.Complaint",
+        verbose_name=_("complaint"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-risk", "-screened_at", "-id"]
+        verbose_name = _("job-offer screening")
+        verbose_name_plural = _("job-offer screenings")
+        indexes = [
+            models.Index(fields=["agency", "status", "risk"]),
+            models.Index(fields=["agency", "level", "screened_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.level}"
+
+
+class DepartureScreening(models.Model):
+    """The interview of one traveller at a posko, its outcome, and what came of it."""
+
+    agency = models.ForeignKey(
+        "accounts.Agency",
+        verbose_name=_("agency"),
+        on_delete=models.PROTECT,
+        related_name="departure_screenings",
+    )
+    officer = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("officer"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    post = models.CharField(_("post"), max_length=100, db_index=True)
+    screened_at = models.DateTimeField(_("screened"), default=timezone.now, db_index=True)
+    # The interview (contract fields; None where the officer could not ask)
+    departure_date = models.DateField(_("departure date"), null=True, blank=True)
+    age = models.PositiveSmallIntegerField(_("age"), null=True, blank=True)
+    sex = models.CharField(_("sex"), max_length=10, choices=Sex.choices, blank=True, default="")
+    destination_country = models.CharField(
+        _("destination country"), max_length=2, blank=True, default="", db_index=True
+    )
+    stated_purpose = models.CharField(
+        _("stated purpose"), max_length=20, choices=Purpose.choices, blank=True, default=""
+    )
+    job_offered = models.BooleanField(_("expects to work"), null=True, blank=True)
+    job_sector = models.CharField(
+        _("kind of work"), max_length=20, choices=JobSector.choices, blank=True, default=""
+    )
+    employer_known = models.BooleanField(_("can name the employer"), null=True, blank=True)
+    contract_seen = models.BooleanField(_("has seen a contract"), null=True, blank=True)
+    salary_promised_idr = models.BigIntegerField(
+        _("salary promised (Rp/month)"), null=True, blank=True
+    )
+    visa_type = models.CharField(
+        _("visa"), max_length=20, choices=VisaType.choices, blank=True, default=""
+    )
+    placement_registered = models.BooleanField(
+        _("registered as a migrant worker"), null=True, blank=True
+    )
+    recruited_by = models.CharField(
+        _("recruited by"), max_length=30, choices=Recruiter.choices, blank=True, default=""
+    )
+    fees_paid_idr = models.BigIntegerField(_("fees paid (Rp)"), null=True, blank=True)
+    costs_paid_by_recruiter = models.BooleanField(
+        _("costs paid by the recruiter"), null=True, blank=True
+    )
+    holds_own_documents = models.BooleanField(_("holds own documents"), null=True, blank=True)
+    accompanied_by_handler = models.BooleanField(
+        _("accompanied by a handler"), null=True, blank=True
+    )
+    group_size = models.PositiveIntegerField(_("travelling with"), null=True, blank=True)
+    story_inconsistent = models.BooleanField(_("story inconsistent"), null=True, blank=True)
+    parental_consent = models.BooleanField(_("parental consent"), null=True, blank=True)
+    return_ticket = models.BooleanField(_("return ticket"), null=True, blank=True)
+    # The outcome
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices, db_index=True)
+    risk = models.FloatField(_("risk"))
+    result = models.JSONField(_("screening result"), default=dict)
+    actions = models.JSONField(_("actions"), default=list)
+    rules_version = models.CharField(_("rules version"), max_length=40)
+    # The traveller's identity (optional; asked when a case or complaint is opened)
+    traveller_name = EncryptedTextField(_("traveller's name"), blank=True, default="")
+    traveller_nik = EncryptedTextField(_("traveller's NIK"), blank=True, default="")
+    traveller_phone = EncryptedTextField(_("traveller's phone"), blank=True, default="")
+    # What came of it
+    case = models.ForeignKey(
+        "cases.Case",
+        verbose_name=_("case"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    person = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    complaint = models.ForeignKey(
+        "intake.Complaint",
+        verbose_name=_("complaint"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-screened_at", "-id"]
+        verbose_name = _("departure screening")
+        verbose_name_plural = _("departure screenings")
+        indexes = [
+            models.Index(fields=["agency", "screened_at"]),
+            models.Index(fields=["agency", "level", "screened_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.post} {self.level}"
+
+    def interview(self) -> dict[str, Any]:
+        """The answered questions as the contract's input record (without ``id``)."""
+        record: dict[str, Any] = {}
+        for name in INTERVIEW_FIELDS:
+            value = getattr(self, name)
+            if value is None or value == "":
+                continue
+            record[name] = value.isoformat() if name == "departure_date" else value
+        record["departure_post"] = self.post
+        return record
+
+
+#: The contract's interview fields stored as columns (``departure_post`` is ``post``).
+INTERVIEW_FIELDS = (
+    "departure_date",
+    "age",
+    "sex",
+    "destination_country",
+    "stated_purpose",
+    "job_offered",
+    "job_sector",
+    "employer_known",
+    "contract_seen",
+    "salary_promised_idr",
+    "visa_type",
+    "placement_registered",
+    "recruited_by",
+    "fees_paid_idr",
+    "costs_paid_by_recruiter",
+    "holds_own_documents",
+    "accompanied_by_handler",
+    "group_size",
+    "story_inconsistent",
+    "parental_consent",
+    "return_ticket",
+)

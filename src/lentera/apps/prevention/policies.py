@@ -1,0 +1,107 @@
+"""Who may see and handle stored screenings.
+
+* **The screening agency.** Its users holding the screening action (``SCREEN_OFFER`` for
+  offers, ``SCREEN_DEPARTURE`` for departures) see its screenings whole and act on them: triage,
+  open a complaint or a case. They alone see the identity fields (an offer's text, link and
+  quoted evidence; a traveller's name, NIK and phone), and each time they are shown the access
+  log records it.
+* **Region-wide readers** (the secretariat and analysts, the roles that read the cases of their
+  region) see the screenings of agencies in their region without identity fields: level, risk,
+  flag or indicator codes, post, dates and status. This read comes with ``READ_WIDE``, the
+  region-wide case-reading permission those roles hold; their own agency's screenings they see
+  as above when they also hold the screening action (an analyst monitors offers).
+* Everyone else gets "not found".
+
+Use ``visible(user, READ)`` for lists and ``visible(user, screen_action)`` (or
+:meth:`ScreeningPolicy.can_handle`) before any change or identity read.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from django.db import models
+from django.db.models import Q, QuerySet
+
+from lentera.apps.accounts.models import User
+from lentera.apps.accounts.permissions import Action, Scope
+from lentera.apps.accounts.policies import Policy, is_user, region_q
+from lentera.apps.prevention.models import DepartureScreening, OfferScreening
+
+#: Pseudo-action of the policies' read lists: the screening action of the own agency, or the
+#: region-wide read of ``READ_WIDE``.
+READ = Action.VIEW_DASHBOARD
+#: The permission whose region (or national) scope lets a role read screenings region-wide.
+READ_WIDE = Action.VIEW_CASE
+
+S = TypeVar("S", bound=models.Model)
+
+
+class ScreeningPolicy(Policy[S]):
+    screen_action: Action
+
+    def own(self, user: User) -> Q | None:
+        if not user.agency_id or not user.has_action(self.screen_action):
+            return None
+        return Q(agency_id=user.agency_id)
+
+    def wide(self, user: User) -> Q | None:
+        scope = user.scope_for(READ_WIDE)
+        if scope == Scope.NATIONAL:
+            return Q()
+        if scope == Scope.REGION:
+            if user.region is None:
+                return None
+            return region_q("agency__region", user)
+        return None
+
+    def visible(self, user: Any, action: Action) -> QuerySet[S]:
+        qs = self.model._default_manager.all()
+        if not is_user(user):
+            return qs.none()
+        if action == self.screen_action:
+            condition = self.own(user)
+        elif action == READ:
+            parts = [q for q in (self.own(user), self.wide(user)) if q is not None]
+            condition = None
+            for part in parts:
+                condition = part if condition is None else condition | part
+        else:
+            condition = None
+        return qs.none() if condition is None else qs.filter(condition)
+
+    def can(self, user: Any, action: Action, obj: S | None = None) -> bool:
+        if not is_user(user):
+            return False
+        if obj is None:
+            return self.can_read_any(user) if action == READ else user.has_action(action)
+        return self.visible(user, action).filter(pk=obj.pk).exists()
+
+    def can_read_any(self, user: Any) -> bool:
+        """The user may open the lists at all (own agency's or the region's)."""
+        if not is_user(user):
+            return False
+        return self.own(user) is not None or self.wide(user) is not None
+
+    def can_handle(self, user: Any, obj: S) -> bool:
+        """Act on the screening and see its identity fields: the screening agency's officers."""
+        return (
+            is_user(user)
+            and user.has_action(self.screen_action)
+            and user.agency_id is not None
+            and getattr(obj, "agency_id", None) == user.agency_id
+        )
+
+
+class OfferScreeningPolicy(ScreeningPolicy[OfferScreening]):
+    model = OfferScreening
+    screen_action = Action.SCREEN_OFFER
+
+
+class DepartureScreeningPolicy(ScreeningPolicy[DepartureScreening]):
+    model = DepartureScreening
+    screen_action = Action.SCREEN_DEPARTURE
+
+
+offers = OfferScreeningPolicy()
+departures = DepartureScreeningPolicy()

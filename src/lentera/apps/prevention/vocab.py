@@ -1,0 +1,127 @@
+"""Codes of the prevention app, listed once. The screening codes are the contract's
+(``shared/contracts/screening.md``); here they get their labels in both languages. A test checks
+that every list matches the core's own."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Level(models.TextChoices):
+    HIGH = "high", _("High risk")
+    MEDIUM = "medium", _("Needs checking")
+    LOW = "low", _("Low risk")
+
+
+#: Sort order of the levels (most urgent first).
+LEVEL_RANK = {Level.HIGH: 0, Level.MEDIUM: 1, Level.LOW: 2}
+
+
+class OfferStatus(models.TextChoices):
+    NEW = "new", _("New")
+    WATCH = "watch", _("Watching")
+    DISMISSED = "dismissed", _("Dismissed")
+    COMPLAINT = "complaint", _("Complaint opened")
+
+
+#: Statuses an officer sets by hand (a complaint is opened through its own action).
+TRIAGE_STATUSES = (OfferStatus.NEW, OfferStatus.WATCH, OfferStatus.DISMISSED)
+
+
+class OfferSource(models.TextChoices):
+    FACEBOOK = "facebook", "Facebook"
+    INSTAGRAM = "instagram", "Instagram"
+    TIKTOK = "tiktok", "TikTok"
+    WHATSAPP = "whatsapp", "WhatsApp"
+    TELEGRAM = "telegram", "Telegram"
+    MICHAT = "michat", "MiChat"
+    WEBSITE = "website", _("Website")
+    SMS = "sms", "SMS"
+    OTHER = "other", _("Other")
+
+
+class FlagCode(models.TextChoices):
+    """Short names of the red flags, for lists; the core explains each one in full."""
+
+    PAY_TOO_HIGH = "pay_too_high", _("Pay too high")
+    NO_SKILLS_NEEDED = "no_skills_needed", _("No skills needed")
+    FEW_DOCUMENTS = "few_documents", _("Few documents")
+    COSTS_COVERED = "costs_covered", _("Costs covered")
+    FEE_OR_DEBT = "fee_or_debt", _("Fee or debt")
+    TOURIST_VISA = "tourist_visa", _("Tourist or visit visa")
+    RISKY_DESTINATION = "risky_destination", _("Risky destination")
+    SCAM_JOB_ROLE = "scam_job_role", _("Scam job role")
+    URGENT_DEPARTURE = "urgent_departure", _("Urgent departure")
+    PRIVATE_CHANNEL = "private_channel", _("Private channel only")
+    UNLICENSED_RECRUITER = "unlicensed_recruiter", _("Unlicensed recruiter")
+    TRANSIT_ROUTE = "transit_route", _("Transit route")
+    MINOR_TARGETED = "minor_targeted", _("Aimed at children")
+    SEXUAL_SERVICE = "sexual_service", _("Sexual services")
+    DOCUMENT_RETENTION = "document_retention", _("Documents kept")
+    SECRECY = "secrecy", _("Secrecy")
+    VAGUE_EMPLOYER = "vague_employer", _("Vague employer")
+
+
+class ActionCode(models.TextChoices):
+    """What the posko officer does, most urgent first (the core orders them)."""
+
+    REFER_CHILD_PROTECTION = "refer_child_protection", _("Refer to child protection services")
+    REQUEST_DEPARTURE_DELAY = "request_departure_delay", _("Ask immigration to delay the departure")
+    REFER_POLICE = "refer_police", _("Refer to the police")
+    OPEN_CASE = "open_case", _("Open a case")
+    REFER_MANPOWER = "refer_manpower", _("Send to the manpower office for the lawful procedure")
+    VERIFY_DOCUMENTS = "verify_documents", _("Verify the job and the papers")
+    COUNSEL = "counsel", _("Explain the risks, the safe procedure and the hotlines")
+    ALLOW = "allow", _("Let the traveller go")
+
+
+class Sex(models.TextChoices):
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+
+
+class Purpose(models.TextChoices):
+    WORK = "work", _("Work")
+    TOURISM = "tourism", _("Holiday")
+    FAMILY_VISIT = "family_visit", _("Visiting family")
+    STUDY = "study", _("Study")
+    PILGRIMAGE = "pilgrimage", _("Pilgrimage")
+    OTHER = "other", _("Other")
+
+
+class JobSector(models.TextChoices):
+    DOMESTIC_WORK = "domestic_work", _("Household work")
+    PLANTATION = "plantation", _("Plantation")
+    CONSTRUCTION = "construction", _("Construction")
+    MANUFACTURING = "manufacturing", _("Factory")
+    HOSPITALITY = "hospitality", _("Hotel or restaurant")
+    ENTERTAINMENT = "entertainment", _("Entertainment, karaoke or bar")
+    FISHING = "fishing", _("Fishing boat")
+    OFFICE = "office", _("Office, customer service or online")
+    CARE = "care", _("Care or nursing")
+    OTHER = "other", _("Other")
+    UNKNOWN = "unknown", _("Does not know")
+
+
+class VisaType(models.TextChoices):
+    WORK = "work", _("Work visa")
+    TOURIST = "tourist", _("Tourist visa")
+    VISIT = "visit", _("Visit visa")
+    PILGRIMAGE = "pilgrimage", _("Pilgrimage visa (umrah, hajj)")
+    STUDENT = "student", _("Student visa")
+    NONE = "none", _("No visa")
+    NOT_NEEDED = "not_needed", _("No visa needed (visa-free or domestic)")
+
+
+class Recruiter(models.TextChoices):
+    LICENSED_AGENCY = "licensed_agency", _("Licensed placement agency (P3MI)")
+    GOVERNMENT_PROGRAMME = "government_programme", _("Government programme (G to G)")
+    INDIVIDUAL_AGENT = "individual_agent", _("Individual agent, sponsor or calo")
+    TRAVEL_AGENCY = "travel_agency", _("Travel agency")
+    FRIEND_OR_RELATIVE = "friend_or_relative", _("Friend or relative")
+    ONLINE_CONTACT = "online_contact", _("Someone met online")
+    SELF = "self", _("Found it themselves")
+    NONE = "none", _("Nobody")
+
+
+#: Posts offered first on the interview form (any other post can be typed in).
+POSTS = ("El Tari", "Tenau")

@@ -1,0 +1,33 @@
+from django.urls import URLPattern, URLResolver, path
+
+from lentera.apps.protection import api
+
+_V = "protection/cases/<int:case_id>/victims/<int:party_id>/"
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("protection/referrals", api.ReferralList.as_view(), name="api-protection-referrals"),
+    path(
+        "protection/referrals/<int:referral_id>/<str:step>",
+        api.ReferralStep.as_view(),
+        name="api-protection-referral-step",
+    ),
+    path(_V + "referrals", api.VictimReferrals.as_view(), name="api-protection-victim-referrals"),
+    path(_V + "consents", api.VictimConsents.as_view(), name="api-protection-victim-consents"),
+    path(
+        _V + "identifications",
+        api.VictimIdentifications.as_view(),
+        name="api-protection-victim-identifications",
+    ),
+    path(
+        "protection/consents/<int:consent_id>/withdraw",
+        api.ConsentWithdraw.as_view(),
+        name="api-protection-consent-withdraw",
+    ),
+    path(
+        "protection/cases/<int:case_id>/timers",
+        api.CaseTimers.as_view(),
+        name="api-protection-timers",
+    ),
+    path("protection/overdue", api.Overdue.as_view(), name="api-protection-overdue"),
+    path("protection/providers", api.ProviderList.as_view(), name="api-protection-providers"),
+]

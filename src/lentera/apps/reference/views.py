@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from lentera.apps.accounts.decorators import requires
+from lentera.apps.accounts.models import User
+from lentera.apps.accounts.permissions import Action
+from lentera.apps.accounts.policies import NotFound, task_forces
+from lentera.apps.accounts.views import form_errors
+from lentera.apps.reference import services
+from lentera.apps.reference.forms import DestinationPolicyForm
+from lentera.apps.reference.models import DestinationPolicy, Region
+
+
+@login_required
+def destinations(request: HttpRequest) -> HttpResponse:
+    qs = DestinationPolicy.objects.select_related("country")
+    country = request.GET.get("country", "").strip().upper()
+    if country:
+        qs = qs.filter(country_id=country)
+    return render(
+        request,
+        "reference/destinations.html",
+        {
+            "policies": qs,
+            "can_edit": request.user.has_action(Action.MANAGE_REFERENCE),  # type: ignore[union-attr]
+        },
+    )
+
+
+@requires(Action.MANAGE_REFERENCE)
+def destination_edit(request: HttpRequest, policy_id: int | None = None) -> HttpResponse:
+    actor: User = request.user  # type: ignore[assignment]
+    policy = None
+    if policy_id is not None:
+        policy = DestinationPolicy.objects.filter(pk=policy_id).first()
+        if policy is None:
+            raise NotFound()
+    initial = {}
+    if policy is not None:
+        initial = {
+            f: getattr(policy, f)
+            for f in ("sector", "status", "legal_basis", "valid_from", "valid_to", "note")
+        }
+        initial["country"] = policy.country_id
+    form = DestinationPolicyForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.destination_policy_save(actor=actor, policy=policy, **form.cleaned_data)
+        except ValidationError as exc:
+            form_errors(form, exc)
+        else:
+            messages.success(request, _("Destination policy saved."))
+            return redirect("reference:destinations")
+    return render(request, "reference/destination_form.html", {"form": form, "policy": policy})
+
+
+@login_required
+def task_force_list(request: HttpRequest) -> HttpResponse:
+    qs = (
+        task_forces.visible(request.user, Action.VIEW_DASHBOARD)
+        .select_related("region", "parent")
+        .prefetch_related("memberships__agency", "memberships__sub_task_force", "sub_task_forces")
+    )
+    return render(request, "reference/task_forces.html", {"task_forces": qs})
+
+
+@login_required
+def regions(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "").strip()
+    parent_code = request.GET.get("parent", "").strip()
+    qs = Region.objects.select_related("parent")
+    if q:
+        qs = qs.filter(Q(name__icontains=q) | Q(code__startswith=q))
+    elif parent_code:
+        qs = qs.filter(parent__code=parent_code)
+    else:
+        qs = qs.filter(level="province")
+    page = Paginator(qs, 100).get_page(request.GET.get("page"))
+    parent = Region.objects.filter(code=parent_code).first() if parent_code else None
+    template = "reference/_region_rows.html" if request.htmx else "reference/regions.html"  # type: ignore[attr-defined]
+    return render(request, template, {"page": page, "q": q, "parent": parent})

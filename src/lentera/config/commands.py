@@ -1,0 +1,38 @@
+"""Console subcommands that run inside the Django project: ``serve``, ``demo``, ``manage``."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+
+def _setup() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lentera.config.settings")
+    import django
+
+    django.setup()
+
+
+def run(name: str, argv: Sequence[str]) -> int:
+    _setup()
+    from django.core.management import call_command, execute_from_command_line
+
+    if name == "manage":
+        execute_from_command_line(["lentera manage", *argv])
+        return 0
+    if name == "demo":
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("load_demo", *argv)
+        return 0
+    if name == "serve":
+        addr = argv[0] if argv else os.environ.get("LENTERA_ADDR", "127.0.0.1:8000")
+        call_command("migrate", interactive=False, verbosity=0)
+        from django.conf import settings
+
+        if not settings.DEBUG:
+            call_command("collectstatic", interactive=False, verbosity=0)
+        print(f"Lentera: http://{addr}/", file=sys.stderr)
+        call_command("runserver", addr, use_reloader=False)
+        return 0
+    raise SystemExit(f"unknown command {name}")

@@ -1,0 +1,293 @@
+"""Django settings for Lentera.
+
+Everything that differs between machines comes from the environment (see ``docs/configuration.md``).
+Development defaults are safe: without ``LENTERA_DEBUG=0`` the site runs in debug mode on SQLite
+with keys generated once into ``var/dev-secrets.json`` (ignored by git). In production
+(``LENTERA_DEBUG=0``) a missing secret is an error, never a silent default.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+from cryptography.fernet import Fernet
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+SRC_DIR = Path(__file__).resolve().parent.parent  # src/lentera
+BASE_DIR = Path(os.environ.get("LENTERA_HOME", SRC_DIR.parent.parent)).resolve()
+VAR_DIR = Path(os.environ.get("LENTERA_VAR_DIR", BASE_DIR / "var"))
+
+
+def _env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _env_list(name: str, default: list[str]) -> list[str]:
+    value = os.environ.get(name)
+    if not value:
+        return default
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+DEBUG = _env_bool("LENTERA_DEBUG", True)
+
+
+def _dev_secrets() -> dict[str, str]:
+    """Keys for a development machine, generated once and kept outside the repository."""
+    path = VAR_DIR / "dev-secrets.json"
+    if path.exists():
+        return dict(json.loads(path.read_text()))
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    data = {
+        "secret_key": secrets.token_urlsafe(50),
+        "field_key": Fernet.generate_key().decode(),
+        "index_key": secrets.token_urlsafe(32),
+    }
+    path.write_text(json.dumps(data))
+    path.chmod(0o600)
+    return data
+
+
+def _secret(env_name: str, dev_key: str) -> str:
+    value = os.environ.get(env_name)
+    if value:
+        return value
+    if not DEBUG:
+        raise ImproperlyConfigured(f"{env_name} must be set when LENTERA_DEBUG=0")
+    return _dev_secrets()[dev_key]
+
+
+SECRET_KEY = _secret("LENTERA_SECRET_KEY", "secret_key")
+# Identity-field encryption: comma-separated Fernet keys, newest first. Add a new key in front,
+# run `lentera manage rotate_field_keys`, then drop the old key.
+FIELD_ENCRYPTION_KEYS = [k.strip() for k in _secret("LENTERA_FIELD_KEYS", "field_key").split(",")]
+# Keyed hash used for exact-match search on encrypted fields (NIK, phone). Changing it requires
+# `lentera manage rotate_field_keys --reindex`.
+BLIND_INDEX_KEY = _secret("LENTERA_INDEX_KEY", "index_key")
+
+ALLOWED_HOSTS = _env_list(
+    "LENTERA_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"] if DEBUG else []
+)
+CSRF_TRUSTED_ORIGINS = _env_list("LENTERA_CSRF_TRUSTED_ORIGINS", [])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "django_htmx",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
+    "lentera.apps.accounts",
+    "lentera.apps.reference",
+    "lentera.apps.people",
+    "lentera.apps.cases",
+    "lentera.apps.intake",
+    "lentera.apps.prevention",
+    "lentera.apps.justice",
+    "lentera.apps.insights",
+    "lentera.apps.protection",
+    "lentera.web",
+    "lentera.api",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "lentera.web.middleware.LanguageMiddleware",
+    "lentera.web.middleware.AgencyTimeZoneMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "lentera.apps.accounts.middleware.RequireSecondFactorMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "lentera.config.urls"
+WSGI_APPLICATION = "lentera.config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "lentera.web.context_processors.navigation",
+            ],
+        },
+    }
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'lentera.sqlite3'}"),
+        conn_max_age=int(os.environ.get("LENTERA_DB_CONN_MAX_AGE", "0")),
+    )
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("LENTERA_TEST_SQLITE", "")}
+else:
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.environ.get("LENTERA_TEST_DB_NAME", "test_lentera"),
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "lentera.apps.accounts.passwords.CharacterClassValidator"},
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "web:dashboard"
+LOGOUT_REDIRECT_URL = "accounts:login"
+
+# Login throttling and lockout (django-axes): 5 failures per username+IP lock for 30 minutes.
+AXES_FAILURE_LIMIT = int(os.environ.get("LENTERA_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("LENTERA_LOGIN_COOLOFF_HOURS", "0.5"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+
+# Sessions and cookies
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+if not DEBUG:
+    SECURE_SSL_REDIRECT = _env_bool("LENTERA_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = int(os.environ.get("LENTERA_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Content-Security-Policy: no inline scripts or styles, nothing from other origins.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# Internationalisation: Bahasa Indonesia by default, English available.
+LANGUAGE_CODE = "id"
+LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
+LOCALE_PATHS = [SRC_DIR / "locale"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = "Asia/Jakarta"
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+# Uploaded evidence lives outside the web root and is served only through the access policy.
+MEDIA_ROOT = Path(os.environ.get("LENTERA_MEDIA_ROOT", VAR_DIR / "private-media"))
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "lentera.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "lentera.api.exceptions.handler",
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("LENTERA_ANON_RATE", "120/hour")},
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Lentera API",
+    "DESCRIPTION": "REST API of Lentera, the information system of the Gugus Tugas PP-TPPO.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+}
+
+# Background work (linkage runs) runs in a thread of the web process by default; tests run it
+# inline. Set LENTERA_TASKS_INLINE=1 to run inline everywhere.
+LENTERA_TASKS_INLINE = _env_bool("LENTERA_TASKS_INLINE", False)
+# Linkage in the product: pairs at or above the threshold are proposed as likely, pairs above the
+# review floor as uncertain; every pair waits for an officer's decision.
+LENTERA_LINKAGE_REVIEW_FLOOR = float(os.environ.get("LENTERA_LINKAGE_REVIEW_FLOOR", "0.5"))
+
+# Roles that must use a second factor (TOTP) before they reach any page.
+LENTERA_SECOND_FACTOR_ROLES = ["system_admin", "agency_admin"]
+# Upper age bounds of the pseudonym age bands (years).
+LENTERA_AGE_BANDS = [12, 18, 25, 35, 50, 65]
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LENTERA_LOG_LEVEL", "WARNING")},
+}

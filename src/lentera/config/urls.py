@@ -1,0 +1,23 @@
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog, set_language
+
+urlpatterns = [
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("i18n/js/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("akun/", include("lentera.apps.accounts.urls")),
+    path("orang/", include("lentera.apps.people.urls")),
+    path("referensi/", include("lentera.apps.reference.urls")),
+    path("", include("lentera.apps.cases.urls")),
+    path("pengaduan/", include("lentera.apps.intake.urls")),
+    path("publik/cek-lowongan/", include("lentera.apps.prevention.public_urls")),
+    path("publik/", include("lentera.apps.intake.public_urls")),
+    path("pencegahan/", include("lentera.apps.prevention.urls")),
+    path("proses-hukum/", include("lentera.apps.justice.urls")),
+    path("wawasan/", include("lentera.apps.insights.urls")),
+    path("perlindungan/", include("lentera.apps.protection.urls")),
+    path("api/v1/", include("lentera.api.urls")),
+    path("", include("lentera.web.urls")),
+]
+
+handler404 = "lentera.web.views.not_found"
+handler403 = "lentera.web.views.forbidden"

@@ -1,0 +1,55 @@
+"""Early-detection screening of job offers and of departures (issue 4).
+
+Pure Python, no Django. Two screenings, as ``shared/contracts/screening.md`` fixes them:
+
+- :func:`screen_offer` reads a job offer, chat message or post and returns its red flags (each
+  with the words that triggered it), a ``risk`` from a trained, auditable model, a ``level`` and
+  advice with the official channels;
+- :func:`screen_departure` scores a posko interview with weighted indicators grounded in
+  UU 18/2017 and the destination-policy table, and returns the level, the indicators with
+  reasons and the actions, most urgent first.
+
+Exceptions: :class:`ScreeningError` is the base of everything raised here;
+:class:`InvalidInput` (also ``ValueError``) names the ``field`` and the ``line``;
+:class:`PolicyError` names the row and column of a bad destination-policy row;
+:class:`ModelError` means the shipped model or rules data is missing or inconsistent.
+"""
+
+from lentera.screening._departure import (
+    INDICATOR_CODES,
+    DepartureResult,
+    Indicator,
+    departure_rules_version,
+    screen_departure,
+)
+from lentera.screening._errors import InvalidInput, ModelError, PolicyError, ScreeningError
+from lentera.screening._inputs import DepartureInput, OfferInput, parse_departure, parse_offer
+from lentera.screening._offer import MODEL_VERSION, Flag, OfferResult, screen_offer
+from lentera.screening._policy import (
+    DestinationPolicy,
+    DestinationPolicyTable,
+    load_default_policy,
+)
+
+__all__ = [
+    "INDICATOR_CODES",
+    "MODEL_VERSION",
+    "DepartureInput",
+    "DepartureResult",
+    "DestinationPolicy",
+    "DestinationPolicyTable",
+    "Flag",
+    "Indicator",
+    "InvalidInput",
+    "ModelError",
+    "OfferInput",
+    "OfferResult",
+    "PolicyError",
+    "ScreeningError",
+    "departure_rules_version",
+    "load_default_policy",
+    "parse_departure",
+    "parse_offer",
+    "screen_departure",
+    "screen_offer",
+]

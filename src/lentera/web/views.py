@@ -1,0 +1,237 @@
+"""The shell: dashboard per role, the admin hub, error pages, health check."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lentera.apps.accounts.models import TaskForceMembership, User
+from lentera.apps.accounts.permissions import Action
+from lentera.apps.accounts.policies import access_logs, agencies, audit_events, users
+from lentera.apps.cases.policies import cases
+from lentera.apps.intake.policies import complaints
+from lentera.apps.people.policies import people
+from lentera.apps.reference.models import DestinationPolicy
+
+
+def _cards(user: User) -> list[dict[str, Any]]:
+    cards: list[dict[str, Any]] = []
+    if user.has_action(Action.VIEW_PERSON):
+        cards.append(
+            {
+                "key": "people",
+                "title": _("Person index"),
+                "value": people.visible(user, Action.VIEW_PERSON).count(),
+                "text": _(
+                    "People registered that you may see. Identities show only to the handling agency."
+                ),
+                "url": reverse("people:list"),
+                "link": _("Open the person index"),
+            }
+        )
+    if user.has_action(Action.VIEW_AUDIT):
+        since = timezone.now() - timedelta(days=7)
+        cards.append(
+            {
+                "key": "audit",
+                "title": _("Audit trail"),
+                "value": audit_events.visible(user, Action.VIEW_AUDIT)
+                .filter(occurred_at__gte=since)
+                .count(),
+                "text": _("Changes recorded in the last 7 days."),
+                "url": reverse("accounts:audit"),
+                "link": _("Filter the audit trail"),
+            }
+        )
+        cards.append(
+            {
+                "key": "access",
+                "title": _("Identity reads"),
+                "value": access_logs.visible(user, Action.VIEW_AUDIT).filter(at__gte=since).count(),
+                "text": _("Times an identity was shown in the last 7 days."),
+                "url": reverse("accounts:access_log"),
+                "link": _("Open the access log"),
+            }
+        )
+    if user.has_action(Action.MANAGE_USERS):
+        cards.append(
+            {
+                "key": "users",
+                "title": _("User accounts"),
+                "value": users.visible(user, Action.MANAGE_USERS).filter(is_active=True).count(),
+                "text": _("Active accounts you manage."),
+                "url": reverse("accounts:users"),
+                "link": _("Manage users"),
+            }
+        )
+    if user.has_action(Action.MANAGE_AGENCIES):
+        cards.append(
+            {
+                "key": "agencies",
+                "title": _("Agencies"),
+                "value": agencies.visible(user, Action.MANAGE_AGENCIES).count(),
+                "text": _("Member agencies of the task forces."),
+                "url": reverse("accounts:agencies"),
+                "link": _("Manage agencies"),
+            }
+        )
+    if user.has_action(Action.MANAGE_REFERENCE):
+        cards.append(
+            {
+                "key": "destinations",
+                "title": _("Destination policy"),
+                "value": DestinationPolicy.objects.count(),
+                "text": _("Rules on where migrant workers may be placed."),
+                "url": reverse("reference:destinations"),
+                "link": _("Edit the destination policy"),
+            }
+        )
+    if user.has_action(Action.VIEW_COMPLAINT):
+        open_complaints = complaints.visible(user, Action.VIEW_COMPLAINT).filter(
+            status__in=["received", "triaged"]
+        )
+        cards.append(
+            {
+                "key": "complaints",
+                "title": _("Complaints waiting"),
+                "value": open_complaints.count(),
+                "text": _("Received or triaged complaints not yet attached to a case or closed."),
+                "url": reverse("intake:list"),
+                "link": _("Open the complaints"),
+            }
+        )
+    if user.has_action(Action.VIEW_CASE):
+        visible_cases = cases.visible(user, Action.VIEW_CASE)
+        cards.append(
+            {
+                "key": "cases",
+                "title": _("Open cases"),
+                "value": visible_cases.exclude(status="closed").count(),
+                "text": _(
+                    "Case files you may see that are not closed (led by your agency or shared with it)."
+                ),
+                "url": reverse("cases:list"),
+                "link": _("Open the case list"),
+            }
+        )
+    if user.has_action(Action.SCREEN_DEPARTURE) or user.has_action(Action.SCREEN_OFFER):
+        cards.append(
+            {
+                "key": "prevention",
+                "title": _("Early detection"),
+                "value": None,
+                "text": _(
+                    "Screen a traveller at the post (El Tari, Tenau) or job offers found on "
+                    "social media, and act on the risky ones."
+                ),
+                "url": reverse("prevention:home"),
+                "link": _("Open early detection"),
+            }
+        )
+    if user.has_action(Action.QUALIFY):
+        cards.append(
+            {
+                "key": "qualify",
+                "title": _("Legal qualification"),
+                "value": None,
+                "text": _(
+                    "Which offences do the facts satisfy, under the law in force on the offence "
+                    "date? See the charges, penalties and missing facts."
+                ),
+                "url": reverse("cases:qualify"),
+                "link": _("Qualify a case"),
+            }
+        )
+    cards.append(
+        {
+            "key": "account",
+            "title": _("Your account"),
+            "value": None,
+            "text": _("Change your password, set up a second factor, or create an API token."),
+            "url": reverse("accounts:profile"),
+            "link": _("Account settings"),
+        }
+    )
+    return cards
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    task_forces = (
+        TaskForceMembership.objects.filter(agency_id=user.agency_id).select_related(
+            "task_force", "sub_task_force"
+        )
+        if user.agency_id
+        else []
+    )
+    return render(
+        request,
+        "web/dashboard.html",
+        {
+            "cards": _cards(user),
+            "roles": sorted(user.role_set, key=str),
+            "task_forces": task_forces,
+        },
+    )
+
+
+@login_required
+def admin_home(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    links = []
+    if user.has_action(Action.MANAGE_USERS):
+        links.append((reverse("accounts:users"), _("Users and roles")))
+    if user.has_action(Action.MANAGE_AGENCIES):
+        links.append((reverse("accounts:agencies"), _("Agencies")))
+    if user.has_action(Action.MANAGE_REFERENCE):
+        links.append((reverse("reference:destinations"), _("Destination policy")))
+    links.append((reverse("reference:task_forces"), _("Task forces")))
+    links.append((reverse("reference:regions"), _("Regions")))
+    return render(request, "web/admin_home.html", {"links": links})
+
+
+def public_home(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("web:dashboard")
+    return render(request, "web/public_home.html")
+
+
+def healthz(request: HttpRequest) -> JsonResponse:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(
+        request,
+        "web/error.html",
+        {
+            "title": _("Not found"),
+            "text": _("This page does not exist, or you do not have access to it."),
+        },
+        status=404,
+    )
+
+
+def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(
+        request,
+        "web/error.html",
+        {
+            "title": _("Not allowed"),
+            "text": _(
+                "Your role does not allow this. Ask your agency administrator if you need it."
+            ),
+        },
+        status=403,
+    )

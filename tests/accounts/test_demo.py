@@ -1,0 +1,30 @@
+import pytest
+
+from lentera.apps.accounts.demo import USERS, load_demo
+from lentera.apps.accounts.models import Agency, TaskForce, User
+from lentera.apps.people.models import Person
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_loads_personas_and_is_repeatable(regions):
+    first = load_demo(password="Demo-Sandi-2026!")
+    assert len(first.users) == len(USERS)
+    assert User.objects.get(username="kupang.intake").check_password("Demo-Sandi-2026!")
+    assert (
+        TaskForce.objects.filter(name="Gugus Tugas PP-TPPO Kota Kupang").get().memberships.count()
+        >= 8
+    )
+    from lentera.apps.cases.models import Case, CaseParty
+    from lentera.apps.intake.models import Complaint
+
+    assert Case.objects.count() == 2 and Complaint.objects.count() == 2
+    kupang = Case.objects.get(region__code="53.71")
+    assert kupang.has_child_victim and kupang.grants.count() == 1
+    assert CaseParty.objects.filter(case=kupang, role="suspect").count() == 6
+    counts = (Agency.objects.count(), User.objects.count(), Person.objects.count())
+    second = load_demo(password="Demo-Sandi-2027!")
+    assert (Agency.objects.count(), User.objects.count(), Person.objects.count()) == counts
+    assert User.objects.get(username="kupang.intake").check_password(second.password)
+    # Every demo person is pseudonymised in the index (initials stored, names encrypted).
+    assert all(p.initials for p in Person.objects.all())

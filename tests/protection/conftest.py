@@ -1,0 +1,49 @@
+from datetime import date
+
+import pytest
+
+from lentera.apps.cases import services as case_services
+from lentera.apps.people.services import person_create
+
+
+@pytest.fixture
+def uptd_case(cast, regions):
+    """A case led by UPTD PPA Kota Kupang (opened by its intake officer), fictional names."""
+    return case_services.case_open(
+        actor=cast.kupang_uptd_intake,
+        title="Dua perempuan dari Alak dipekerjakan paksa di Batam",
+        region=regions["53.71"],
+        offence_date=date(2024, 3, 1),
+        narrative="Korban dijanjikan pekerjaan di restoran.",
+        acts=["recruitment", "transportation"],
+        means=["fraud"],
+        exploitation_types=["forced_labour"],
+    )
+
+
+def _victim(cast, regions, case, name, birth):
+    person = person_create(
+        actor=cast.kupang_uptd_intake,
+        owner_agency=cast.kupang_uptd,
+        full_name=name,
+        sex="female",
+        birth_date=birth,
+        region=regions["53.71.01"],
+    )
+    return case_services.case_add_party(
+        actor=cast.kupang_uptd_caseworker, case=case, person=person, role="victim"
+    )
+
+
+@pytest.fixture
+def adult(cast, regions, uptd_case):
+    return _victim(cast, regions, uptd_case, "Dina Contoh Manafe", date(2000, 5, 1))
+
+
+@pytest.fixture
+def child(cast, regions, uptd_case):
+    return _victim(cast, regions, uptd_case, "Ester Contoh Lenggu", date(2009, 2, 1))
+
+
+# The browser journey of this module reuses the project's chromium launch settings.
+from tests.browser.conftest import base_url, browser_type_launch_args  # noqa: E402, F401
