@@ -7,6 +7,7 @@ from cryptography.fernet import Fernet
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.db import connection
+from django.utils import translation
 
 from lentera.apps.accounts.identity import blind_index
 from lentera.apps.accounts.models import AccessLog, AuditEvent
@@ -191,8 +192,14 @@ def test_accounts_are_encrypted_indexed_and_link_people(cast, regions, kupang_ch
         user=cast.kupang_uptd_caseworker, account=("bank", "BRI", "0123 0100 0123 501")
     )
     assert [m.person for m in matches] == [kupang_child] and matches[0].reasons == ["account"]
-    identity = identity_reveal(
-        user=cast.kupang_uptd_caseworker, person=kupang_child, purpose="investigation"
-    )
+    with translation.override("en"):
+        identity = identity_reveal(
+            user=cast.kupang_uptd_caseworker, person=kupang_child, purpose="investigation"
+        )
     assert identity["accounts"] == ["Bank account · BRI · 0123-01-000123-50-1"]
+    with translation.override("id"):
+        identity = identity_reveal(
+            user=cast.kupang_uptd_caseworker, person=kupang_child, purpose="investigation"
+        )
+    assert identity["accounts"] == ["Rekening bank · BRI · 0123-01-000123-50-1"]
     assert PersonAccount.objects.count() == 1
