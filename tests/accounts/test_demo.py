@@ -22,9 +22,14 @@ def test_demo_loads_personas_and_is_repeatable(regions):
     kupang = Case.objects.get(region__code="53.71")
     assert kupang.has_child_victim and kupang.grants.count() == 1
     assert CaseParty.objects.filter(case=kupang, role="suspect").count() == 6
+    from lentera.apps.justice.models import Proceeding
+
+    stages = sorted(Proceeding.objects.filter(case=kupang).values_list("current_stage", flat=True))
+    assert stages == ["p19", "p21", "p21", "spdp"]  # the four arrested suspects
     counts = (Agency.objects.count(), User.objects.count(), Person.objects.count())
     second = load_demo(password="Demo-Sandi-2027!")
     assert (Agency.objects.count(), User.objects.count(), Person.objects.count()) == counts
+    assert Proceeding.objects.count() == 4
     assert User.objects.get(username="kupang.intake").check_password(second.password)
     # Every demo person is pseudonymised in the index (initials stored, names encrypted).
     assert all(p.initials for p in Person.objects.all())

@@ -18,7 +18,7 @@ MODULES: list[tuple[str, Any, str | None, Action | None]] = [
     ("people", _("People"), "people:list", Action.VIEW_PERSON),
     ("qualify", _("Qualification"), "cases:qualify", Action.QUALIFY),
     ("protection", _("Protection"), "protection:home", Action.PROVIDE_SERVICE),
-    ("proceedings", _("Proceedings"), None, Action.MANAGE_PROCEEDINGS),
+    ("proceedings", _("Proceedings"), "justice:home", Action.VIEW_CASE),
     ("prevention", _("Prevention"), "prevention:home", None),
     ("coordination", _("Coordination"), None, None),
     ("insights", _("Record linkage"), "insights:linkage", Action.REVIEW_MATCHES),

@@ -14,10 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lentera.apps.accounts.models import TaskForceMembership, User
-from lentera.apps.accounts.permissions import Action
+from lentera.apps.accounts.permissions import Action, Role
 from lentera.apps.accounts.policies import access_logs, agencies, audit_events, users
 from lentera.apps.cases.policies import cases
 from lentera.apps.intake.policies import complaints
+from lentera.apps.justice.selectors import stalled_or_overdue
 from lentera.apps.people.policies import people
 from lentera.apps.reference.models import DestinationPolicy
 
@@ -134,6 +135,21 @@ def _cards(user: User) -> list[dict[str, Any]]:
                 ),
                 "url": reverse("prevention:home"),
                 "link": _("Open early detection"),
+            }
+        )
+    if user.has_action(Action.MANAGE_PROCEEDINGS) or Role.SECRETARIAT in user.role_set:
+        watch = stalled_or_overdue(user=user, today=timezone.localdate())
+        cards.append(
+            {
+                "key": "proceedings",
+                "title": _("Proceedings stalled or overdue"),
+                "value": len(watch),
+                "text": _(
+                    "Proceedings with a legal deadline passed or no movement for too long, "
+                    "across the agencies you may see."
+                ),
+                "url": reverse("justice:stalled"),
+                "link": _("Open the stall list"),
             }
         )
     if user.has_action(Action.QUALIFY):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db import transaction
 
@@ -423,6 +424,7 @@ def _demo_cases_and_complaints(agencies: dict[str, Agency]) -> None:
             network_role=network,
             age_at_offence=age,
         )
+    _demo_proceedings(case, agencies)
     indonesia = Country.objects.get(code="ID")
     malaysia = Country.objects.filter(code="MY").first() or indonesia
     case_services.journey_add_leg(
@@ -506,3 +508,61 @@ def _demo_cases_and_complaints(agencies: dict[str, Agency]) -> None:
             ),
             reporter=ReporterInput(name="Warga Contoh", phone="0852 4500 7010", confidential=True),
         )
+
+
+# The four arrested suspects of the Kupang–Batam case and how far each file went (field-facts.md:
+# files returned with P-19, one completed with P-21, one left without movement). Dates invented.
+DEMO_PROCEEDINGS = {
+    "Agustinus Contoh Sinlae": [
+        ("investigation_order", date(2023, 3, 24), ""),
+        ("spdp", date(2023, 3, 28), ""),
+        ("file_stage_1", date(2023, 5, 8), ""),
+        ("p19", date(2023, 5, 12), "Lengkapi keterangan ahli dan bukti transfer kepada perekrut."),
+        ("file_stage_1", date(2023, 5, 24), ""),
+        ("p21", date(2023, 5, 30), ""),
+    ],
+    "Katarina Contoh Tefa": [
+        ("investigation_order", date(2023, 3, 24), ""),
+        ("spdp", date(2023, 3, 29), ""),
+        ("file_stage_1", date(2023, 5, 8), ""),
+        ("p19", date(2023, 5, 12), "Periksa kembali saksi korban di Batam."),
+    ],
+    "Simon Contoh Wowor": [
+        ("investigation_order", date(2023, 3, 24), ""),
+        ("spdp", date(2023, 3, 28), ""),
+    ],
+    "Fransiska Contoh Tobi": [
+        ("investigation_order", date(2023, 3, 24), ""),
+        ("spdp", date(2023, 3, 28), ""),
+        ("file_stage_1", date(2023, 5, 8), ""),
+        ("p21", date(2023, 5, 15), ""),
+    ],
+}
+PROSECUTOR_STAGES = {"p18", "p19", "p21"}
+
+
+def _demo_proceedings(case: Any, agencies: dict[str, Agency]) -> None:
+    from lentera.apps.justice import services as justice_services
+
+    investigator = User.objects.get(username="kupang.penyidik")
+    prosecutor = User.objects.get(username="kupang.jaksa")
+    suspects = {
+        party.person.full_name.unseal(): party
+        for party in case.parties.filter(role="suspect").select_related("person")
+    }
+    for name, steps in DEMO_PROCEEDINGS.items():
+        proceeding = justice_services.proceeding_open(
+            actor=investigator,
+            suspect=suspects[name],
+            police_report_date=date(2023, 3, 20),
+            police_report_number="LP/B/87/III/2023/SPKT/Polresta Kupang Kota",
+            prosecution_agency=agencies["kejari_kupang"],
+        )
+        for stage, on, instructions in steps:
+            justice_services.stage_record(
+                actor=prosecutor if stage in PROSECUTOR_STAGES else investigator,
+                proceeding=proceeding,
+                stage=stage,
+                on=on,
+                instructions=instructions,
+            )

@@ -124,7 +124,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     identity = cases.can_see_identity(user, case)
     lang = "en" if request.LANGUAGE_CODE.startswith("en") else "id"
     can_complicity = user.has_action(Action.VIEW_COMPLICITY)
-    parties = []
+    parties: list[dict[str, Any]] = []
     if "people" in sections:
         for party in case.parties.select_related(
             "person", "victim_status_by", "victim_status_agency"
@@ -167,6 +167,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         "next_statuses": [CaseStatus(s) for s in TRANSITIONS[CaseStatus(case.status)]],
         "can_qualify": user.has_action(Action.QUALIFY),
         "can_protect": user.has_action(Action.PROVIDE_SERVICE),
+        "has_suspects": any(row["party"].role == "suspect" for row in parties),
         "complaints": case.complaints.all() if "timeline" in sections else [],
     }
     if can_edit:
