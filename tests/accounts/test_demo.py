@@ -25,7 +25,14 @@ def test_demo_loads_personas_and_is_repeatable(regions):
     from lentera.apps.justice.models import Proceeding
 
     stages = sorted(Proceeding.objects.filter(case=kupang).values_list("current_stage", flat=True))
-    assert stages == ["p19", "p21", "p21", "spdp"]  # the four arrested suspects
+    assert stages == ["p19", "p21", "spdp", "stage_2"]  # the four arrested suspects
+    from django.utils import timezone
+
+    from lentera.apps.justice.selectors import stalled_or_overdue
+
+    secretariat = User.objects.get(username="kupang.sekretariat")
+    flagged = stalled_or_overdue(user=secretariat, today=timezone.localdate())
+    assert sorted(w.proceeding.current_stage for w in flagged) == ["p19", "spdp"]
     counts = (Agency.objects.count(), User.objects.count(), Person.objects.count())
     second = load_demo(password="Demo-Sandi-2027!")
     assert (Agency.objects.count(), User.objects.count(), Person.objects.count()) == counts

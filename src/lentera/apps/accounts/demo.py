@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from lentera.apps.accounts import services
 from lentera.apps.accounts.models import Agency, TaskForce, TaskForceMembership, User
@@ -511,31 +512,36 @@ def _demo_cases_and_complaints(agencies: dict[str, Agency]) -> None:
 
 
 # The four arrested suspects of the Kupang–Batam case and how far each file went (field-facts.md:
-# files returned with P-19, one completed with P-21, one left without movement). Dates invented.
-DEMO_PROCEEDINGS = {
+# files returned with P-19, files completed with P-21, files left without movement). The days
+# count from a police report made 100 days before the demo is loaded, so the stall list and the
+# deadlines look the same whenever the demo is loaded: Simon's file has not moved for 92 days
+# (stalled), Katarina's returned file is past its 14-day return deadline, the others move.
+DEMO_REPORT_DAYS_AGO = 100
+DEMO_PROCEEDINGS: dict[str, list[tuple[str, int, str]]] = {
     "Agustinus Contoh Sinlae": [
-        ("investigation_order", date(2023, 3, 24), ""),
-        ("spdp", date(2023, 3, 28), ""),
-        ("file_stage_1", date(2023, 5, 8), ""),
-        ("p19", date(2023, 5, 12), "Lengkapi keterangan ahli dan bukti transfer kepada perekrut."),
-        ("file_stage_1", date(2023, 5, 24), ""),
-        ("p21", date(2023, 5, 30), ""),
+        ("investigation_order", 4, ""),
+        ("spdp", 8, ""),
+        ("file_stage_1", 40, ""),
+        ("p19", 44, "Lengkapi keterangan ahli dan bukti transfer kepada perekrut."),
+        ("file_stage_1", 56, ""),
+        ("p21", 62, ""),
+        ("stage_2", 70, ""),
     ],
     "Katarina Contoh Tefa": [
-        ("investigation_order", date(2023, 3, 24), ""),
-        ("spdp", date(2023, 3, 29), ""),
-        ("file_stage_1", date(2023, 5, 8), ""),
-        ("p19", date(2023, 5, 12), "Periksa kembali saksi korban di Batam."),
+        ("investigation_order", 4, ""),
+        ("spdp", 9, ""),
+        ("file_stage_1", 40, ""),
+        ("p19", 44, "Periksa kembali saksi korban di Batam."),
     ],
     "Simon Contoh Wowor": [
-        ("investigation_order", date(2023, 3, 24), ""),
-        ("spdp", date(2023, 3, 28), ""),
+        ("investigation_order", 4, ""),
+        ("spdp", 8, ""),
     ],
     "Fransiska Contoh Tobi": [
-        ("investigation_order", date(2023, 3, 24), ""),
-        ("spdp", date(2023, 3, 28), ""),
-        ("file_stage_1", date(2023, 5, 8), ""),
-        ("p21", date(2023, 5, 15), ""),
+        ("investigation_order", 4, ""),
+        ("spdp", 8, ""),
+        ("file_stage_1", 40, ""),
+        ("p21", 50, ""),
     ],
 }
 PROSECUTOR_STAGES = {"p18", "p19", "p21"}
@@ -546,6 +552,7 @@ def _demo_proceedings(case: Any, agencies: dict[str, Agency]) -> None:
 
     investigator = User.objects.get(username="kupang.penyidik")
     prosecutor = User.objects.get(username="kupang.jaksa")
+    reported = timezone.localdate() - timedelta(days=DEMO_REPORT_DAYS_AGO)
     suspects = {
         party.person.full_name.unseal(): party
         for party in case.parties.filter(role="suspect").select_related("person")
@@ -554,15 +561,15 @@ def _demo_proceedings(case: Any, agencies: dict[str, Agency]) -> None:
         proceeding = justice_services.proceeding_open(
             actor=investigator,
             suspect=suspects[name],
-            police_report_date=date(2023, 3, 20),
-            police_report_number="LP/B/87/III/2023/SPKT/Polresta Kupang Kota",
+            police_report_date=reported,
+            police_report_number=f"LP/B/87/{reported.month}/{reported.year}/SPKT/Polresta Kupang Kota",
             prosecution_agency=agencies["kejari_kupang"],
         )
-        for stage, on, instructions in steps:
+        for stage, days, instructions in steps:
             justice_services.stage_record(
                 actor=prosecutor if stage in PROSECUTOR_STAGES else investigator,
                 proceeding=proceeding,
                 stage=stage,
-                on=on,
+                on=reported + timedelta(days=days),
                 instructions=instructions,
             )
