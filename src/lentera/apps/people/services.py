@@ -31,7 +31,7 @@ from lentera.apps.people.models import (
 )
 from lentera.apps.people.policies import people
 from lentera.apps.reference.models import Country, Region
-from lentera.idn import InvalidNik, InvalidPhone, normalize_phone, parse_nik
+from lentera.idn import InvalidNik, InvalidPhone, normalize_phone, parse_nik, phone_key
 from lentera.privacy import initials, unseal
 
 MAX_PHOTO_BYTES = 1_000_000
@@ -315,10 +315,14 @@ def identity_reveal(
 
 
 def account_key(kind: str, provider: str, identifier: str) -> str:
-    """Normalised form of an account for matching: digits for banks and wallets, the handle
-    without '@' and case for social accounts."""
+    """Normalised form of an account for matching: digits for banks, the phone number (in
+    international form) for wallets keyed by one, the handle without '@' and case for social
+    accounts."""
     provider_key = " ".join(provider.lower().split())
-    if kind in ("bank", "ewallet"):
+    if kind == "ewallet" and (phone := phone_key(identifier)) is not None:
+        # DANA, OVO, GoPay and the like are keyed by the phone number: 0812…, +62 812… agree.
+        value = phone.lstrip("+")
+    elif kind in ("bank", "ewallet"):
         value = "".join(ch for ch in identifier if ch.isdigit())
     else:
         value = identifier.strip().lower().lstrip("@")
