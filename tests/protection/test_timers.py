@@ -62,7 +62,11 @@ def accepted_at_ppt(cast, adult):
         reason="Rumah aman",
         share_people=True,
     )
-    return services.referral_accept(actor=cast.pontianak_caseworker, referral=r)
+    r = services.referral_accept(actor=cast.pontianak_caseworker, referral=r)
+    # The fake clock: the victim was received two days ago, so reports can be dated after it.
+    Referral.objects.filter(pk=r.pk).update(responded_at=timezone.now() - 2 * D)
+    r.refresh_from_db()
+    return r
 
 
 def test_police_report_24_hours(cast, uptd_case, accepted_at_ppt):
@@ -97,6 +101,8 @@ def test_first_aid_7_days(cast, adult, uptd_case):
         provider_agency=cast.kupang_uptd,
         urgent=True,
     )
+    Service.objects.filter(pk=s.pk).update(recorded_at=timezone.now() - 10 * D)
+    s.refresh_from_db()
     t = only(uptd_case, TimerKind.FIRST_AID)
     assert t.state(s.recorded_at + 6 * D) == TimerState.DUE
     assert t.state(s.recorded_at + 8 * D) == TimerState.OVERDUE

@@ -83,3 +83,8 @@ class EventType(models.TextChoices):
     MATCH_CONFIRMED = "match_confirmed", _("Match confirmed: same person")
     MATCH_REJECTED = "match_rejected", _("Match rejected: different people")
     DEADLINE_SETTINGS_CHANGED = "deadline_settings_changed", _("Deadline settings changed")
+    REFERRAL_COMPLETED = "referral_completed", _("Referral completed: service delivered")
+    POLICE_REPORTED = "police_reported", _("Victim reported to the police by the service centre")
+    RETURN_UPDATED = "return_updated", _("Return home plan updated")
+    RETURN_CANCELLED = "return_cancelled", _("Return home cancelled")
+    RESTITUTION_CLAIMED = "restitution_claimed", _("Restitution claimed")

@@ -536,3 +536,93 @@ def qualification_run(
             data={"charges": [c.ref for c in result.charges], "snapshot": snapshot.pk},
         )
     return result, snapshot
+
+
+def case_grant_for_referral(
+    *,
+    actor: User,
+    case: Case,
+    agency: Agency,
+    share_people: bool = False,
+    include_identity: bool = False,
+    reason: str = "",
+    revoke: CaseGrant | None = None,
+) -> CaseGrant:
+    """Open (or, with ``revoke``, close) the access a victim's referral gives the receiving
+    agency. Called by the protection services, which have already checked the consent or the
+    recorded override; this function owns the grant row and its audit event.
+
+    Opening: the actor's agency works on the case (leads it or holds an active grant) and may not
+    pass on more than it holds itself. Closing: the actor belongs to the receiving agency (it
+    declines) or to an agency working on the case (the victim withdrew consent).
+    """
+    if not (actor.has_action(Action.REFER) or actor.has_action(Action.PROVIDE_SERVICE)):
+        raise _deny()
+    own = cases.grant_for(actor, case)
+    leads = bool(actor.agency_id) and case.lead_agency_id == actor.agency_id
+    now = timezone.now()
+    if revoke is not None:
+        if revoke.case_id != case.pk or revoke.agency_id != agency.pk:
+            raise ValidationError({"grant": _("This access belongs to another case or agency.")})
+        if not (leads or own is not None or actor.agency_id == revoke.agency_id):
+            raise _deny()
+        if revoke.revoked_at is not None:
+            return revoke
+        with transaction.atomic():
+            revoke.revoked_at = now
+            revoke.revoked_by = actor
+            revoke.save(update_fields=["revoked_at", "revoked_by"])
+            record_event(
+                actor=actor,
+                event_type=EventType.CASE_SHARE_REVOKED,
+                obj=case,
+                summary=str(agency),
+                data={"grant": revoke.pk, "referral": True},
+            )
+        return revoke
+    if not actor.has_action(Action.REFER) or not (leads or own is not None):
+        raise _deny()
+    errors: dict[str, str] = {}
+    if agency.pk == case.lead_agency_id:
+        errors["agency"] = _("The lead agency already has the whole file.")
+    if include_identity and not share_people:
+        errors["include_identity"] = _("Identities can only be shared with the people section.")
+    if not leads and own is not None:
+        if share_people and own.scope == GrantScope.FACTS:
+            errors["agency"] = _("You cannot share more of the case than your agency holds.")
+        if include_identity and not own.include_identity:
+            errors["agency"] = _("You cannot share more of the case than your agency holds.")
+    if not reason.strip():
+        errors["reason"] = _("Say why the agency needs the file.")
+    if errors:
+        raise ValidationError(errors)
+    scope = GrantScope.PEOPLE if share_people else GrantScope.FACTS
+    try:
+        with transaction.atomic():
+            grant = CaseGrant.objects.create(
+                case=case,
+                agency=agency,
+                scope=scope,
+                include_identity=include_identity,
+                reason=reason.strip()[:300],
+                granted_by=actor,
+                granted_at=now,
+            )
+            record_event(
+                actor=actor,
+                event_type=EventType.CASE_SHARED,
+                obj=case,
+                summary=str(agency),
+                data={
+                    "grant": grant.pk,
+                    "agency": agency.pk,
+                    "scope": scope,
+                    "identity": include_identity,
+                    "referral": True,
+                },
+            )
+    except IntegrityError as exc:
+        raise ValidationError(
+            {"agency": _("This agency already has access; revoke it first to change it.")}
+        ) from exc
+    return grant

@@ -162,6 +162,8 @@ class Service(_VictimRow):
     started_at = models.DateTimeField(null=True, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
+    status_note = models.CharField(_("note on the last status change"), max_length=300, blank=True)
+    status_changed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta(_VictimRow.Meta):
         verbose_name = _("service")
@@ -247,6 +249,8 @@ class ReturnPlan(_VictimRow):
         _("status"), max_length=20, choices=ReturnStatus.choices, default=ReturnStatus.PLANNED
     )
     completed_on = models.DateField(_("returned on"), null=True, blank=True)
+    cancel_reason = models.CharField(_("why cancelled"), max_length=300, blank=True)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta(_VictimRow.Meta):
         verbose_name = _("return home")
@@ -281,11 +285,48 @@ class Restitution(_VictimRow):
     amount_ordered = models.PositiveBigIntegerField(_("amount ordered (Rp)"), null=True, blank=True)
     ordered_on = models.DateField(_("ordered on"), null=True, blank=True)
     final_notice_on = models.DateField(_("notice of the final verdict"), null=True, blank=True)
+    court_notified_on = models.DateField(
+        _("victim told the court it is unpaid"), null=True, blank=True
+    )
     warning_on = models.DateField(_("court warning issued"), null=True, blank=True)
     seizure_on = models.DateField(_("seizure ordered"), null=True, blank=True)
     paid_on = models.DateField(_("paid on"), null=True, blank=True)
     amount_paid = models.PositiveBigIntegerField(_("amount paid (Rp)"), null=True, blank=True)
+    unpaid_closed_on = models.DateField(
+        _("closed unpaid (substitute detention)"), null=True, blank=True
+    )
     version = models.PositiveIntegerField(default=1)
 
     class Meta(_VictimRow.Meta):
         verbose_name = _("restitution")
+
+
+class Notification(models.Model):
+    """An in-app notice to an agency that one of its legal deadlines has started running close
+    to its end (*due*) or has passed (*overdue*). Written by :func:`services.notify_timers`
+    (the ``protection_notify`` command, run from cron); one row per agency, timer and state, so
+    running the command again writes nothing new."""
+
+    agency = models.ForeignKey(_AGENCY, on_delete=models.CASCADE, related_name="+")
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="+")
+    party = models.ForeignKey("cases.CaseParty", on_delete=models.CASCADE, related_name="+")
+    timer_kind = models.CharField(_("deadline"), max_length=30)
+    source_id = models.PositiveBigIntegerField()
+    state = models.CharField(_("state"), max_length=20)
+    due_at = models.DateTimeField(_("due"))
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    read_by = models.ForeignKey(
+        _USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("notification")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "timer_kind", "source_id", "state"],
+                name="uniq_protection_notification",
+            )
+        ]
+        indexes = [models.Index(fields=["agency", "read_at"])]

@@ -3,27 +3,36 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from lentera.apps.accounts.permissions import Action
-from lentera.apps.accounts.policies import is_user
+from lentera.apps.accounts.policies import NotFound, is_user
 from lentera.apps.cases.models import Case, CaseParty
 from lentera.apps.cases.vocab import PartyRole
 from lentera.apps.protection.models import (
     Assessment,
     Consent,
     Identification,
+    Notification,
     Referral,
     Restitution,
     ReturnPlan,
     Service,
 )
-from lentera.apps.protection.policies import can_read, referrals
-from lentera.apps.protection.timers import Timer, TimerState, timers_for_case, timers_for_cases
-from lentera.apps.protection.vocab import ReferralStatus
+from lentera.apps.protection.policies import WORK_ACTIONS, can_read, referrals
+from lentera.apps.protection.timers import (
+    RESTITUTION_PAYMENT_DAYS,
+    RESTITUTION_WARNING_DAYS,
+    Timer,
+    TimerState,
+    timers_for_case,
+    timers_for_cases,
+)
+from lentera.apps.protection.vocab import ReferralStatus, RestitutionStatus
 
 
 def referral_list(
@@ -111,3 +120,129 @@ def overdue_for(*, user: Any, now: datetime) -> list[Timer]:
         for t in timers_for_cases(sorted(case_ids))
         if t.agency_id == agency and t.state(now) == TimerState.OVERDUE
     ]
+
+
+def notifications_for(*, user: Any, unread_only: bool = False) -> QuerySet[Notification]:
+    """The in-app notifications of the user's agency (only for users who work on victims)."""
+    if not is_user(user) or not user.agency_id or not any(user.has_action(a) for a in WORK_ACTIONS):
+        return Notification.objects.none()
+    qs = Notification.objects.filter(agency_id=user.agency_id).select_related("case")
+    if unread_only:
+        qs = qs.filter(read_at__isnull=True)
+    return qs.order_by("read_at", "-created_at", "-id") if not unread_only else qs
+
+
+def notification_get(*, user: Any, notification_id: int) -> Notification:
+    row = notifications_for(user=user).filter(pk=notification_id).first()
+    if row is None:
+        raise NotFound()
+    return row
+
+
+def unread_count(*, user: Any) -> int:
+    """For a dashboard badge: unread deadline notifications of the user's agency."""
+    return notifications_for(user=user, unread_only=True).count()
+
+
+def return_get(*, user: Any, case: Case, plan_id: int) -> ReturnPlan:
+    """A return plan of a case the user may read; "not found" otherwise."""
+    if not can_read(user, case):
+        raise NotFound()
+    row = (
+        ReturnPlan.objects.filter(case=case, pk=plan_id)
+        .select_related("party__person", "home_region", "paying_agency", "agency")
+        .prefetch_related("visits__recorded_by")
+        .first()
+    )
+    if row is None:
+        raise NotFound()
+    return row
+
+
+def restitution_get(*, user: Any, case: Case, restitution_id: int) -> Restitution:
+    if not can_read(user, case):
+        raise NotFound()
+    row = (
+        Restitution.objects.filter(case=case, pk=restitution_id)
+        .select_related("party__person", "agency")
+        .first()
+    )
+    if row is None:
+        raise NotFound()
+    return row
+
+
+def service_get(*, user: Any, case: Case, service_id: int) -> Service:
+    if not can_read(user, case):
+        raise NotFound()
+    row = Service.objects.filter(case=case, pk=service_id).select_related("provider_agency").first()
+    if row is None:
+        raise NotFound()
+    return row
+
+
+def restitution_alerts(r: Restitution, today: date) -> list[str]:
+    """What the officer following a restitution should do next under UU 21/2007 Pasal 48–50,
+    in plain words (translated)."""
+    out: list[str] = []
+    if r.status == RestitutionStatus.CLAIMED:
+        out.append(
+            _(
+                "Ask the prosecutor to include the claim in the demand (tuntutan); "
+                "the prosecutor must tell the victim of this right."
+            )
+        )
+    if (
+        r.status in (RestitutionStatus.FINAL, RestitutionStatus.COURT_NOTIFIED)
+        and r.final_notice_on
+    ):
+        deadline = r.final_notice_on + timedelta(days=RESTITUTION_PAYMENT_DAYS)
+        if today > deadline:
+            out.append(
+                _(
+                    "Payment was due by %(date)s and is not recorded: the victim may notify "
+                    "the court, which then issues a written warning (Pasal 50)."
+                )
+                % {"date": deadline.isoformat()}
+            )
+        else:
+            out.append(
+                _("Payment is due by %(date)s (14 days after the notice of the final verdict).")
+                % {"date": deadline.isoformat()}
+            )
+    if r.status == RestitutionStatus.WARNED and r.warning_on:
+        deadline = r.warning_on + timedelta(days=RESTITUTION_WARNING_DAYS)
+        if today > deadline:
+            out.append(
+                _(
+                    "Still unpaid 14 days after the warning (%(date)s): the court orders the "
+                    "prosecutor to seize and auction the convict's assets."
+                )
+                % {"date": deadline.isoformat()}
+            )
+        else:
+            out.append(
+                _("Payment is due by %(date)s (14 days after the court's warning).")
+                % {"date": deadline.isoformat()}
+            )
+    if r.status == RestitutionStatus.SEIZURE:
+        out.append(
+            _(
+                "If the assets do not cover it, substitute detention of at most one year "
+                "applies; record it as closed unpaid."
+            )
+        )
+    if (
+        r.status == RestitutionStatus.PAID
+        and r.amount_ordered
+        and r.amount_paid is not None
+        and r.amount_paid < r.amount_ordered
+    ):
+        out.append(
+            _("Only Rp %(paid)s of Rp %(ordered)s was paid.")
+            % {
+                "paid": f"{r.amount_paid:,}".replace(",", "."),
+                "ordered": f"{r.amount_ordered:,}".replace(",", "."),
+            }
+        )
+    return out

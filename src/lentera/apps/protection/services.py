@@ -25,12 +25,15 @@ from lentera.apps.accounts.audit import record_event
 from lentera.apps.accounts.events import EventType
 from lentera.apps.accounts.models import Agency, User
 from lentera.apps.accounts.permissions import Action
+from lentera.apps.cases import services as case_services
 from lentera.apps.cases.models import Case, CaseGrant, CaseParty
-from lentera.apps.cases.vocab import GrantScope, PartyRole
+from lentera.apps.cases.policies import cases
+from lentera.apps.cases.vocab import GrantScope, PartyRole, VictimStatus
 from lentera.apps.protection.models import (
     Assessment,
     Consent,
     Identification,
+    Notification,
     Provider,
     Referral,
     ReintegrationVisit,
@@ -38,9 +41,16 @@ from lentera.apps.protection.models import (
     ReturnPlan,
     Service,
 )
-from lentera.apps.protection.policies import can_act, providers, referrals
+from lentera.apps.protection.policies import WORK_ACTIONS, can_act, providers, referrals
+from lentera.apps.protection.timers import (
+    NOTIFY_BEFORE,
+    TimerState,
+    add_months,
+    timers_for_cases,
+)
 from lentera.apps.protection.vocab import (
     CHILD_OVERRIDE_BASIS,
+    DECISION_TO_VICTIM_STATUS,
     REFERRAL_TRANSITIONS,
     SERVICE_TRANSITIONS,
     STRONG_INDICATORS,
@@ -185,7 +195,28 @@ def identification_record(
                 "indicators": found,
             },
         )
+        identification_sync_status(actor=actor, identification=row)
     return row
+
+
+def identification_sync_status(*, actor: User, identification: Identification) -> bool:
+    """Carry an interview's decision to the victim's status on the case
+    (``CaseParty.victim_status``) through the case service, which records its own event.
+
+    Only agencies that may edit the case (its lead agency) change the case; a receiving agency's
+    interview stays in the protection file for the lead agency to act on. A status the lead
+    agency has settled (confirmed victim, not a victim) is never changed by an interview.
+    Returns whether the status changed.
+    """
+    party = CaseParty.objects.select_related("case", "person").get(pk=identification.party_id)
+    target = DECISION_TO_VICTIM_STATUS[identification.decision]
+    settled = {VictimStatus.CONFIRMED, VictimStatus.NOT_VICTIM}
+    if party.victim_status == target or party.victim_status in settled:
+        return False
+    if not cases.can(actor, Action.EDIT_CASE, party.case):
+        return False
+    case_services.victim_decide(actor=actor, party=party, status=target)
+    return True
 
 
 def assessment_record(
@@ -316,7 +347,7 @@ def consent_withdraw(*, actor: User, consent: Consent, note: str = "") -> Consen
             status__in=[ReferralStatus.SENT, ReferralStatus.ACCEPTED]
         ):
             if referral.grant is not None and referral.grant.revoked_at is None:
-                _revoke(referral.grant, actor, now)
+                _revoke(referral.grant, actor)
                 revoked.append(referral.grant.pk)
             if referral.status == ReferralStatus.SENT:
                 referral.status = ReferralStatus.DECLINED
@@ -393,10 +424,10 @@ def service_plan(
 
 
 def service_set_status(
-    *, actor: User, service: Service, status: str, at: datetime | None = None
+    *, actor: User, service: Service, status: str, at: datetime | None = None, note: str = ""
 ) -> Service:
     """Move a service along planned → in progress → done (or cancelled). The provider agency or
-    an agency working on the case may do it."""
+    an agency working on the case may do it. Cancelling needs a reason."""
     if not (
         can_act(actor, Action.PROVIDE_SERVICE, service.case)
         or (
@@ -406,10 +437,16 @@ def service_set_status(
     ):
         raise _deny()
     _transition(service.status, status, SERVICE_TRANSITIONS)
+    if status == ServiceStatus.CANCELLED and not note.strip():
+        raise ValidationError({"note": _("Say why the service is cancelled.")})
     when = at or timezone.now()
-    fields = ["status"]
+    if when > timezone.now():
+        raise ValidationError({"at": _("The date is in the future.")})
+    fields = ["status", "status_note", "status_changed_at"]
     old = service.status
     service.status = status
+    service.status_note = note.strip()[:300]
+    service.status_changed_at = when
     if status == ServiceStatus.IN_PROGRESS:
         service.started_at = when
         fields.append("started_at")
@@ -427,7 +464,7 @@ def service_set_status(
             event_type=EventType.SERVICE_UPDATED,
             obj=service.case,
             summary=f"{ServiceType(service.service_type).label}: {ServiceStatus(status).label}",
-            data={"service": service.pk, "from": old, "to": status},
+            data={"service": service.pk, "from": old, "to": status, "note": service.status_note},
         )
     return service
 
@@ -435,14 +472,11 @@ def service_set_status(
 # ---------------------------------------------------------------- referrals
 
 
-def _grant_scope(people: bool) -> str:
-    return GrantScope.PEOPLE if people else GrantScope.FACTS
-
-
-def _revoke(grant: CaseGrant, actor: User, when: datetime) -> None:
-    grant.revoked_at = when
-    grant.revoked_by = actor
-    grant.save(update_fields=["revoked_at", "revoked_by"])
+def _revoke(grant: CaseGrant, actor: User) -> None:
+    """Close the access a referral opened (through the case service, which audits it)."""
+    case_services.case_grant_for_referral(
+        actor=actor, case=grant.case, agency=grant.agency, revoke=grant
+    )
 
 
 def referral_send(
@@ -552,15 +586,13 @@ def referral_send(
     with transaction.atomic():
         grant = None
         if existing is None:
-            grant = CaseGrant.objects.create(
+            grant = case_services.case_grant_for_referral(
+                actor=actor,
                 case=case,
                 agency=to_agency,
-                scope=_grant_scope(share_people),
+                share_people=share_people,
                 include_identity=share_identity,
-                reason=(_("Referral: %(service)s") % {"service": ServiceType(service_type).label})[
-                    :300
-                ],
-                granted_by=actor,
+                reason=_("Referral: %(service)s") % {"service": ServiceType(service_type).label},
             )
         referral = Referral.objects.create(
             case=case,
@@ -672,7 +704,7 @@ def referral_decline(*, actor: User, referral: Referral, reason: str) -> Referra
             },
         )
         if referral.grant is not None and referral.grant.revoked_at is None:
-            _revoke(referral.grant, actor, now)
+            _revoke(referral.grant, actor)
         record_event(
             actor=actor,
             event_type=EventType.REFERRAL_DECLINED,
@@ -701,7 +733,7 @@ def referral_complete(*, actor: User, referral: Referral, note: str = "") -> Ref
         ).update(status=ServiceStatus.DONE, completed_at=now)
         record_event(
             actor=actor,
-            event_type=EventType.SERVICE_UPDATED,
+            event_type=EventType.REFERRAL_COMPLETED,
             obj=referral.case,
             summary=_("Referral completed: %(agency)s") % {"agency": referral.to_agency},
             data={"referral": referral.pk, "to": ReferralStatus.COMPLETED, "note": note[:200]},
@@ -718,7 +750,11 @@ def referral_police_reported(
         raise _deny()
     if referral.status not in (ReferralStatus.ACCEPTED, ReferralStatus.COMPLETED):
         raise IllegalTransition({"status": _("Accept the referral first.")})
+    if referral.police_reported_at is not None:
+        raise IllegalTransition({"status": _("The report to the police is already recorded.")})
     when = at or timezone.now()
+    if when > timezone.now():
+        raise ValidationError({"at": _("The date is in the future.")})
     if referral.responded_at and when < referral.responded_at:
         raise ValidationError({"at": _("The report cannot be before the victim was received.")})
     with transaction.atomic():
@@ -726,7 +762,7 @@ def referral_police_reported(
         referral.save(update_fields=["police_reported_at"])
         record_event(
             actor=actor,
-            event_type=EventType.SERVICE_UPDATED,
+            event_type=EventType.POLICE_REPORTED,
             obj=referral.case,
             summary=_("Reported to the police: %(agency)s") % {"agency": referral.to_agency},
             data={"referral": referral.pk, "police_reported_at": when.isoformat()},
@@ -757,8 +793,14 @@ def return_plan(
     case = party.case
     _require(actor, Action.PROVIDE_SERVICE, case)
     _victim(party)
-    if home_region is None:
-        raise ValidationError({"home_region": _("Name the home region (it pays the return).")})
+    errors = _return_errors(
+        home_region=home_region,
+        family_assessed=family_assessed,
+        family_assessment=family_assessment,
+        safe_to_return=safe_to_return,
+    )
+    if errors:
+        raise ValidationError(errors)
     with transaction.atomic():
         plan = ReturnPlan.objects.create(
             case=case,
@@ -786,6 +828,110 @@ def return_plan(
     return plan
 
 
+def _return_errors(
+    *,
+    home_region: Region | None,
+    family_assessed: bool,
+    family_assessment: str,
+    safe_to_return: bool,
+) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if home_region is None:
+        errors["home_region_code"] = _("Name the home region (it pays the return).")
+    if family_assessed and not family_assessment.strip():
+        errors["family_assessment"] = _("Write down what the family assessment found.")
+    if safe_to_return and not family_assessed:
+        errors["safe_to_return"] = _("Judge the safety of the return after assessing the family.")
+    return errors
+
+
+_RETURN_FIELDS = {
+    "victim_wishes_return",
+    "wish_note",
+    "family_assessed",
+    "family_assessment",
+    "safe_to_return",
+    "home_region",
+    "paying_agency",
+    "travel",
+    "travel_on",
+    "handover_to",
+}
+
+
+def return_update(*, actor: User, plan: ReturnPlan, version: int, **changes: Any) -> ReturnPlan:
+    """Update a planned return: the victim's wish, the family and safety assessment, who pays,
+    the travel and to whom the person will be handed over. ``version`` is the one the user saw,
+    so two officers editing at once do not overwrite each other."""
+    _require(actor, Action.PROVIDE_SERVICE, plan.case)
+    if plan.status != ReturnStatus.PLANNED:
+        raise IllegalTransition({"status": _("This return is not planned any more.")})
+    unknown = set(changes) - _RETURN_FIELDS
+    if unknown:
+        raise ValidationError({sorted(unknown)[0]: _("Unknown field.")})
+    for name in ("wish_note", "family_assessment"):
+        if name in changes:
+            changes[name] = (changes[name] or "").strip()
+    for name, limit in (("travel", 200), ("handover_to", 200)):
+        if name in changes:
+            changes[name] = (changes[name] or "").strip()[:limit]
+    merged = {name: changes.get(name, getattr(plan, name)) for name in _RETURN_FIELDS}
+    errors = _return_errors(
+        home_region=merged["home_region"],
+        family_assessed=merged["family_assessed"],
+        family_assessment=merged["family_assessment"],
+        safe_to_return=merged["safe_to_return"],
+    )
+    if errors:
+        raise ValidationError(errors)
+    changed = sorted(n for n in changes if changes[n] != getattr(plan, n))
+    with transaction.atomic():
+        updated = ReturnPlan.objects.filter(
+            pk=plan.pk, version=version, status=ReturnStatus.PLANNED
+        ).update(version=F("version") + 1)
+        if not updated:
+            raise ValidationError(_("Someone else changed this return; reload the page."))
+        for name in changed:
+            setattr(plan, name, changes[name])
+        plan.version = version + 1
+        if changed:
+            plan.save(update_fields=changed)
+        record_event(
+            actor=actor,
+            event_type=EventType.RETURN_UPDATED,
+            obj=plan.case,
+            summary=f"{plan.party.person.initials}: {', '.join(changed) or '-'}",
+            data={"return": plan.pk, "changed": changed},
+        )
+    return plan
+
+
+def return_cancel(*, actor: User, plan: ReturnPlan, reason: str) -> ReturnPlan:
+    """Cancel a planned return (the victim changed their mind, the family is not safe...)."""
+    _require(actor, Action.PROVIDE_SERVICE, plan.case)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the return is cancelled.")})
+    if plan.status != ReturnStatus.PLANNED:
+        raise IllegalTransition({"status": _("This return is not planned any more.")})
+    with transaction.atomic():
+        updated = ReturnPlan.objects.filter(pk=plan.pk, status=ReturnStatus.PLANNED).update(
+            status=ReturnStatus.CANCELLED,
+            cancel_reason=reason.strip()[:300],
+            version=F("version") + 1,
+        )
+        if not updated:
+            raise IllegalTransition(_("The return changed meanwhile; reload the page."))
+        plan.refresh_from_db(fields=["status", "cancel_reason", "version"])
+        record_event(
+            actor=actor,
+            event_type=EventType.RETURN_CANCELLED,
+            obj=plan.case,
+            summary=f"{plan.party.person.initials}: {plan.cancel_reason}",
+            data={"return": plan.pk},
+        )
+    return plan
+
+
 def return_complete(
     *, actor: User, plan: ReturnPlan, returned_on: date, handover_to: str = ""
 ) -> ReturnPlan:
@@ -808,11 +954,18 @@ def return_complete(
         errors["returned_on"] = _("The date is in the future.")
     if errors:
         raise ValidationError(errors)
+    if plan.travel_on is not None and returned_on < plan.travel_on:
+        raise ValidationError({"returned_on": _("The hand-over cannot be before the travel.")})
     with transaction.atomic():
-        plan.status = ReturnStatus.COMPLETED
-        plan.completed_on = returned_on
-        plan.handover_to = handover[:200]
-        plan.save(update_fields=["status", "completed_on", "handover_to"])
+        updated = ReturnPlan.objects.filter(pk=plan.pk, status=ReturnStatus.PLANNED).update(
+            status=ReturnStatus.COMPLETED,
+            completed_on=returned_on,
+            handover_to=handover[:200],
+            version=F("version") + 1,
+        )
+        if not updated:
+            raise IllegalTransition(_("The return changed meanwhile; reload the page."))
+        plan.refresh_from_db(fields=["status", "completed_on", "handover_to", "version"])
         record_event(
             actor=actor,
             event_type=EventType.RETURN_COMPLETED,
@@ -834,11 +987,11 @@ def reintegration_visit(
 ) -> ReintegrationVisit:
     """Record a follow-up visit after the return. The follow-up lasts at least 3 months, so a
     visit can close it only from 3 months after the return."""
-    from lentera.apps.protection.timers import add_months
-
     _require(actor, Action.PROVIDE_SERVICE, plan.case)
     if plan.status != ReturnStatus.COMPLETED or plan.completed_on is None:
         raise ValidationError({"plan": _("Visits follow a completed return.")})
+    if plan.visits.filter(closes_follow_up=True).exists():
+        raise ValidationError({"plan": _("The follow-up of this return is already closed.")})
     if visited_on < plan.completed_on:
         raise ValidationError({"visited_on": _("The visit is before the return.")})
     if visited_on > timezone.localdate():
@@ -874,20 +1027,26 @@ _RESTITUTION_FIELDS = {
     "amount_ordered",
     "ordered_on",
     "final_notice_on",
+    "court_notified_on",
     "warning_on",
     "seizure_on",
     "paid_on",
     "amount_paid",
+    "unpaid_closed_on",
 }
 
 
 def _restitution_status(r: Restitution) -> str:
     if r.paid_on:
         return RestitutionStatus.PAID
+    if r.unpaid_closed_on:
+        return RestitutionStatus.NOT_PAID
     if r.seizure_on:
         return RestitutionStatus.SEIZURE
     if r.warning_on:
         return RestitutionStatus.WARNED
+    if r.court_notified_on:
+        return RestitutionStatus.COURT_NOTIFIED
     if r.final_notice_on:
         return RestitutionStatus.FINAL
     if r.ordered_on:
@@ -921,7 +1080,7 @@ def restitution_claim(
         )
         record_event(
             actor=actor,
-            event_type=EventType.RESTITUTION_UPDATED,
+            event_type=EventType.RESTITUTION_CLAIMED,
             obj=case,
             summary=f"{party.person.initials}: Rp {amount_claimed:,}".replace(",", "."),
             data={"restitution": row.pk, "status": row.status, "claimed": amount_claimed},
@@ -946,7 +1105,14 @@ def restitution_update(
         setattr(restitution, name, value)
     r = restitution
     errors: dict[str, str] = {}
-    order = ["in_demand_on", "ordered_on", "final_notice_on", "warning_on", "seizure_on"]
+    order = [
+        "in_demand_on",
+        "ordered_on",
+        "final_notice_on",
+        "court_notified_on",
+        "warning_on",
+        "seizure_on",
+    ]
     last: tuple[str, date] | None = None
     for name in order:
         value = getattr(r, name)
@@ -956,10 +1122,26 @@ def restitution_update(
             errors[name] = _("This step cannot come before an earlier one.")
         last = (name, value)
     today = timezone.localdate()
-    for name in [*order, "paid_on"]:
+    for name in [*order, "paid_on", "unpaid_closed_on"]:
         value = getattr(r, name)
         if value is not None and value > today:
             errors[name] = _("The date is in the future.")
+    if r.court_notified_on and not r.final_notice_on:
+        errors["court_notified_on"] = _(
+            "The court is told of non-payment after the notice of the final verdict."
+        )
+    if r.paid_on and r.unpaid_closed_on:
+        errors["unpaid_closed_on"] = _("A paid restitution cannot also be closed as unpaid.")
+    if r.unpaid_closed_on and not r.final_notice_on:
+        errors["unpaid_closed_on"] = _("Only an ordered restitution can end unpaid.")
+    if r.paid_on and r.ordered_on and r.paid_on < r.ordered_on:
+        errors["paid_on"] = _("Payment cannot come before the court's order.")
+    if r.final_notice_on and not r.ordered_on:
+        errors["final_notice_on"] = _("Record the court's order first.")
+    if r.final_notice_on and r.ordered_on and not r.amount_ordered:
+        errors["final_notice_on"] = _("No restitution was ordered, so nothing is due.")
+    if r.amount_paid is not None and r.amount_paid <= 0:
+        errors["amount_paid"] = _("The amount must be positive (whole rupiah).")
     if r.warning_on and not r.final_notice_on:
         errors["warning_on"] = _("A warning follows the notice of the final verdict.")
     if r.seizure_on and not r.warning_on:
@@ -1066,3 +1248,64 @@ def provider_save(
             data={"provider": row.pk, "services": offered},
         )
     return row
+
+
+# ---------------------------------------------------------------- notifications
+
+
+def notify_timers(*, now: datetime, case_ids: Iterable[int] | None = None) -> list[Notification]:
+    """Write an in-app notification for each legal deadline that has come close to its end
+    (*due*, see :data:`timers.NOTIFY_BEFORE`) or passed (*overdue*), addressed to the agency
+    responsible for it. Idempotent: a unique row per agency, deadline and state, so running it
+    again (the ``protection_notify`` cron command) adds nothing. Notifications are messages, not
+    case records, so no audit event is written. Returns the rows created."""
+    if case_ids is None:
+        case_ids = _cases_with_protection()
+    created: list[Notification] = []
+    for timer in timers_for_cases(case_ids):
+        if timer.agency_id is None:
+            continue
+        state = timer.state(now)
+        if state == TimerState.DUE and timer.remaining(now) > NOTIFY_BEFORE[timer.kind]:
+            continue
+        if state not in (TimerState.DUE, TimerState.OVERDUE):
+            continue
+        with transaction.atomic():
+            row, was_created = Notification.objects.get_or_create(
+                agency_id=timer.agency_id,
+                timer_kind=timer.kind.value,
+                source_id=timer.source_id,
+                state=state.value,
+                defaults={
+                    "case_id": timer.case_id,
+                    "party_id": timer.party_id,
+                    "due_at": timer.due_at,
+                    "created_at": now,
+                },
+            )
+        if was_created:
+            created.append(row)
+    return created
+
+
+def _cases_with_protection() -> list[int]:
+    ids: set[int] = set()
+    for model in (Referral, Service, Assessment, Restitution, ReturnPlan):
+        ids.update(model.objects.values_list("case_id", flat=True).distinct())
+    return sorted(ids)
+
+
+def notification_read(*, actor: User, notification: Notification) -> Notification:
+    """Mark a notification of the actor's agency as read (for the whole agency)."""
+    if not (
+        actor.agency_id
+        and notification.agency_id == actor.agency_id
+        and any(actor.has_action(a) for a in WORK_ACTIONS)
+    ):
+        raise _deny()
+    if notification.read_at is None:
+        Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
+            read_at=timezone.now(), read_by=actor
+        )
+        notification.refresh_from_db(fields=["read_at", "read_by"])
+    return notification

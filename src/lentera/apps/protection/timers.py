@@ -66,6 +66,18 @@ class TimerKind(models.TextChoices):
     REINTEGRATION = "reintegration", _("Reintegration follow-up (at least 3 months)")
 
 
+#: How long before the end a running deadline is announced to the responsible agency (a
+#: *due* notification); overdue deadlines are always announced. Local settings, not law.
+NOTIFY_BEFORE: dict[TimerKind, timedelta] = {
+    TimerKind.POLICE_REPORT: POLICE_REPORT_WITHIN,  # at once: 24 hours leave no room
+    TimerKind.FIRST_AID: timedelta(days=3),
+    TimerKind.EVALUATION: timedelta(days=14),
+    TimerKind.RESTITUTION_PAYMENT: timedelta(days=4),
+    TimerKind.RESTITUTION_WARNING: timedelta(days=4),
+    TimerKind.REINTEGRATION: timedelta(days=REINTEGRATION_CLOSE_WINDOW_DAYS + 1),
+}
+
+
 class TimerState(models.TextChoices):
     DUE = "due", _("Running")
     OVERDUE = "overdue", _("Overdue")

@@ -153,6 +153,15 @@ class ProviderKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+#: The victim status on the case (``cases.VictimStatus``) an identification decision leads to.
+#: "No indicators" is not proof that the person is not a victim, so it leaves the case undecided.
+DECISION_TO_VICTIM_STATUS: dict[str, str] = {
+    Decision.PRESUMED: "presumed",
+    Decision.POSSIBLE: "undetermined",
+    Decision.NO_INDICATORS: "undetermined",
+}
+
+
 class ReturnStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
     COMPLETED = "completed", _("Returned and handed over")
@@ -164,7 +173,9 @@ class RestitutionStatus(models.TextChoices):
     IN_DEMAND = "in_demand", _("Included in the prosecution demand")
     ORDERED = "ordered", _("Ordered by the court")
     FINAL = "final", _("Verdict final, payment due")
+    COURT_NOTIFIED = "court_notified", _("Unpaid, the victim notified the court")
     WARNED = "warned", _("Unpaid, court warning issued")
     SEIZURE = "seizure", _("Unpaid, seizure and auction ordered")
     PAID = "paid", _("Paid")
+    NOT_PAID = "not_paid", _("Not paid (substitute detention)")
     NOT_ORDERED = "not_ordered", _("Not ordered")
