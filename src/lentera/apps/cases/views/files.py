@@ -3,12 +3,13 @@ it. Every section is shown only when the case policy grants it to the user."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -117,8 +118,19 @@ def _label_list(field: str, codes: list[str], lang: str) -> list[str]:
 
 @requires(Action.VIEW_CASE)
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
+    return _render_detail(request, _case_for(request, case_id))
+
+
+def _render_detail(
+    request: HttpRequest,
+    case: Case,
+    *,
+    bound: dict[str, Any] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The case file; ``bound`` replaces blank forms with ones the user submitted with errors,
+    so what they typed is shown again beside what to fix."""
     user = _user(request)
-    case = _case_for(request, case_id)
     sections = cases.sections(user, case)
     can_edit = cases.can(user, Action.EDIT_CASE, case)
     identity = cases.can_see_identity(user, case)
@@ -182,7 +194,8 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         )
     if cases.can(user, Action.SHARE_CASE, case):
         context["share_form"] = ShareForm()
-    return render(request, "cases/detail.html", context)
+    context.update(bound or {})
+    return render(request, "cases/detail.html", context, status=status)
 
 
 @requires(Action.EDIT_CASE)
@@ -293,32 +306,45 @@ def party_search(request: HttpRequest, case_id: int) -> HttpResponse:
     )
 
 
-def _post_action(view: Any) -> Any:
-    """POST-only, EDIT_CASE on the case, ValidationError → message; always back to the case."""
+def _post_action(
+    form_class: Any, key: str | None, *, files: bool = False
+) -> Callable[[Callable[..., str]], Callable[..., HttpResponseBase]]:
+    """POST-only, EDIT_CASE on the case. The view gets the valid form and returns the success
+    message. An invalid form or a refused service call shows the case again with the submitted
+    form and its errors (nothing typed is lost); ``key`` None (forms repeated per row) reports
+    the errors as messages instead."""
 
-    @requires(Action.EDIT_CASE)
-    @require_POST
-    def wrapped(request: HttpRequest, case_id: int, **kwargs: Any) -> HttpResponse:
-        case = _case_for(request, case_id, Action.EDIT_CASE)
-        try:
-            text = view(request, case, **kwargs)
-        except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
-        else:
+    def decorate(view: Callable[..., str]) -> Callable[..., HttpResponseBase]:
+        @requires(Action.EDIT_CASE)
+        @require_POST
+        def wrapped(request: HttpRequest, case_id: int, **kwargs: Any) -> HttpResponse:
+            case = _case_for(request, case_id, Action.EDIT_CASE)
+            form = form_class(request.POST, request.FILES if files else None)
+            try:
+                if not form.is_valid():
+                    raise ValidationError(_("Please correct the errors below."))
+                text = view(request, case, form, **kwargs)
+            except ValidationError as exc:
+                if key is None:
+                    for message in exc.messages:
+                        messages.error(request, message)
+                    return redirect("cases:detail", case_id=case.pk)
+                if form.is_bound and not form.errors:
+                    form_errors(form, exc)
+                messages.error(request, _("Nothing was saved: please correct the form."))
+                return _render_detail(request, case, bound={key: form}, status=400)
             messages.success(request, text)
-        return redirect("cases:detail", case_id=case.pk)
+            return redirect("cases:detail", case_id=case.pk)
 
-    wrapped.__name__ = view.__name__
-    return wrapped
+        wrapped.__name__ = view.__name__
+        return wrapped
+
+    return decorate
 
 
-@_post_action
-def party_add(request: HttpRequest, case: Case) -> str:
+@_post_action(PartyForm, "party_form")
+def party_add(request: HttpRequest, case: Case, form: PartyForm) -> str:
     actor = _user(request)
-    form = PartyForm(request.POST)
-    if not form.is_valid():
-        raise ValidationError(form.errors.as_text())
     data = form.cleaned_data
     if data["person_id"]:
         from lentera.apps.people.policies import people
@@ -326,7 +352,9 @@ def party_add(request: HttpRequest, case: Case) -> str:
         person = people.get_for(actor, Action.VIEW_PERSON, data["person_id"])
     else:
         if not data["full_name"]:
-            raise ValidationError(_("Choose a person from the matches or give a name."))
+            raise ValidationError(
+                {"full_name": _("Choose a person from the matches or give a name.")}
+            )
         person = person_create(
             actor=actor,
             owner_agency=actor.agency,  # type: ignore[arg-type]
@@ -349,23 +377,17 @@ def party_add(request: HttpRequest, case: Case) -> str:
     return _("Person added to the case.")
 
 
-@_post_action
-def victim_status(request: HttpRequest, case: Case, party_id: int) -> str:
+@_post_action(VictimStatusForm, None)
+def victim_status(request: HttpRequest, case: Case, form: VictimStatusForm, party_id: int) -> str:
     party = CaseParty.objects.filter(case=case, pk=party_id).first()
     if party is None:
         raise NotFound()
-    form = VictimStatusForm(request.POST)
-    if not form.is_valid():
-        raise ValidationError(form.errors.as_text())
     services.victim_decide(actor=_user(request), party=party, status=form.cleaned_data["status"])
     return _("Victim identification recorded.")
 
 
-@_post_action
-def leg_add(request: HttpRequest, case: Case) -> str:
-    form = JourneyLegForm(request.POST)
-    if not form.is_valid():
-        raise ValidationError(form.errors.as_text())
+@_post_action(JourneyLegForm, "leg_form")
+def leg_add(request: HttpRequest, case: Case, form: JourneyLegForm) -> str:
     data = dict(form.cleaned_data)
     data["origin_country"] = _country(data["origin_country"], "origin_country")
     data["destination_country"] = _country(data["destination_country"], "destination_country")
@@ -373,11 +395,8 @@ def leg_add(request: HttpRequest, case: Case) -> str:
     return _("Journey leg added.")
 
 
-@_post_action
-def document_add(request: HttpRequest, case: Case) -> str:
-    form = DocumentForm(request.POST, request.FILES)
-    if not form.is_valid():
-        raise ValidationError(form.errors.as_text())
+@_post_action(DocumentForm, "document_form", files=True)
+def document_add(request: HttpRequest, case: Case, form: DocumentForm) -> str:
     upload = form.cleaned_data["file"]
     services.document_add(
         actor=_user(request),
@@ -389,20 +408,14 @@ def document_add(request: HttpRequest, case: Case) -> str:
     return _("Document added.")
 
 
-@_post_action
-def note_add(request: HttpRequest, case: Case) -> str:
-    form = NoteForm(request.POST)
-    if not form.is_valid():
-        raise ValidationError(form.errors.as_text())
+@_post_action(NoteForm, "note_form")
+def note_add(request: HttpRequest, case: Case, form: NoteForm) -> str:
     services.note_add(actor=_user(request), case=case, text=form.cleaned_data["text"])
     return _("Note added.")
 
 
-@_post_action
-def status_change(request: HttpRequest, case: Case) -> str:
-    form = StatusForm(request.POST)
-    if not form.is_valid():
-        raise ValidationError(form.errors.as_text())
+@_post_action(StatusForm, "status_form")
+def status_change(request: HttpRequest, case: Case, form: StatusForm) -> str:
     services.case_set_status(
         actor=_user(request),
         case=case,
