@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.request import Request
@@ -21,16 +22,27 @@ from lentera.apps.cases.models import Case, CaseParty
 from lentera.apps.cases.policies import cases
 from lentera.apps.cases.vocab import PartyRole
 from lentera.apps.protection import selectors, services
-from lentera.apps.protection.models import Consent, Referral
+from lentera.apps.protection.models import (
+    Consent,
+    Notification,
+    Referral,
+    Restitution,
+    ReturnPlan,
+    Service,
+)
 from lentera.apps.protection.policies import can_read, providers, referrals
 from lentera.apps.protection.timers import Timer
 from lentera.apps.protection.vocab import (
     Decision,
     Indicator,
+    NeedDomain,
+    NeedLevel,
     OverrideBasis,
+    ServiceStatus,
     ServiceType,
     Setting,
 )
+from lentera.apps.reference.models import Region
 
 _AGENCIES = Agency.objects.filter(is_active=True)
 
@@ -264,3 +276,367 @@ class ProviderList(APIView):
                 if p.is_active
             ]
         )
+
+
+# ---------------------------------------------------------------- assessment, services, return
+# home, reintegration, restitution and notifications
+
+
+def _on_case(request: Request, row: Any) -> Any:
+    """``row`` (anything with a case) when the user may read that case's victims, else 404."""
+    if row is None:
+        raise NotFound()
+    case = cases.get_for(request.user, Action.VIEW_CASE, row.case_id)
+    if not can_read(request.user, case):
+        raise NotFound()
+    return row
+
+
+def _region_of(code: str) -> Region | None:
+    if not code.strip():
+        return None
+    region = Region.objects.filter(code=code.strip()).first()
+    if region is None:
+        raise serializers.ValidationError({"home_region_code": _("No region has this code.")})
+    return region
+
+
+def service_out(s: Service) -> dict[str, Any]:
+    return {
+        "id": s.pk,
+        "case": s.case_id,
+        "party": s.party_id,
+        "service_type": s.service_type,
+        "provider_agency": s.provider_agency_id,
+        "status": s.status,
+        "status_note": s.status_note,
+        "urgent": s.urgent,
+        "due_on": s.due_on,
+        "started_at": s.started_at,
+        "completed_at": s.completed_at,
+    }
+
+
+def return_out(p: ReturnPlan) -> dict[str, Any]:
+    return {
+        "id": p.pk,
+        "case": p.case_id,
+        "party": p.party_id,
+        "status": p.status,
+        "version": p.version,
+        "victim_wishes_return": p.victim_wishes_return,
+        "family_assessed": p.family_assessed,
+        "safe_to_return": p.safe_to_return,
+        "home_region": p.home_region.code if p.home_region else None,
+        "paying_agency": p.paying_agency_id,
+        "travel": p.travel,
+        "travel_on": p.travel_on,
+        "handover_to": p.handover_to,
+        "completed_on": p.completed_on,
+        "cancel_reason": p.cancel_reason,
+        "visits": [
+            {
+                "id": v.pk,
+                "visited_on": v.visited_on,
+                "wellbeing": v.wellbeing,
+                "closes_follow_up": v.closes_follow_up,
+            }
+            for v in p.visits.all()
+        ],
+    }
+
+
+_STEPS = [
+    "in_demand_on",
+    "ordered_on",
+    "amount_ordered",
+    "final_notice_on",
+    "court_notified_on",
+    "warning_on",
+    "seizure_on",
+    "paid_on",
+    "amount_paid",
+    "unpaid_closed_on",
+]
+
+
+def restitution_out(r: Restitution) -> dict[str, Any]:
+    return {
+        "id": r.pk,
+        "case": r.case_id,
+        "party": r.party_id,
+        "amount_claimed": r.amount_claimed,
+        "basis": r.basis,
+        "status": r.status,
+        "version": r.version,
+        **{f: getattr(r, f) for f in _STEPS},
+    }
+
+
+class AssessmentIn(serializers.Serializer[dict[str, Any]]):
+    needs = serializers.DictField(child=serializers.ChoiceField(choices=NeedLevel.choices))
+    notes = serializers.CharField(default="", allow_blank=True)
+
+    def validate_needs(self, value: dict[str, str]) -> dict[str, str]:
+        unknown = set(value) - set(NeedDomain.values)
+        if unknown:
+            raise serializers.ValidationError(
+                _("Unknown need: %(code)s") % {"code": sorted(unknown)[0]}
+            )
+        return value
+
+
+class ServiceIn(serializers.Serializer[dict[str, Any]]):
+    service_type = serializers.ChoiceField(choices=ServiceType.choices)
+    provider_agency = serializers.PrimaryKeyRelatedField(queryset=_AGENCIES)
+    due_on = serializers.DateField(default=None, allow_null=True)
+    urgent = serializers.BooleanField(default=False)
+    note = serializers.CharField(default="", allow_blank=True, max_length=300)
+
+
+class ServiceStatusIn(serializers.Serializer[dict[str, Any]]):
+    status = serializers.ChoiceField(choices=ServiceStatus.choices)
+    note = serializers.CharField(default="", allow_blank=True, max_length=300)
+
+
+class ReturnIn(serializers.Serializer[dict[str, Any]]):
+    victim_wishes_return = serializers.BooleanField(default=False)
+    wish_note = serializers.CharField(default="", allow_blank=True)
+    family_assessed = serializers.BooleanField(default=False)
+    family_assessment = serializers.CharField(default="", allow_blank=True)
+    safe_to_return = serializers.BooleanField(default=False)
+    home_region_code = serializers.CharField()
+    paying_agency = serializers.PrimaryKeyRelatedField(
+        queryset=_AGENCIES, default=None, allow_null=True
+    )
+    travel = serializers.CharField(default="", allow_blank=True, max_length=200)
+    travel_on = serializers.DateField(default=None, allow_null=True)
+    handover_to = serializers.CharField(default="", allow_blank=True, max_length=200)
+
+
+class ReturnUpdateIn(ReturnIn):
+    version = serializers.IntegerField()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.required = False
+        self.fields["version"].required = True
+        self.partial = True
+
+
+class ReturnCompleteIn(serializers.Serializer[dict[str, Any]]):
+    returned_on = serializers.DateField()
+    handover_to = serializers.CharField(default="", allow_blank=True, max_length=200)
+
+
+class ReasonIn(serializers.Serializer[dict[str, Any]]):
+    reason = serializers.CharField(max_length=300)
+
+
+class VisitIn(serializers.Serializer[dict[str, Any]]):
+    visited_on = serializers.DateField()
+    wellbeing = serializers.CharField(default="", allow_blank=True, max_length=200)
+    note = serializers.CharField(default="", allow_blank=True)
+    closes_follow_up = serializers.BooleanField(default=False)
+
+
+class RestitutionIn(serializers.Serializer[dict[str, Any]]):
+    amount_claimed = serializers.IntegerField(min_value=1)
+    basis = serializers.CharField(max_length=300)
+
+
+class RestitutionStepsIn(serializers.Serializer[dict[str, Any]]):
+    """Only the steps sent are changed; send null to clear a step recorded by mistake."""
+
+    version = serializers.IntegerField()
+    in_demand_on = serializers.DateField(required=False, allow_null=True)
+    ordered_on = serializers.DateField(required=False, allow_null=True)
+    amount_ordered = serializers.IntegerField(required=False, allow_null=True, min_value=0)
+    final_notice_on = serializers.DateField(required=False, allow_null=True)
+    court_notified_on = serializers.DateField(required=False, allow_null=True)
+    warning_on = serializers.DateField(required=False, allow_null=True)
+    seizure_on = serializers.DateField(required=False, allow_null=True)
+    paid_on = serializers.DateField(required=False, allow_null=True)
+    amount_paid = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+    unpaid_closed_on = serializers.DateField(required=False, allow_null=True)
+
+
+class VictimAssessments(APIView):
+    permission_classes = [HasAction]
+    required_action = Action.PROVIDE_SERVICE
+
+    @extend_schema(request=AssessmentIn, responses={201: dict})
+    def post(self, request: Request, case_id: int, party_id: int) -> Response:
+        party = _victim(request, case_id, party_id)
+        data = AssessmentIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        row = services.assessment_record(
+            actor=actor_of(request),
+            party=party,
+            needs=data.validated_data["needs"],
+            notes=data.validated_data["notes"],
+        )
+        return Response({"id": row.pk, "needs": row.needs}, status=status.HTTP_201_CREATED)
+
+
+class VictimServices(APIView):
+    permission_classes = [HasAction]
+    required_action = Action.PROVIDE_SERVICE
+
+    @extend_schema(request=ServiceIn, responses={201: dict})
+    def post(self, request: Request, case_id: int, party_id: int) -> Response:
+        party = _victim(request, case_id, party_id)
+        data = ServiceIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        row = services.service_plan(actor=actor_of(request), party=party, **data.validated_data)
+        return Response(service_out(row), status=status.HTTP_201_CREATED)
+
+
+class ServiceStatusStep(APIView):
+    permission_classes = [HasAction]
+    required_action = Action.PROVIDE_SERVICE
+
+    @extend_schema(request=ServiceStatusIn, responses=dict)
+    def post(self, request: Request, service_id: int) -> Response:
+        row = _on_case(request, Service.objects.filter(pk=service_id).first())
+        data = ServiceStatusIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.service_set_status(actor=actor_of(request), service=row, **data.validated_data)
+        return Response(service_out(row))
+
+
+class VictimReturns(APIView):
+    permission_classes = [HasAction]
+    required_action = Action.PROVIDE_SERVICE
+
+    @extend_schema(request=ReturnIn, responses={201: dict})
+    def post(self, request: Request, case_id: int, party_id: int) -> Response:
+        party = _victim(request, case_id, party_id)
+        data = ReturnIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        d = dict(data.validated_data)
+        d["home_region"] = _region_of(d.pop("home_region_code"))
+        row = services.return_plan(actor=actor_of(request), party=party, **d)
+        return Response(return_out(row), status=status.HTTP_201_CREATED)
+
+
+class ReturnStep(APIView):
+    """GET the return with its visits; POST update | complete | cancel | visits."""
+
+    permission_classes = [HasAction]
+    required_action = Action.VIEW_CASE
+
+    def _plan(self, request: Request, plan_id: int) -> ReturnPlan:
+        row: ReturnPlan = _on_case(
+            request,
+            ReturnPlan.objects.filter(pk=plan_id).prefetch_related("visits").first(),
+        )
+        return row
+
+    @extend_schema(responses=dict)
+    def get(self, request: Request, plan_id: int, step: str = "") -> Response:
+        if step:
+            raise NotFound()
+        return Response(return_out(self._plan(request, plan_id)))
+
+    @extend_schema(request=None, responses=dict)
+    def post(self, request: Request, plan_id: int, step: str = "") -> Response:
+        actor = actor_of(request)
+        plan = self._plan(request, plan_id)
+        if step == "update":
+            data: Any = ReturnUpdateIn(data=request.data)
+            data.is_valid(raise_exception=True)
+            d = dict(data.validated_data)
+            version = d.pop("version")
+            if "home_region_code" in d:
+                d["home_region"] = _region_of(d.pop("home_region_code"))
+            services.return_update(actor=actor, plan=plan, version=version, **d)
+        elif step == "complete":
+            data = ReturnCompleteIn(data=request.data)
+            data.is_valid(raise_exception=True)
+            services.return_complete(actor=actor, plan=plan, **data.validated_data)
+        elif step == "cancel":
+            data = ReasonIn(data=request.data)
+            data.is_valid(raise_exception=True)
+            services.return_cancel(actor=actor, plan=plan, **data.validated_data)
+        elif step == "visits":
+            data = VisitIn(data=request.data)
+            data.is_valid(raise_exception=True)
+            visit = services.reintegration_visit(actor=actor, plan=plan, **data.validated_data)
+            return Response({"id": visit.pk}, status=status.HTTP_201_CREATED)
+        else:
+            raise NotFound()
+        return Response(return_out(self._plan(request, plan_id)))
+
+
+class VictimRestitutions(APIView):
+    permission_classes = [HasAction]
+    required_action = Action.PROVIDE_SERVICE
+
+    @extend_schema(request=RestitutionIn, responses={201: dict})
+    def post(self, request: Request, case_id: int, party_id: int) -> Response:
+        party = _victim(request, case_id, party_id)
+        data = RestitutionIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        row = services.restitution_claim(
+            actor=actor_of(request), party=party, **data.validated_data
+        )
+        return Response(restitution_out(row), status=status.HTTP_201_CREATED)
+
+
+class RestitutionDetail(APIView):
+    """GET the claim; POST its steps (prosecution and court dates, payment)."""
+
+    permission_classes = [HasAction]
+    required_action = Action.VIEW_CASE
+
+    @extend_schema(responses=dict)
+    def get(self, request: Request, restitution_id: int) -> Response:
+        row = _on_case(request, Restitution.objects.filter(pk=restitution_id).first())
+        return Response(restitution_out(row))
+
+    @extend_schema(request=RestitutionStepsIn, responses=dict)
+    def post(self, request: Request, restitution_id: int) -> Response:
+        row = _on_case(request, Restitution.objects.filter(pk=restitution_id).first())
+        data = RestitutionStepsIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        d = dict(data.validated_data)
+        version = d.pop("version")
+        services.restitution_update(actor=actor_of(request), restitution=row, version=version, **d)
+        return Response(restitution_out(row))
+
+
+def notification_out(n: Notification) -> dict[str, Any]:
+    return {
+        "id": n.pk,
+        "case": n.case_id,
+        "party": n.party_id,
+        "timer_kind": n.timer_kind,
+        "state": n.state,
+        "due_at": n.due_at,
+        "created_at": n.created_at,
+        "read_at": n.read_at,
+    }
+
+
+class NotificationList(APIView):
+    permission_classes = [HasAction]
+    required_action = Action.VIEW_DASHBOARD
+
+    @extend_schema(responses=dict)
+    def get(self, request: Request) -> Response:
+        unread = request.query_params.get("unread") in ("1", "true")
+        rows = selectors.notifications_for(user=request.user, unread_only=unread)[:200]
+        return Response([notification_out(n) for n in rows])
+
+
+class NotificationRead(APIView):
+    permission_classes = [HasAction]
+    required_action = Action.VIEW_DASHBOARD
+
+    @extend_schema(request=None, responses=dict)
+    def post(self, request: Request, notification_id: int) -> Response:
+        row = selectors.notification_get(user=request.user, notification_id=notification_id)
+        services.notification_read(actor=actor_of(request), notification=row)
+        return Response(notification_out(row))

@@ -29,5 +29,45 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="api-protection-timers",
     ),
     path("protection/overdue", api.Overdue.as_view(), name="api-protection-overdue"),
+    path(
+        _V + "assessments",
+        api.VictimAssessments.as_view(),
+        name="api-protection-victim-assessments",
+    ),
+    path(_V + "services", api.VictimServices.as_view(), name="api-protection-victim-services"),
+    path(_V + "returns", api.VictimReturns.as_view(), name="api-protection-victim-returns"),
+    path(
+        _V + "restitutions",
+        api.VictimRestitutions.as_view(),
+        name="api-protection-victim-restitutions",
+    ),
+    path(
+        "protection/services/<int:service_id>/status",
+        api.ServiceStatusStep.as_view(),
+        name="api-protection-service-status",
+    ),
+    path(
+        "protection/returns/<int:plan_id>", api.ReturnStep.as_view(), name="api-protection-return"
+    ),
+    path(
+        "protection/returns/<int:plan_id>/<str:step>",
+        api.ReturnStep.as_view(),
+        name="api-protection-return-step",
+    ),
+    path(
+        "protection/restitutions/<int:restitution_id>",
+        api.RestitutionDetail.as_view(),
+        name="api-protection-restitution",
+    ),
+    path(
+        "protection/notifications",
+        api.NotificationList.as_view(),
+        name="api-protection-notifications",
+    ),
+    path(
+        "protection/notifications/<int:notification_id>/read",
+        api.NotificationRead.as_view(),
+        name="api-protection-notification-read",
+    ),
     path("protection/providers", api.ProviderList.as_view(), name="api-protection-providers"),
 ]

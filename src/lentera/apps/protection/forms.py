@@ -118,14 +118,89 @@ class ReturnForm(forms.Form):
     )
     safe_to_return = forms.BooleanField(label=_("Safe to return"), required=False)
     home_region_code = forms.CharField(label=_("Home region code (pays the return)"))
-    travel = forms.CharField(label=_("Travel"), required=False)
+    paying_agency = forms.ModelChoiceField(
+        label=_("Agency paying the return"), queryset=Agency.objects.none(), required=False
+    )
+    travel = forms.CharField(
+        label=_("Travel (transport, route, escort)"), required=False, max_length=200
+    )
     travel_on = forms.DateField(label=_("Travel date"), required=False, widget=_DATE)
-    handover_to = forms.CharField(label=_("Hand over to"), required=False)
+    handover_to = forms.CharField(label=_("Hand over to"), required=False, max_length=200)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["paying_agency"].queryset = _agencies()  # type: ignore[attr-defined]
+
+
+class ReturnUpdateForm(ReturnForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ReturnCompleteForm(forms.Form):
+    returned_on = forms.DateField(label=_("Handed over on"), widget=_DATE)
+    handover_to = forms.CharField(
+        label=_("Handed over to (family member, guardian, agency)"), required=False, max_length=200
+    )
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), max_length=300)
+
+
+class VisitForm(forms.Form):
+    visited_on = forms.DateField(label=_("Visited on"), widget=_DATE)
+    wellbeing = forms.CharField(label=_("How the person is doing"), required=False, max_length=200)
+    note = forms.CharField(label=_("Notes"), widget=forms.Textarea, required=False)
+    closes_follow_up = forms.BooleanField(
+        label=_("This visit closes the follow-up (at least 3 months after the return)"),
+        required=False,
+    )
 
 
 class RestitutionForm(forms.Form):
     amount_claimed = forms.IntegerField(label=_("Amount claimed (Rp)"), min_value=1)
     basis = forms.CharField(label=_("For what loss"), max_length=300)
+
+
+class RestitutionStepsForm(forms.Form):
+    """The steps of UU 21/2007 Pasal 48–50, each a date as it happens (leave empty until then)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    in_demand_on = forms.DateField(
+        label=_("Included in the prosecution demand on"), required=False, widget=_DATE
+    )
+    ordered_on = forms.DateField(label=_("Verdict (order) on"), required=False, widget=_DATE)
+    amount_ordered = forms.IntegerField(
+        label=_("Amount ordered (Rp, 0 if not ordered)"), required=False, min_value=0
+    )
+    final_notice_on = forms.DateField(
+        label=_("Notice of the final verdict on (14 days to pay)"), required=False, widget=_DATE
+    )
+    court_notified_on = forms.DateField(
+        label=_("Victim told the court it is unpaid on"), required=False, widget=_DATE
+    )
+    warning_on = forms.DateField(
+        label=_("Court's written warning on (14 more days)"), required=False, widget=_DATE
+    )
+    seizure_on = forms.DateField(
+        label=_("Seizure and auction ordered on"), required=False, widget=_DATE
+    )
+    paid_on = forms.DateField(label=_("Paid on"), required=False, widget=_DATE)
+    amount_paid = forms.IntegerField(label=_("Amount paid (Rp)"), required=False, min_value=1)
+    unpaid_closed_on = forms.DateField(
+        label=_("Closed unpaid (substitute detention) on"), required=False, widget=_DATE
+    )
+
+
+class ServiceStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("New status"), choices=())
+    note = forms.CharField(
+        label=_("Note (required when cancelling)"), required=False, max_length=300
+    )
+
+    def __init__(self, *args: Any, choices: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = choices  # type: ignore[attr-defined]
 
 
 class ProviderForm(forms.Form):

@@ -17,6 +17,8 @@ from lentera.apps.accounts.identity import EncryptedTextField
 from lentera.apps.protection.vocab import (
     ConsentGiver,
     Decision,
+    NeedDomain,
+    NeedLevel,
     OverrideBasis,
     ProviderKind,
     ReferralStatus,
@@ -111,6 +113,16 @@ class Assessment(_VictimRow):
 
     class Meta(_VictimRow.Meta):
         verbose_name = _("needs assessment")
+
+    @property
+    def labelled_needs(self) -> list[tuple[str, str]]:
+        """The needs with their labels in the current language, in the domains' order."""
+        levels = dict(NeedLevel.choices)
+        return [
+            (str(label), str(levels.get(self.needs.get(code, ""), "-")))
+            for code, label in NeedDomain.choices
+            if code in self.needs
+        ]
 
 
 class Consent(_VictimRow):

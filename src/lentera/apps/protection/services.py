@@ -799,7 +799,7 @@ def return_plan(
         family_assessment=family_assessment,
         safe_to_return=safe_to_return,
     )
-    if errors:
+    if errors or home_region is None:
         raise ValidationError(errors)
     with transaction.atomic():
         plan = ReturnPlan.objects.create(

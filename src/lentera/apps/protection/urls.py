@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lentera.apps.protection.views import pages
+from lentera.apps.protection.views import follow_up, pages
 
 app_name = "protection"
 
@@ -25,6 +25,27 @@ urlpatterns = [
         "kasus/<int:case_id>/persetujuan/<int:consent_id>/cabut/",
         pages.consent_withdraw,
         name="consent_withdraw",
+    ),
+    path(
+        "kasus/<int:case_id>/layanan/<int:service_id>/",
+        follow_up.service_detail,
+        name="service",
+    ),
+    path(
+        "kasus/<int:case_id>/pemulangan/<int:plan_id>/",
+        follow_up.return_detail,
+        name="return",
+    ),
+    path(
+        "kasus/<int:case_id>/restitusi/<int:restitution_id>/",
+        follow_up.restitution_detail,
+        name="restitution",
+    ),
+    path("notifikasi/", follow_up.notifications, name="notifications"),
+    path(
+        "notifikasi/<int:notification_id>/baca/",
+        follow_up.notification_read,
+        name="notification_read",
     ),
     path(
         "kasus/<int:case_id>/layanan/<int:service_id>/status/",

@@ -67,6 +67,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "incoming": selectors.referral_list(user=user, incoming=True)[:50] if works else [],
             "outgoing": selectors.referral_list(user=user, incoming=False)[:50] if works else [],
             "overdue": selectors.overdue_for(user=user, now=now),
+            "unread": selectors.unread_count(user=user),
             "works": works,
         },
     )
