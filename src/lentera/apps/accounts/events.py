@@ -45,6 +45,7 @@ class EventType(models.TextChoices):
     CASE_NOTE_ADDED = "case_note_added", _("Note added")
     CASE_SHARED = "case_shared", _("Case shared with an agency")
     CASE_SHARE_REVOKED = "case_share_revoked", _("Case sharing revoked")
+    CASES_EXPORTED = "cases_exported", _("Case list exported")
     COMPLAINT_RECEIVED = "complaint_received", _("Complaint received")
     COMPLAINT_TRIAGED = "complaint_triaged", _("Complaint triaged")
     COMPLAINT_ACKNOWLEDGED = "complaint_acknowledged", _("Reporter acknowledged")
