@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.http import StreamingHttpResponse
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.pagination import PageNumberPagination
@@ -17,7 +18,7 @@ from lentera.api.views import actor_of, person_out
 from lentera.apps.accounts.models import Agency
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import NotFound
-from lentera.apps.cases import selectors, services
+from lentera.apps.cases import exports, selectors, services
 from lentera.apps.cases.models import Case, CaseGrant
 from lentera.apps.cases.policies import cases
 from lentera.apps.cases.vocab import GrantScope, PartyRole
@@ -167,6 +168,32 @@ class CaseList(APIView):
         data.is_valid(raise_exception=True)
         case = services.case_open(actor=actor_of(request), **data.validated_data)
         return Response(case_out(request.user, case), status=status.HTTP_201_CREATED)
+
+
+class CaseExport(APIView):
+    """The case list as CSV without identities, with the list's filters; audited."""
+
+    permission_classes = [HasAction]
+    required_action = Action.EXPORT
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(n, str, required=False)
+            for n in ("q", "status", "region", "exploitation_type", "child")
+        ],
+        responses={(200, "text/csv"): str},
+    )
+    def get(self, request: Request) -> StreamingHttpResponse:
+        params = request.query_params
+        filters = {
+            name: params[name]
+            for name in ("q", "status", "region", "exploitation_type", "child")
+            if params.get(name)
+        }
+        _total, rows = exports.case_export(actor=actor_of(request), filters=filters)
+        response = StreamingHttpResponse(exports.csv_lines(rows), content_type="text/csv")
+        response["Content-Disposition"] = 'attachment; filename="lentera-cases.csv"'
+        return response
 
 
 class CaseDetail(APIView):

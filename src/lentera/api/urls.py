@@ -37,6 +37,7 @@ urlpatterns = [
     path("audit-events", views.AuditEventList.as_view(), name="api-audit-events"),
     path("access-log", views.AccessLogList.as_view(), name="api-access-log"),
     path("cases", cases.CaseList.as_view(), name="api-cases"),
+    path("cases/export.csv", cases.CaseExport.as_view(), name="api-cases-export"),
     path("cases/<int:case_id>", cases.CaseDetail.as_view(), name="api-case"),
     path("cases/<int:case_id>/parties", cases.CaseParties.as_view(), name="api-case-parties"),
     path("cases/<int:case_id>/grants", cases.CaseGrants.as_view(), name="api-case-grants"),

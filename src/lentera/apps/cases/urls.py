@@ -8,6 +8,7 @@ urlpatterns = [
     path("hukum/kualifikasi/", qualify.qualify_page, name="qualify"),
     path("kasus/", files.case_list, name="list"),
     path("kasus/baru/", files.case_create, name="create"),
+    path("kasus/ekspor.csv", files.case_list_export, name="export"),
     path("kasus/<int:case_id>/", files.case_detail, name="detail"),
     path("kasus/<int:case_id>/ubah/", files.case_edit, name="edit"),
     path("kasus/<int:case_id>/identitas/", files.case_reveal, name="reveal"),

@@ -9,8 +9,15 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import (
+    FileResponse,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    StreamingHttpResponse,
+)
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,7 +27,7 @@ from lentera.apps.accounts.models import AccessPurpose, User
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import NotFound
 from lentera.apps.accounts.views import form_errors
-from lentera.apps.cases import selectors, services
+from lentera.apps.cases import exports, selectors, services
 from lentera.apps.cases.forms import (
     CaseFactsForm,
     CaseFilterForm,
@@ -62,8 +69,7 @@ def _country(code: str, field: str) -> Country:
     return country
 
 
-@requires(Action.VIEW_CASE)
-def case_list(request: HttpRequest) -> HttpResponse:
+def _list_filters(request: HttpRequest) -> tuple[CaseFilterForm, dict[str, Any]]:
     form = CaseFilterForm(request.GET or None)
     filters: dict[str, Any] = {}
     if form.is_valid():
@@ -71,8 +77,16 @@ def case_list(request: HttpRequest) -> HttpResponse:
         filters = {k: v for k, v in data.items() if v not in (None, "")}
         if "agency" in filters:
             filters["agency"] = filters["agency"].pk
+    return form, filters
+
+
+@requires(Action.VIEW_CASE)
+def case_list(request: HttpRequest) -> HttpResponse:
+    form, filters = _list_filters(request)
     qs = selectors.case_list(user=request.user, **filters)
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "cases/list.html",
@@ -80,8 +94,21 @@ def case_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "can_create": _user(request).has_action(Action.CREATE_CASE),
+            "can_export": _user(request).has_action(Action.EXPORT),
+            "query": query.urlencode(),
         },
     )
+
+
+@requires(Action.EXPORT)
+def case_list_export(request: HttpRequest) -> StreamingHttpResponse:
+    """The case list with its filters as CSV, without identities; each export is audited."""
+    _form, filters = _list_filters(request)
+    _total, rows = exports.case_export(actor=_user(request), filters=filters)
+    stamp = timezone.localdate().isoformat()
+    response = StreamingHttpResponse(exports.csv_lines(rows), content_type="text/csv")
+    response["Content-Disposition"] = f'attachment; filename="lentera-kasus-{stamp}.csv"'
+    return response
 
 
 @requires(Action.CREATE_CASE)
