@@ -19,6 +19,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "demo": ("lentera.config.commands", "load the fictional Kupang/Pontianak demo data"),
     "manage": ("lentera.config.commands", "run a Django management command"),
+    "export": ("lentera.config.commands", "export the case list as CSV, without identities"),
     "qualify": ("lentera.law.cli", "qualify case facts under UU 21/2007 / KUHP 2023 (JSON Lines)"),
     "screen": ("lentera.screening.cli", "screen job offers or departures (JSON Lines)"),
     "link": ("lentera.linkage.cli", "link person records across CSV registers"),

@@ -103,3 +103,14 @@ def test_export_api_with_a_token_holder_of_the_permission(cast, secretariat, two
     table = _read(b"".join(response.streaming_content).decode().splitlines(keepends=True))
     assert response.status_code == 200 and len(table) == 2
     assert AuditEvent.objects.filter(event_type=EventType.CASES_EXPORTED).count() == 1
+
+
+def test_lentera_export_subcommand(cast, secretariat, two_regions, tmp_path, capsys):
+    from lentera.cli import main
+
+    out = tmp_path / "kasus.csv"
+    assert main(["export", "cases", "--user", secretariat.username, "--output", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").splitlines()[0] == ",".join(exports.COLUMNS)
+    assert main(["export", "cases", "--user", cast.kupang_police_investigator.username]) == 1
+    assert "no permission" in capsys.readouterr().err
+    assert main(["export", "people"]) == 2

@@ -1,4 +1,5 @@
-"""Console subcommands that run inside the Django project: ``serve``, ``demo``, ``manage``."""
+"""Console subcommands that run inside the Django project: ``serve``, ``demo``, ``manage``,
+``export``."""
 
 from __future__ import annotations
 
@@ -24,6 +25,19 @@ def run(name: str, argv: Sequence[str]) -> int:
     if name == "demo":
         call_command("migrate", interactive=False, verbosity=0)
         call_command("load_demo", *argv)
+        return 0
+    if name == "export":
+        # lentera export cases --user NAME [filters] [--output FILE]
+        if not argv or argv[0] != "cases":
+            print("usage: lentera export cases --user USERNAME [--output FILE] [filters]")
+            return 2
+        from django.core.management.base import CommandError
+
+        try:
+            call_command("export_cases", *argv[1:])
+        except CommandError as exc:
+            print(f"lentera export: {exc}", file=sys.stderr)
+            return 1
         return 0
     if name == "serve":
         addr = argv[0] if argv else os.environ.get("LENTERA_ADDR", "127.0.0.1:8000")
