@@ -1,7 +1,10 @@
 """Authorization matrix of the protection API: anonymous, other agency, same agency without the
 permission, same agency with it. Refusals change nothing."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from lentera.apps.accounts.models import AuditEvent
@@ -107,3 +110,97 @@ def test_overdue_and_providers_need_sign_in(cast):
     for path in ("/api/v1/protection/overdue", "/api/v1/protection/providers"):
         assert client_for().get(path).status_code in (401, 403)
         assert client_for(cast.kupang_uptd_caseworker).get(path).status_code == 200
+
+
+def test_assessment_and_service_endpoints_matrix(cast, uptd_case, adult):
+    assess = base(uptd_case, adult) + "/assessments"
+    body = {"needs": {"safety": "high", "health": "medium"}, "notes": "Trauma"}
+    before = AuditEvent.objects.count()
+    assert client_for().post(assess, body, format="json").status_code in (401, 403)
+    assert client_for(cast.batam_social_worker).post(assess, body, format="json").status_code == 404
+    assert client_for(cast.kupang_uptd_intake).post(assess, body, format="json").status_code == 403
+    assert AuditEvent.objects.count() == before
+    bad = client_for(cast.kupang_uptd_caseworker).post(
+        assess, {"needs": {"spa": "high"}}, format="json"
+    )
+    assert bad.status_code == 400
+    ok = client_for(cast.kupang_uptd_caseworker).post(assess, body, format="json")
+    assert ok.status_code == 201 and ok.json()["needs"]["safety"] == "high"
+    svc = client_for(cast.kupang_uptd_caseworker).post(
+        base(uptd_case, adult) + "/services",
+        {"service_type": "health", "provider_agency": cast.kupang_uptd.pk, "urgent": True},
+        format="json",
+    )
+    assert svc.status_code == 201
+    step = f"/api/v1/protection/services/{svc.json()['id']}/status"
+    assert (
+        client_for(cast.batam_social_worker).post(step, {"status": "in_progress"}).status_code
+        == 404
+    )
+    assert (
+        client_for(cast.kupang_uptd_intake).post(step, {"status": "in_progress"}).status_code == 403
+    )
+    illegal = client_for(cast.kupang_uptd_caseworker).post(step, {"status": "done"})
+    assert illegal.status_code == 400
+    moved = client_for(cast.kupang_uptd_caseworker).post(step, {"status": "in_progress"})
+    assert moved.status_code == 200 and moved.json()["status"] == "in_progress"
+
+
+def test_return_and_restitution_endpoints(cast, uptd_case, adult):
+    today = timezone.localdate()
+
+    def ago(days):
+        return (today - timedelta(days=days)).isoformat()
+
+    cw = client_for(cast.kupang_uptd_caseworker)
+    create = cw.post(
+        base(uptd_case, adult) + "/returns",
+        {"victim_wishes_return": True, "home_region_code": "99.99"},
+        format="json",
+    )
+    assert create.status_code == 400 and "home_region_code" in create.json()
+    plan = cw.post(
+        base(uptd_case, adult) + "/returns",
+        {"victim_wishes_return": True, "home_region_code": "53.71"},
+        format="json",
+    ).json()
+    path = f"/api/v1/protection/returns/{plan['id']}"
+    assert client_for(cast.batam_social_worker).get(path).status_code == 404
+    assert (
+        client_for(cast.kupang_uptd_intake).post(path + "/cancel", {"reason": "x"}).status_code
+        == 403
+    )
+    refused = cw.post(path + "/complete", {"returned_on": ago(60)}, format="json")
+    assert refused.status_code == 400 and "family_assessed" in refused.json()
+    updated = cw.post(
+        path + "/update",
+        {
+            "version": plan["version"],
+            "family_assessed": True,
+            "family_assessment": "Keluarga siap",
+            "safe_to_return": True,
+            "handover_to": "Ibu",
+        },
+        format="json",
+    )
+    assert updated.status_code == 200, updated.json()
+    assert updated.json()["version"] == 2
+    done = cw.post(path + "/complete", {"returned_on": ago(60)}, format="json")
+    assert done.json()["status"] == "completed"
+    visit = cw.post(path + "/visits", {"visited_on": ago(30), "wellbeing": "baik"}, format="json")
+    assert visit.status_code == 201
+    assert len(cw.get(path).json()["visits"]) == 1
+    assert cw.post(path + "/fly").status_code == 404
+    # restitution
+    claim = cw.post(
+        base(uptd_case, adult) + "/restitutions",
+        {"amount_claimed": 15_000_000, "basis": "Upah tidak dibayar"},
+        format="json",
+    )
+    assert claim.status_code == 201
+    rpath = f"/api/v1/protection/restitutions/{claim.json()['id']}"
+    assert client_for(cast.pontianak_caseworker).get(rpath).status_code == 404
+    step = cw.post(rpath, {"version": 1, "in_demand_on": ago(20)}, format="json")
+    assert step.json()["status"] == "in_demand"
+    stale = cw.post(rpath, {"version": 1, "ordered_on": ago(10)}, format="json")
+    assert stale.status_code == 400
