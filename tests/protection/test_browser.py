@@ -3,11 +3,14 @@
 from datetime import date
 
 import pytest
+from django.utils import timezone, translation
 from playwright.sync_api import Page, expect
 
 from lentera.apps.cases import services as case_services
+from lentera.apps.cases.models import CaseParty
 from lentera.apps.people.services import person_create
-from lentera.apps.protection.models import Referral
+from lentera.apps.protection.models import Referral, ReturnPlan
+from lentera.apps.protection.vocab import Decision
 from tests.browser.test_journeys import sign_in
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
@@ -57,6 +60,10 @@ def test_caseworker_identifies_consents_refers_and_shelter_accepts(
     page.check("input[name=indicators][value=documents]")
     page.click("[data-testid=save]")
     expect(victim.locator("[data-testid=identifications]")).to_contain_text("UPTD PPA Kota Kupang")
+    with translation.override("id"):
+        presumed = str(Decision.PRESUMED.label)
+    expect(victim.locator("[data-testid=identifications]")).to_contain_text(presumed)
+    assert CaseParty.objects.get(pk=adult.pk).victim_status == "presumed"
     expect(page.locator(".messages")).to_be_visible()
     # a referral without consent is refused, with an explanation
     victim.locator("[data-testid=refer]").click()
@@ -114,3 +121,34 @@ def test_child_referred_without_consent_override_in_audit(page: Page, base_url, 
     ).to_contain_text("PP 9/2008")
     page.goto(f"{base_url}/kasus/{case.pk}/")
     expect(page.locator("[data-testid=section-timeline]")).to_contain_text("PP 9/2008 Pasal 4(3)")
+
+
+def test_return_home_hand_over_and_a_reintegration_visit(page: Page, base_url, cast, journey_case):
+    case, parties = journey_case
+    adult = parties["adult"]
+    sign_in(page, base_url, "kupang_uptd_caseworker")
+    page.goto(f"{base_url}/perlindungan/kasus/{case.pk}/korban/{adult.pk}/pemulangan/")
+    page.check("input[name=victim_wishes_return]")
+    page.fill("input[name=home_region_code]", "53.71")
+    page.click("[data-testid=save]")
+    page.locator(f"[data-testid=victim-{adult.pk}] [data-testid=returns] a").first.click()
+    # the hand-over is refused until the family is assessed and the return judged safe
+    today = timezone.localdate()
+    page.fill("[data-testid=complete-form] input[name=returned_on]", str(today))
+    page.fill("[data-testid=complete-form] input[name=handover_to]", "Ibu kandung")
+    page.click("[data-testid=complete]")
+    expect(page.locator("[data-testid=complete-form] [role=alert]").first).to_be_visible()
+    page.check("[data-testid=update-form] input[name=family_assessed]")
+    page.fill("[data-testid=update-form] textarea[name=family_assessment]", "Orang tua siap")
+    page.check("[data-testid=update-form] input[name=safe_to_return]")
+    page.fill("[data-testid=update-form] input[name=travel]", "Kapal Batam–Kupang")
+    page.click("[data-testid=save-plan]")
+    page.fill("[data-testid=complete-form] input[name=returned_on]", str(today))
+    page.fill("[data-testid=complete-form] input[name=handover_to]", "Ibu kandung")
+    page.click("[data-testid=complete]")
+    assert ReturnPlan.objects.get().status == "completed"
+    page.fill("[data-testid=visit-form] input[name=visited_on]", str(today))
+    page.fill("[data-testid=visit-form] input[name=wellbeing]", "Sehat, kembali sekolah")
+    page.click("[data-testid=add-visit]")
+    expect(page.locator("[data-testid=visits]")).to_contain_text("Sehat, kembali sekolah")
+    expect(page.locator("[data-testid=follow-up-timer]")).to_be_visible()
