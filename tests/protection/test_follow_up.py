@@ -279,3 +279,14 @@ def test_service_status_page(client, cast, uptd_case, adult):
     assert (s.status, s.status_note) == ("cancelled", "Korban sudah didampingi LBH")
     assert "This service is closed." in client.get(url).content.decode()
     assert AuditEvent.objects.filter(event_type="service_updated").count() == 1
+
+
+def test_messages_are_indonesian_by_default(client, cast, uptd_case, plan):
+    """The protection catalogue translates the new messages; Indonesian is the default."""
+    del client.cookies[settings.LANGUAGE_COOKIE_NAME]
+    client.force_login(cast.kupang_uptd_caseworker)
+    url = case_url(uptd_case, f"pemulangan/{plan.pk}/")
+    resp = client.post(url, {"step": "cancel", "cancel-reason": " "})
+    body = resp.content.decode()
+    assert "Batalkan pemulangan" in body
+    assert "Catat serah terima" in body
