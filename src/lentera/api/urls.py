@@ -2,6 +2,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from lentera.api import cases, views
+from lentera.apps.insights.api import PublicStatistics
 
 urlpatterns = [
     path("me", views.MeView.as_view(), name="api-me"),
@@ -36,6 +37,7 @@ urlpatterns = [
     ),
     path("audit-events", views.AuditEventList.as_view(), name="api-audit-events"),
     path("access-log", views.AccessLogList.as_view(), name="api-access-log"),
+    path("public/statistics", PublicStatistics.as_view(), name="api-public-statistics"),
     path("cases", cases.CaseList.as_view(), name="api-cases"),
     path("cases/export.csv", cases.CaseExport.as_view(), name="api-cases-export"),
     path("cases/<int:case_id>", cases.CaseDetail.as_view(), name="api-case"),

@@ -279,6 +279,10 @@ LENTERA_TASKS_INLINE = _env_bool("LENTERA_TASKS_INLINE", False)
 # Linkage in the product: pairs at or above the threshold are proposed as likely, pairs above the
 # review floor as uncertain; every pair waits for an officer's decision.
 LENTERA_LINKAGE_REVIEW_FLOOR = float(os.environ.get("LENTERA_LINKAGE_REVIEW_FLOOR", "0.5"))
+# Published figures: counts below this are shown as "<k" (small-cell suppression).
+LENTERA_PUBLIC_K = int(os.environ.get("LENTERA_PUBLIC_K", "11"))
+if LENTERA_PUBLIC_K < 2:
+    raise ImproperlyConfigured("LENTERA_PUBLIC_K must be at least 2")
 
 # Roles that must use a second factor (TOTP) before they reach any page.
 LENTERA_SECOND_FACTOR_ROLES = ["system_admin", "agency_admin"]

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("lentera.apps.cases.urls")),
     path("pengaduan/", include("lentera.apps.intake.urls")),
     path("publik/cek-lowongan/", include("lentera.apps.prevention.public_urls")),
+    path("publik/statistik/", include("lentera.apps.insights.public_urls")),
     path("publik/", include("lentera.apps.intake.public_urls")),
     path("pencegahan/", include("lentera.apps.prevention.urls")),
     path("proses-hukum/", include("lentera.apps.justice.urls")),

@@ -1851,6 +1851,78 @@ TRANSLATIONS: dict[str, str | list[str]] = {
         "kejadian? Lihat pasal, ancaman pidana, dan fakta yang masih kurang."
     ),
     "Qualify a case": "Kualifikasikan kasus",
+    # --- Session 2026-12-04: proceedings links, protection events, exports, published figures --
+    "Case list exported": "Daftar kasus diekspor",
+    "Referral completed: service delivered": "Rujukan selesai: layanan sudah diberikan",
+    "Victim reported to the police by the service centre": (
+        "Korban dilaporkan ke kepolisian oleh pusat pelayanan"
+    ),
+    "Return home plan updated": "Rencana pemulangan diperbarui",
+    "Return home cancelled": "Pemulangan dibatalkan",
+    "Restitution claimed": "Restitusi diajukan",
+    "%(count)d cases exported": "%(count)d kasus diekspor",
+    "This access belongs to another case or agency.": ("Akses ini milik kasus atau instansi lain."),
+    "You cannot share more of the case than your agency holds.": (
+        "Anda tidak dapat membagikan bagian kasus melebihi yang dimiliki instansi Anda."
+    ),
+    "Victim protection: identification, consent, services, referrals": (
+        "Perlindungan korban: identifikasi, persetujuan, layanan, rujukan"
+    ),
+    "Proceedings of the suspects: stages, deadlines, detention, verdict": (
+        "Proses hukum para tersangka: tahapan, tenggat, penahanan, putusan"
+    ),
+    "Download these cases as CSV (no names; the download is recorded)": (
+        "Unduh kasus-kasus ini sebagai CSV (tanpa nama; unduhan dicatat)"
+    ),
+    "Please correct the errors below.": "Perbaiki kesalahan di bawah ini.",
+    "Nothing was saved: please correct the form.": (
+        "Belum ada yang disimpan: perbaiki isian formulir."
+    ),
+    "Give a year from 2000 to next year.": "Isi tahun antara 2000 dan tahun depan.",
+    "Women and girls": "Perempuan dan anak perempuan",
+    "Men and boys": "Laki-laki dan anak laki-laki",
+    "Not recorded": "Tidak dicatat",
+    "Children (under 18)": "Anak (di bawah 18 tahun)",
+    "Adults": "Dewasa",
+    "Age not recorded": "Usia tidak dicatat",
+    "Trafficking in persons: published figures": "Perdagangan orang: angka yang diumumkan",
+    "Cases recorded by the task forces' member agencies in Lentera, counted once across agencies.": (
+        "Kasus yang dicatat instansi anggota gugus tugas di Lentera, dihitung satu kali "
+        "lintas instansi."
+    ),
+    "Year the case was opened": "Tahun kasus dibuka",
+    "All years": "Semua tahun",
+    'To protect victims (UU 21/2007 Pasal 24), a count from 1 to %(k)s minus one is shown as "&lt;%(k)s", and where one hidden count could be worked out from the total, another small count is hidden too.': (
+        "Untuk melindungi korban (UU 21/2007 Pasal 24), jumlah dari 1 sampai %(k)s dikurangi "
+        'satu ditampilkan sebagai "&lt;%(k)s", dan bila satu jumlah yang disembunyikan dapat '
+        "dihitung dari totalnya, satu jumlah kecil lainnya ikut disembunyikan."
+    ),
+    "Cases by province": "Kasus menurut provinsi",
+    "Victims by sex": "Korban menurut jenis kelamin",
+    "Victims by age": "Korban menurut usia",
+    "Cases by form of exploitation": "Kasus menurut bentuk eksploitasi",
+    "Cases by how victims were recruited": "Kasus menurut cara korban direkrut",
+    "No cases recorded.": "Belum ada kasus yang dicatat.",
+    "Total": "Jumlah",
+    "A case can involve more than one form of exploitation.": (
+        "Satu kasus dapat melibatkan lebih dari satu bentuk eksploitasi."
+    ),
+    "Published figures": "Angka yang diumumkan",
+    "How many cases and victims the task forces recorded, by province, sex, age and form of exploitation.": (
+        "Berapa kasus dan korban yang dicatat gugus tugas, menurut provinsi, jenis kelamin, "
+        "usia dan bentuk eksploitasi."
+    ),
+    "See the figures": "Lihat angkanya",
+    "Proceedings stalled or overdue": "Proses hukum macet atau lewat tenggat",
+    "Proceedings with a legal deadline passed or no movement for too long, across the agencies you may see.": (
+        "Proses hukum yang tenggat hukumnya terlewati atau terlalu lama tanpa perkembangan, di "
+        "semua instansi yang boleh Anda lihat."
+    ),
+    "Open the stall list": "Buka daftar proses yang macet",
+    "Not an officer?": "Bukan petugas?",
+    "Report trafficking, with or without your name": (
+        "Laporkan perdagangan orang, dengan atau tanpa nama Anda"
+    ),
 }
 
 HEADER = {
