@@ -1892,10 +1892,10 @@ TRANSLATIONS: dict[str, str | list[str]] = {
     ),
     "Year the case was opened": "Tahun kasus dibuka",
     "All years": "Semua tahun",
-    'To protect victims (UU 21/2007 Pasal 24), a count from 1 to %(k)s minus one is shown as "&lt;%(k)s", and where one hidden count could be worked out from the total, another small count is hidden too.': (
-        "Untuk melindungi korban (UU 21/2007 Pasal 24), jumlah dari 1 sampai %(k)s dikurangi "
-        'satu ditampilkan sebagai "&lt;%(k)s", dan bila satu jumlah yang disembunyikan dapat '
-        "dihitung dari totalnya, satu jumlah kecil lainnya ikut disembunyikan."
+    'To protect victims (UU 21/2007 Pasal 24), a count from 1 to %(last)s is shown as "&lt;%(k)s", and where one hidden count could be worked out from the total, another small count is hidden too.': (
+        "Untuk melindungi korban (UU 21/2007 Pasal 24), jumlah 1 sampai %(last)s ditampilkan "
+        'sebagai "&lt;%(k)s", dan bila satu jumlah yang disembunyikan dapat dihitung dari '
+        "totalnya, satu jumlah kecil lainnya ikut disembunyikan."
     ),
     "Cases by province": "Kasus menurut provinsi",
     "Victims by sex": "Korban menurut jenis kelamin",

@@ -52,6 +52,10 @@ class PublicFigures:
     tables: dict[str, Table]
     years: list[int]
 
+    @property
+    def largest_hidden(self) -> int:
+        return self.k - 1
+
 
 def _table(key: str, counts: Counter[str], labels: dict[str, str], k: int) -> Table:
     raw = {code: counts.get(code, 0) for code in labels}
