@@ -2,7 +2,8 @@
 and records one audit event **on the case** (``obj=case``) so the case timeline shows it.
 
 Referrals share the case with the receiving agency through a ``cases.CaseGrant`` limited to what
-the consent allows (facts; facts and people; plus identity). An adult's referral without a
+the consent allows (facts; facts and people; plus identity); the grant is opened and closed by
+``cases.services.case_grant_for_referral``, never written here. An adult's referral without a
 consent covering the receiving agency and what is shared is refused: one REFERRAL_REFUSED event,
 nothing else written, and :class:`ConsentMissing` explains why. A child, or a case where the law
 requires it, may be referred without consent; the override and its legal basis are recorded
