@@ -150,3 +150,17 @@ def test_notification_pages_and_api_matrix(client, cast, received):
     assert other.get("/api/v1/protection/notifications").json() == []
     assert other.post(f"/api/v1/protection/notifications/{n.pk}/read").status_code == 404
     assert APIClient().get("/api/v1/protection/notifications").status_code in (401, 403)
+
+
+def test_dashboard_card_counts_overdue_and_unread(client, cast, received):
+    # Accepted three days ago and never reported to the police: the 24-hour timer is overdue.
+    services.notify_timers(now=timezone.now())
+    client.force_login(cast.pontianak_caseworker)
+    card = next(c for c in client.get("/").context["cards"] if c["key"] == "protection")
+    unread = selectors.unread_count(user=cast.pontianak_caseworker)
+    assert card["value"] == 1 and unread >= 1 and card["text"].endswith(f": {unread}.")
+    client.force_login(cast.kupang_uptd_caseworker)  # the sending agency owes nothing here
+    card = next(c for c in client.get("/").context["cards"] if c["key"] == "protection")
+    assert card["value"] == 0
+    client.force_login(cast.kupang_auditor)  # no victim work: no card
+    assert all(c["key"] != "protection" for c in client.get("/").context["cards"])

@@ -1920,6 +1920,12 @@ TRANSLATIONS: dict[str, str | list[str]] = {
     ),
     "Open the stall list": "Buka daftar proses yang macet",
     "Not an officer?": "Bukan petugas?",
+    "Victim protection: overdue": "Perlindungan korban: lewat tenggat",
+    "Legal deadlines your agency has passed (report to police, first aid, evaluation, restitution, reintegration). Unread notices: %(unread)d.": (
+        "Tenggat hukum yang terlewati instansi Anda (lapor ke polisi, pertolongan pertama, "
+        "evaluasi, restitusi, reintegrasi). Pemberitahuan belum dibaca: %(unread)d."
+    ),
+    "Open the overdue list": "Buka daftar yang lewat tenggat",
     "Report trafficking, with or without your name": (
         "Laporkan perdagangan orang, dengan atau tanpa nama Anda"
     ),

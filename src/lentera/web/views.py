@@ -20,6 +20,7 @@ from lentera.apps.cases.policies import cases
 from lentera.apps.intake.policies import complaints
 from lentera.apps.justice.selectors import stalled_or_overdue
 from lentera.apps.people.policies import people
+from lentera.apps.protection.selectors import overdue_for, unread_count
 from lentera.apps.reference.models import DestinationPolicy
 
 
@@ -135,6 +136,23 @@ def _cards(user: User) -> list[dict[str, Any]]:
                 ),
                 "url": reverse("prevention:home"),
                 "link": _("Open early detection"),
+            }
+        )
+    if user.has_action(Action.PROVIDE_SERVICE) or user.has_action(Action.REFER):
+        overdue = overdue_for(user=user, now=timezone.now())
+        unread = unread_count(user=user)
+        cards.append(
+            {
+                "key": "protection",
+                "title": _("Victim protection: overdue"),
+                "value": len(overdue),
+                "text": _(
+                    "Legal deadlines your agency has passed (report to police, first aid, "
+                    "evaluation, restitution, reintegration). Unread notices: %(unread)d."
+                )
+                % {"unread": unread},
+                "url": reverse("protection:overdue"),
+                "link": _("Open the overdue list"),
             }
         )
     if user.has_action(Action.MANAGE_PROCEEDINGS) or Role.SECRETARIAT in user.role_set:
