@@ -20,7 +20,17 @@ def test_demo_loads_personas_and_is_repeatable(regions):
 
     assert Case.objects.count() == 2 and Complaint.objects.count() == 2
     kupang = Case.objects.get(region__code="53.71")
-    assert kupang.has_child_victim and kupang.grants.count() == 1
+    assert kupang.has_child_victim
+    # UPTD PPA accompanies the victims; Dinsos Batam and Dinsos Kupang receive referrals.
+    assert sorted(kupang.grants.values_list("agency__short_name", flat=True)) == [
+        "Dinsos Batam",
+        "Dinsos Kupang",
+        "UPTD PPA Kupang",
+    ]
+    from lentera.apps.protection.models import Referral
+
+    referrals = Referral.objects.filter(case=kupang).order_by("id")
+    assert [(r.status, r.override_basis) for r in referrals] == [("sent", ""), ("sent", "child")]
     assert CaseParty.objects.filter(case=kupang, role="suspect").count() == 6
     from lentera.apps.justice.models import Proceeding
 

@@ -191,6 +191,7 @@ USERS = [
     ("pontianak.pendamping", "Rina", "Pendamping", "uptd_pontianak", [Role.CASEWORKER]),
     ("pontianak.penyidik", "Hendra", "Penyidik", "polresta_pontianak", [Role.INVESTIGATOR]),
     ("batam.penyidik", "Rudi", "Penyidik", "polresta_barelang", [Role.INVESTIGATOR]),
+    ("batam.pendamping", "Lestari", "Pendamping", "dinsos_batam", [Role.CASEWORKER]),
     ("admin", "Admin", "Sistem", None, [Role.SYSTEM_ADMIN]),
 ]
 
@@ -426,6 +427,7 @@ def _demo_cases_and_complaints(agencies: dict[str, Agency]) -> None:
             age_at_offence=age,
         )
     _demo_proceedings(case, agencies)
+    _demo_protection(case, agencies)
     indonesia = Country.objects.get(code="ID")
     malaysia = Country.objects.filter(code="MY").first() or indonesia
     case_services.journey_add_leg(
@@ -449,14 +451,7 @@ def _demo_cases_and_complaints(agencies: dict[str, Agency]) -> None:
         transport="sea",
         is_transit=False,
     )
-    case_services.case_share(
-        actor=investigator,
-        case=case,
-        agency=agencies["dinsos_batam"],
-        scope="people",
-        include_identity=False,
-        reason="Korban ditampung sementara di Batam sebelum dipulangkan",
-    )
+    # Dinas Sosial Batam receives the case through the victim's referral (see _demo_protection).
     pontianak_investigator = User.objects.get(username="pontianak.penyidik")
     child_case = case_services.case_open(
         actor=pontianak_investigator,
@@ -573,3 +568,60 @@ def _demo_proceedings(case: Any, agencies: dict[str, Agency]) -> None:
                 on=reported + timedelta(days=days),
                 instructions=instructions,
             )
+
+
+def _demo_protection(case: Any, agencies: dict[str, Agency]) -> None:
+    """UPTD PPA Kupang accompanies the two victims: the case is shared with it, the adult is
+    identified as a presumed victim, consents, and is referred to a shelter of Dinas Sosial Batam
+    (waiting for Batam to accept); the child is referred to Dinas Sosial Kota Kupang without
+    consent, for her safety, which the audit trail records as an override."""
+    from lentera.apps.cases import services as case_services
+    from lentera.apps.protection import services as protection
+
+    investigator = User.objects.get(username="kupang.penyidik")
+    caseworker = User.objects.get(username="kupang.pendamping")
+    case_services.case_share(
+        actor=investigator,
+        case=case,
+        agency=agencies["uptd_kupang"],
+        scope="full",
+        include_identity=True,
+        reason="Pendampingan dan perlindungan kedua korban oleh UPTD PPA",
+    )
+    victims = {
+        party.person.full_name.unseal(): party
+        for party in case.parties.filter(role="victim").select_related("person")
+    }
+    adult = victims["Dina Contoh Manafe"]
+    child = victims["Esther Contoh Lenggu"]
+    protection.identification_record(
+        actor=caseworker,
+        party=adult,
+        setting="shelter",
+        indicators=["deception", "movement", "isolation"],
+        notes="Wawancara di UPTD PPA setelah dipulangkan dari Batam.",
+    )
+    protection.consent_record(
+        actor=caseworker,
+        party=adult,
+        agencies=[agencies["dinsos_batam"]],
+        purpose="Rumah aman sementara di Batam sebelum pemulangan",
+        share_people=True,
+    )
+    protection.referral_send(
+        actor=caseworker,
+        party=adult,
+        to_agency=agencies["dinsos_batam"],
+        service_type="shelter",
+        reason="Korban masih di Batam dan membutuhkan rumah aman",
+        share_people=True,
+    )
+    protection.referral_send(
+        actor=caseworker,
+        party=child,
+        to_agency=agencies["dinsos_kupang"],
+        service_type="psychosocial",
+        reason="Pendampingan psikososial anak setelah kembali ke Kupang",
+        share_people=True,
+        override_basis="child",
+    )
