@@ -47,3 +47,34 @@ def child(cast, regions, uptd_case):
 
 # The browser journey of this module reuses the project's chromium launch settings.
 from tests.browser.conftest import base_url, browser_type_launch_args  # noqa: E402, F401
+
+
+def accepted_referral(cast, party, *, days_ago: int):
+    """``party`` referred with consent to UPTD PPA Pontianak (a service centre), which accepted
+    ``days_ago`` days back (the fake clock: later steps can be dated after it)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from lentera.apps.protection import services
+    from lentera.apps.protection.models import Referral
+
+    services.consent_record(
+        actor=cast.kupang_uptd_caseworker,
+        party=party,
+        agencies=[cast.pontianak_uptd],
+        purpose="Pendampingan",
+        share_people=True,
+    )
+    r = services.referral_send(
+        actor=cast.kupang_uptd_caseworker,
+        party=party,
+        to_agency=cast.pontianak_uptd,
+        service_type="shelter",
+        reason="Rumah aman",
+        share_people=True,
+    )
+    r = services.referral_accept(actor=cast.pontianak_caseworker, referral=r)
+    Referral.objects.filter(pk=r.pk).update(responded_at=timezone.now() - timedelta(days=days_ago))
+    r.refresh_from_db()
+    return r

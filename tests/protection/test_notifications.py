@@ -10,7 +10,8 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from lentera.apps.protection import selectors, services
-from lentera.apps.protection.models import Notification, Referral, ReturnPlan
+from lentera.apps.protection.models import Notification, ReturnPlan
+from tests.protection.conftest import accepted_referral
 
 pytestmark = pytest.mark.django_db
 H = timedelta(hours=1)
@@ -20,25 +21,7 @@ D = timedelta(days=1)
 @pytest.fixture
 def received(cast, adult):
     """A victim referred with consent to UPTD PPA Pontianak (a service centre), accepted."""
-    services.consent_record(
-        actor=cast.kupang_uptd_caseworker,
-        party=adult,
-        agencies=[cast.pontianak_uptd],
-        purpose="Pendampingan",
-        share_people=True,
-    )
-    r = services.referral_send(
-        actor=cast.kupang_uptd_caseworker,
-        party=adult,
-        to_agency=cast.pontianak_uptd,
-        service_type="shelter",
-        reason="Rumah aman",
-        share_people=True,
-    )
-    r = services.referral_accept(actor=cast.pontianak_caseworker, referral=r)
-    Referral.objects.filter(pk=r.pk).update(responded_at=timezone.now() - 3 * D)
-    r.refresh_from_db()
-    return r
+    return accepted_referral(cast, adult, days_ago=3)
 
 
 def states(agency):

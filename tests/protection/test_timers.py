@@ -15,6 +15,7 @@ from lentera.apps.protection.timers import (
     add_months,
     timers_for_case,
 )
+from tests.protection.conftest import accepted_referral
 
 pytestmark = pytest.mark.django_db
 H = timedelta(hours=1)
@@ -46,27 +47,8 @@ def test_timer_states_pure():
 
 @pytest.fixture
 def accepted_at_ppt(cast, adult):
-    """Referred with consent to UPTD PPA Pontianak (a service centre), accepted."""
-    services.consent_record(
-        actor=cast.kupang_uptd_caseworker,
-        party=adult,
-        agencies=[cast.pontianak_uptd],
-        purpose="Pendampingan",
-        share_people=True,
-    )
-    r = services.referral_send(
-        actor=cast.kupang_uptd_caseworker,
-        party=adult,
-        to_agency=cast.pontianak_uptd,
-        service_type="shelter",
-        reason="Rumah aman",
-        share_people=True,
-    )
-    r = services.referral_accept(actor=cast.pontianak_caseworker, referral=r)
-    # The fake clock: the victim was received two days ago, so reports can be dated after it.
-    Referral.objects.filter(pk=r.pk).update(responded_at=timezone.now() - 2 * D)
-    r.refresh_from_db()
-    return r
+    """Referred with consent to UPTD PPA Pontianak (a service centre), accepted two days ago."""
+    return accepted_referral(cast, adult, days_ago=2)
 
 
 def test_police_report_24_hours(cast, uptd_case, accepted_at_ppt):

@@ -450,6 +450,31 @@ def case_share(
         errors["reason"] = _("Say why the agency needs the file.")
     if errors:
         raise ValidationError(errors)
+    return _grant_write(
+        actor=actor,
+        case=case,
+        agency=agency,
+        scope=scope,
+        include_identity=include_identity,
+        reason=reason,
+    )
+
+
+def _grant_write(
+    *,
+    actor: User,
+    case: Case,
+    agency: Agency,
+    scope: str,
+    include_identity: bool,
+    reason: str,
+    referral: bool = False,
+) -> CaseGrant:
+    """Write one grant and its CASE_SHARED event together; a second live grant for the same
+    agency is a clear error, not a database failure."""
+    data: dict[str, Any] = {"agency": agency.pk, "scope": scope, "identity": include_identity}
+    if referral:
+        data["referral"] = True
     try:
         with transaction.atomic():
             grant = CaseGrant.objects.create(
@@ -457,20 +482,16 @@ def case_share(
                 agency=agency,
                 scope=scope,
                 include_identity=include_identity,
-                reason=reason.strip(),
+                reason=reason.strip()[:300],
                 granted_by=actor,
+                granted_at=timezone.now(),
             )
             record_event(
                 actor=actor,
                 event_type=EventType.CASE_SHARED,
                 obj=case,
                 summary=str(agency),
-                data={
-                    "grant": grant.pk,
-                    "agency": agency.pk,
-                    "scope": scope,
-                    "identity": include_identity,
-                },
+                data={"grant": grant.pk, **data},
             )
     except IntegrityError as exc:
         raise ValidationError(
@@ -596,33 +617,12 @@ def case_grant_for_referral(
         errors["reason"] = _("Say why the agency needs the file.")
     if errors:
         raise ValidationError(errors)
-    scope = GrantScope.PEOPLE if share_people else GrantScope.FACTS
-    try:
-        with transaction.atomic():
-            grant = CaseGrant.objects.create(
-                case=case,
-                agency=agency,
-                scope=scope,
-                include_identity=include_identity,
-                reason=reason.strip()[:300],
-                granted_by=actor,
-                granted_at=now,
-            )
-            record_event(
-                actor=actor,
-                event_type=EventType.CASE_SHARED,
-                obj=case,
-                summary=str(agency),
-                data={
-                    "grant": grant.pk,
-                    "agency": agency.pk,
-                    "scope": scope,
-                    "identity": include_identity,
-                    "referral": True,
-                },
-            )
-    except IntegrityError as exc:
-        raise ValidationError(
-            {"agency": _("This agency already has access; revoke it first to change it.")}
-        ) from exc
-    return grant
+    return _grant_write(
+        actor=actor,
+        case=case,
+        agency=agency,
+        scope=GrantScope.PEOPLE if share_people else GrantScope.FACTS,
+        include_identity=include_identity,
+        reason=reason,
+        referral=True,
+    )
