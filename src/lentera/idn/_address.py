@@ -41,6 +41,8 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 
 def _ascii_lower(value: str) -> str:
+    if value.isascii():  # most names are: nothing to decompose
+        return value.lower()
     decomposed = unicodedata.normalize("NFKD", value)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 

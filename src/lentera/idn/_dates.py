@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from lentera.idn._errors import InvalidDate
 
@@ -11,6 +12,7 @@ _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 
 
+@lru_cache(maxsize=100_000)  # registers repeat birth dates: a million people, ~30,000 dates
 def parse_birth_date(value: str) -> date:
     """Read ``YYYY-MM-DD`` or ``YYYYMMDD``; raise :class:`InvalidDate` for anything else.
 

@@ -91,6 +91,8 @@ _SPELLING_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 
 def _ascii_lower(value: str) -> str:
+    if value.isascii():  # most names are: nothing to decompose
+        return value.lower()
     decomposed = unicodedata.normalize("NFKD", value)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 

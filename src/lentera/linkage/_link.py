@@ -185,8 +185,15 @@ class _Explainer:
                         forbidden.add((position, gamma))
             self.levels.append(table)
         self._memo: dict[tuple[int, ...], tuple[str, ...]] = {}
+        self._conflicts: dict[tuple[int, ...], bool] = {}
 
     def conflict(self, vector: tuple[int, ...]) -> bool:
+        found = self._conflicts.get(vector)
+        if found is None:
+            found = self._conflicts[vector] = self._conflict(vector)
+        return found
+
+    def _conflict(self, vector: tuple[int, ...]) -> bool:
         pairs = set(enumerate(vector))
         if pairs & self.weak_names and pairs & self.birth_conflict and not pairs & self.same_id:
             return True
@@ -324,9 +331,8 @@ def link_records(
     except Exception as exc:
         raise LinkageError(f"the {backend} backend failed: {exc}") from exc
     _say(progress, "clustering")
-    pairs = _scored_pairs(selected, keys, explainer)
-    index = {key: i for i, key in enumerate(keys)}
-    edges = ((index[p.left], index[p.right]) for p in pairs if p.links(threshold))
+    pairs, positions = _scored_pairs(selected, keys, explainer)
+    edges = (ends for p, ends in zip(pairs, positions, strict=True) if p.links(threshold))
     components = connected_components(len(items), edges)
     return LinkageResult(
         keys=keys,
@@ -346,26 +352,34 @@ def _cluster_names(components: Iterable[int]) -> list[str]:
 
 def _scored_pairs(
     selected: pd.DataFrame, keys: Sequence[RecordKey], explainer: _Explainer
-) -> tuple[ScoredPair, ...]:
+) -> tuple[tuple[ScoredPair, ...], list[tuple[int, int]]]:
+    """The scored pairs, most probable first, and the positions of their two records
+    (``unique_id`` is the position of the record in ``keys``)."""
     if selected.empty:
-        return ()
+        return (), []
     ordered = selected.sort_values(
         ["match_probability", "unique_id_l", "unique_id_r"], ascending=[False, True, True]
     )
-    vectors = ordered[explainer.columns].astype("int64").itertuples(index=False, name=None)
-    return tuple(
-        ScoredPair(
-            left=keys[int(a)],
-            right=keys[int(b)],
-            probability=float(p),
-            reasons=explainer.reasons(tuple(vector)),
-            conflict=explainer.conflict(tuple(vector)),
-        )
-        for a, b, p, vector in zip(
-            ordered["unique_id_l"],
-            ordered["unique_id_r"],
-            ordered["match_probability"],
-            vectors,
+    vectors = list(ordered[explainer.columns].astype("int64").itertuples(index=False, name=None))
+    # Many pairs share one comparison vector: explain each vector once.
+    explained = {v: (explainer.reasons(v), explainer.conflict(v)) for v in set(vectors)}
+    positions = list(
+        zip(
+            ordered["unique_id_l"].astype("int64").tolist(),
+            ordered["unique_id_r"].astype("int64").tolist(),
             strict=True,
         )
     )
+    pairs = tuple(
+        ScoredPair(
+            left=keys[a],
+            right=keys[b],
+            probability=p,
+            reasons=explained[vector][0],
+            conflict=explained[vector][1],
+        )
+        for (a, b), p, vector in zip(
+            positions, ordered["match_probability"].astype("float64").tolist(), vectors, strict=True
+        )
+    )
+    return pairs, positions

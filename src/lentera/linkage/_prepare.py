@@ -7,11 +7,15 @@ Spark.
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
 import os
 import re
 from collections import Counter
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from datetime import date
+from typing import Any
 
 import pandas as pd
 
@@ -94,69 +98,150 @@ def _phones(value: str) -> list[str]:
     return found
 
 
-def prepare_record(record: PersonRecord, unique_id: int) -> dict[str, object]:
-    """The comparison columns of one record (None where nothing can be compared)."""
-    name = normalize_name(record.full_name)
-    keys = name.keys
-    born = record.birth_date
-    swapped = swap_day_month(born) if born is not None else None
-    sex = normalize_sex(record.sex)
-    dob6 = born.strftime("%d%m%y") if born is not None else None
+NameParts = tuple[str | None, str | None, str | None, list[str] | None, str | None, str | None,
+                  str | None]  # fmt: skip
+NikParts = tuple[str | None, str | None, str | None, str | None, str | None, str | None,
+                 str | None, str | None, str | None, str | None]  # fmt: skip
+DateParts = tuple[str | None, str | None, str | None, str | None]
+PhoneParts = tuple[str | None, list[str] | None]
+AddressParts = tuple[str | None, list[str] | None]
+RegionParts = tuple[str | None, str | None, str | None, str | None]
 
-    nik = _NATIONAL_ID_NOISE.sub("", clean_nik(record.national_id)).upper() or None
-    if nik is not None and len(nik) < 5:
-        nik = None
-    nik_valid = False
-    if nik is not None and len(nik) == 16:
+NAME_COLUMNS = ("name_key", "name_sorted", "name_sorted_multi", "name_tokens", "name_first",
+                "name_given", "name_last")  # fmt: skip
+#: The NIK's own columns, then three that only feed other columns (region, sex, birth date).
+NIK_COLUMNS = ("nik", "nik12", "nik_place", "nik_date", "nik_serial", "nik_head", "nik_tail",
+               "nik_region")  # fmt: skip
+DATE_COLUMNS = ("dob", "dob_swapped", "dob6", "birth_year")
+PHONE_COLUMNS = ("phone", "phones")
+ADDRESS_COLUMNS = ("address_key", "address_tokens")
+REGION_COLUMNS = ("region6", "region4", "region2", "region_name")
+
+
+def name_parts(full_name: str) -> NameParts:
+    """The name columns (``NAME_COLUMNS``) of one written name."""
+    name = normalize_name(full_name)
+    keys = name.keys
+    return (
+        name.key or None,
+        name.sorted_key or None,
+        # For blocking only: a one-word name ("Budi", "Siti") alone is shared by too many.
+        name.sorted_key if len(set(keys)) >= 2 else None,
+        sorted(set(keys)) or None,
+        keys[0] if keys else None,
+        next((k for k in keys if k not in _NAME_PREFIXES), None),
+        keys[-1] if keys else None,
+    )
+
+
+def nik_parts(national_id: str) -> NikParts:
+    """The NIK columns (``NIK_COLUMNS``) of one written national id, then the sex letter and
+    the ``ddmmyy`` birth date a valid NIK encodes (None when it is not a valid NIK)."""
+    nik = _NATIONAL_ID_NOISE.sub("", clean_nik(national_id)).upper() or None
+    if nik is None or len(nik) < 5:
+        return (None,) * 10
+    nik_region = nik_sex = nik_dob6 = None
+    full = len(nik) == 16
+    if full:
         try:
             info = parse_nik(nik)
         except InvalidNik:
             pass
         else:
-            nik_valid = True
-            # The NIK cross-checks what the documents say and fills what they leave out.
-            sex = sex or info.sex[0]
-            if dob6 is None:
-                dob6 = f"{info.birth_day:02d}{info.birth_month:02d}{info.birth_year_2digit:02d}"
-    long_nik = nik is not None and len(nik) >= 12
+            nik_region = nik[:6]
+            nik_sex = info.sex[0]
+            nik_dob6 = f"{info.birth_day:02d}{info.birth_month:02d}{info.birth_year_2digit:02d}"
+    long_nik = len(nik) >= 12
+    return (
+        nik,
+        nik[:12] if full else None,
+        nik[:6] if full else None,
+        nik[6:12] if full else None,
+        nik[12:] if full else None,
+        nik[:8] if long_nik else nik[:5],
+        nik[-10:] if long_nik else nik[-5:],
+        nik_region,
+        nik_sex,
+        nik_dob6,
+    )
 
-    phones = _phones(record.phone) if record.phone else []
-    address = address_tokens(record.address) if record.address else ()
-    region = region_key(record.region) if record.region else None
-    is_code = region is not None and region.isdigit()
-    code = region if is_code and region is not None else ""
-    return {
-        "unique_id": unique_id,
-        "name_key": name.key or None,
-        "name_sorted": name.sorted_key or None,
-        # For blocking only: a one-word name ("Budi", "Siti") alone is shared by too many.
-        "name_sorted_multi": name.sorted_key if len(set(keys)) >= 2 else None,
-        "name_tokens": sorted(set(keys)) or None,
-        "name_first": keys[0] if keys else None,
-        "name_given": next((k for k in keys if k not in _NAME_PREFIXES), None),
-        "name_last": keys[-1] if keys else None,
-        "dob": born.isoformat() if born is not None else None,
-        "dob_swapped": swapped.isoformat() if swapped is not None else None,
-        "dob6": dob6,
-        "birth_year": str(born.year) if born is not None else None,
-        "sex": sex,
-        "nik": nik,
-        "nik12": nik[:12] if nik is not None and len(nik) == 16 else None,
-        "nik_place": nik[:6] if nik is not None and len(nik) == 16 else None,
-        "nik_date": nik[6:12] if nik is not None and len(nik) == 16 else None,
-        "nik_serial": nik[12:] if nik is not None and len(nik) == 16 else None,
-        "nik_head": (nik[:8] if long_nik else nik[:5]) if nik is not None else None,
-        "nik_tail": (nik[-10:] if long_nik else nik[-5:]) if nik is not None else None,
-        "phone": phones[0] if phones else None,
-        "phones": phones or None,
-        "address_key": " ".join(address) or None,
-        "address_tokens": list(address) or None,
-        "nik_region": nik[:6] if nik_valid and nik is not None else None,
-        "region6": code[:6] if len(code) >= 6 else None,
-        "region4": code[:4] if len(code) >= 4 else None,
-        "region2": code[:2] if len(code) >= 2 else None,
-        "region_name": region if region is not None and not is_code else None,
-    }
+
+def date_parts(born: date | None) -> DateParts:
+    """The birth date columns (``DATE_COLUMNS``) of one birth date."""
+    if born is None:
+        return (None, None, None, None)
+    swapped = swap_day_month(born)
+    return (
+        born.isoformat(),
+        swapped.isoformat() if swapped is not None else None,
+        born.strftime("%d%m%y"),
+        str(born.year),
+    )
+
+
+def phone_parts(phone: str) -> PhoneParts:
+    """The phone columns (``PHONE_COLUMNS``) of one written phone field."""
+    phones = _phones(phone) if phone else []
+    return (phones[0] if phones else None, phones or None)
+
+
+def address_parts(address: str) -> AddressParts:
+    """The address columns (``ADDRESS_COLUMNS``) of one written address."""
+    tokens = address_tokens(address) if address else ()
+    return (" ".join(tokens) or None, list(tokens) or None)
+
+
+def region_parts(region: str) -> RegionParts:
+    """The region columns (``REGION_COLUMNS``) of one written region (code or name)."""
+    key = region_key(region) if region else None
+    is_code = key is not None and key.isdigit()
+    code = key if is_code and key is not None else ""
+    return (
+        code[:6] if len(code) >= 6 else None,
+        code[:4] if len(code) >= 4 else None,
+        code[:2] if len(code) >= 2 else None,
+        key if key is not None and not is_code else None,
+    )
+
+
+def prepare_record(record: PersonRecord, unique_id: int) -> dict[str, object]:
+    """The comparison columns of one record (None where nothing can be compared)."""
+    row: dict[str, object] = {"unique_id": unique_id}
+    row.update(zip(NAME_COLUMNS, name_parts(record.full_name), strict=True))
+    row.update(zip(DATE_COLUMNS, date_parts(record.birth_date), strict=True))
+    *nik, nik_sex, nik_dob6 = nik_parts(record.national_id)
+    row.update(zip(NIK_COLUMNS, nik, strict=True))
+    # The NIK cross-checks what the documents say and fills what they leave out.
+    row["sex"] = normalize_sex(record.sex) or nik_sex
+    if row["dob6"] is None:
+        row["dob6"] = nik_dob6
+    row.update(zip(PHONE_COLUMNS, phone_parts(record.phone), strict=True))
+    row.update(zip(ADDRESS_COLUMNS, address_parts(record.address), strict=True))
+    row.update(zip(REGION_COLUMNS, region_parts(record.region), strict=True))
+    return {column: row[column] for column in PREPARED_COLUMNS}
+
+
+def _learn_region_codes(pairs: Iterable[tuple[object, object]]) -> dict[str, str]:
+    """Region name -> the regency code that the valid NIKs of its records most often start
+    with, from ``(region_name, nik_region)`` of every record (when at least three NIKs do and
+    two thirds agree)."""
+    votes: dict[str, Counter[str]] = {}
+    for name, nik_region in pairs:
+        if isinstance(name, str) and isinstance(nik_region, str):
+            votes.setdefault(name, Counter())[nik_region[:4]] += 1
+    learned: dict[str, str] = {}
+    for name, counter in votes.items():
+        code, count = counter.most_common(1)[0]
+        if count >= 3 and count * 3 >= 2 * sum(counter.values()):
+            learned[name] = code
+    return learned
+
+
+def _filled_region(learned: dict[str, str], name: object, nik_region: object) -> str | None:
+    filled = learned.get(name) if isinstance(name, str) else None
+    if filled is None and name is None and isinstance(nik_region, str):
+        filled = nik_region[:4]
+    return filled
 
 
 def fill_region_codes(rows: list[dict[str, object]]) -> None:
@@ -166,49 +251,128 @@ def fill_region_codes(rows: list[dict[str, object]]) -> None:
     most often start with (when at least three do and two thirds agree); a record with no
     region at all takes the regency and province of its NIK's first registration.
     """
-    votes: dict[str, Counter[str]] = {}
-    for row in rows:
-        name, nik_region = row["region_name"], row["nik_region"]
-        if isinstance(name, str) and isinstance(nik_region, str):
-            votes.setdefault(name, Counter())[nik_region[:4]] += 1
-    learned: dict[str, str] = {}
-    for name, counter in votes.items():
-        code, count = counter.most_common(1)[0]
-        if count >= 3 and count * 3 >= 2 * sum(counter.values()):
-            learned[name] = code
+    learned = _learn_region_codes((row["region_name"], row["nik_region"]) for row in rows)
     for row in rows:
         if row["region2"] is not None:
             continue
-        name, nik_region = row["region_name"], row["nik_region"]
-        filled = learned.get(name) if isinstance(name, str) else None
-        if filled is None and name is None and isinstance(nik_region, str):
-            filled = nik_region[:4]
+        filled = _filled_region(learned, row["region_name"], row["nik_region"])
         if filled is not None:
             row["region4"], row["region2"] = filled, filled[:2]
 
 
+#: Inputs of at least this many records are prepared in worker processes.
 PARALLEL_MIN_RECORDS = 200_000
+_CHUNKS_PER_WORKER = 4
+
+# The distinct values being prepared, by kind, for worker processes forked while it is set:
+# they read their share from here instead of receiving it pickled.
+_SHARED: dict[str, tuple[Callable[[Any], tuple[Any, ...]], list[Any]]] = {}
 
 
-def _prepare_chunk(chunk: tuple[int, Sequence[PersonRecord]]) -> list[dict[str, object]]:
-    start, records = chunk
-    return [prepare_record(record, start + i) for i, record in enumerate(records)]
+def _prepare_shared(task: tuple[str, int, int]) -> list[list[Any]]:
+    kind, start, stop = task
+    function, values = _SHARED[kind]
+    # Column by column: far fewer objects to send back than one tuple per value.
+    return [list(column) for column in zip(*map(function, values[start:stop]), strict=True)]
+
+
+class _Columns:
+    """Computes each distinct value of a field once (registers repeat names, dates and
+    regions, and the same NIK or phone across agencies), in worker processes when given a
+    pool, and spreads the results back over the records."""
+
+    def __init__(self, kinds: dict[str, tuple[Callable[[Any], tuple[Any, ...]], list[Any]]]):
+        self.values = kinds
+        self.distinct = {kind: list(dict.fromkeys(values)) for kind, (_f, values) in kinds.items()}
+        self.parts: dict[str, list[Future[list[list[Any]]]]] = {}
+
+    def start(self, pool: ProcessPoolExecutor, workers: int) -> None:
+        """Send every kind to the pool, in chunks (call after filling ``_SHARED``)."""
+        for kind, distinct in self.distinct.items():
+            size = max(1, -(-len(distinct) // (workers * _CHUNKS_PER_WORKER)))
+            self.parts[kind] = [
+                pool.submit(_prepare_shared, (kind, i, i + size))
+                for i in range(0, len(distinct), size)
+            ]
+
+    def columns(self, kind: str, names: Sequence[str]) -> dict[str, list[Any]]:
+        """The result columns (``names``) of one kind, one value per record."""
+        function, values = self.values[kind]
+        distinct = self.distinct[kind]
+        position = {value: i for i, value in enumerate(distinct)}
+        codes = [position[value] for value in values]
+        if kind in self.parts:
+            results: list[list[Any]] = [[] for _ in names]
+            for future in self.parts[kind]:
+                for column, part in zip(results, future.result(), strict=True):
+                    column.extend(part)
+        elif distinct:
+            results = [list(c) for c in zip(*map(function, distinct), strict=True)]
+        else:
+            results = [[] for _ in names]
+        return {
+            name: [column[i] for i in codes] for name, column in zip(names, results, strict=True)
+        }
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def prepare_frame(records: Sequence[PersonRecord]) -> pd.DataFrame:
     """Prepared columns for ``records``; ``unique_id`` is the position in ``records``.
 
-    Large inputs are prepared in worker processes, one chunk per CPU.
+    The same columns as :func:`prepare_record` gives each record, computed column by column
+    and once per distinct value; large inputs use worker processes, one per CPU, for the
+    names, addresses, phones and NIKs.
     """
     workers = os.cpu_count() or 1
-    if len(records) >= PARALLEL_MIN_RECORDS and workers > 1:
-        size = -(-len(records) // (workers * 4))
-        chunks = [(i, records[i : i + size]) for i in range(0, len(records), size)]
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            rows = [row for part in pool.map(_prepare_chunk, chunks) for row in part]
-    else:
-        rows = _prepare_chunk((0, records))
-    fill_region_codes(rows)
-    frame = pd.DataFrame(rows, columns=list(PREPARED_COLUMNS))
+    heavy = _Columns(
+        {
+            "name": (name_parts, [record.full_name for record in records]),
+            "address": (address_parts, [record.address for record in records]),
+            "nik": (nik_parts, [record.national_id for record in records]),
+            "phone": (phone_parts, [record.phone for record in records]),
+        }
+    )
+    cheap = _Columns(
+        {
+            "date": (date_parts, [record.birth_date for record in records]),
+            "region": (region_parts, [record.region for record in records]),
+        }
+    )
+    data: dict[str, list[Any]] = {"unique_id": list(range(len(records)))}
+    with contextlib.ExitStack() as stack:
+        if len(records) >= PARALLEL_MIN_RECORDS and workers > 1 and _can_fork():
+            _SHARED.update({k: (f, heavy.distinct[k]) for k, (f, _v) in heavy.values.items()})
+            stack.callback(_SHARED.clear)
+            context = multiprocessing.get_context("fork")
+            pool = stack.enter_context(ProcessPoolExecutor(workers, mp_context=context))
+            heavy.start(pool, workers)
+        # The cheap columns are computed here while the workers are busy.
+        data.update(cheap.columns("date", DATE_COLUMNS))
+        data.update(cheap.columns("region", REGION_COLUMNS))
+        sex_of = {value: normalize_sex(value) for value in {record.sex for record in records}}
+        written_sex = [sex_of[record.sex] for record in records]
+        data.update(heavy.columns("name", NAME_COLUMNS))
+        data.update(heavy.columns("address", ADDRESS_COLUMNS))
+        data.update(heavy.columns("phone", PHONE_COLUMNS))
+        data.update(heavy.columns("nik", (*NIK_COLUMNS, "nik_sex", "nik_dob6")))
+    # The NIK cross-checks what the documents say and fills what they leave out.
+    nik_sex, nik_dob6 = data.pop("nik_sex"), data.pop("nik_dob6")
+    data["sex"] = [written or nik for written, nik in zip(written_sex, nik_sex, strict=True)]
+    data["dob6"] = [
+        own if own is not None else nik for own, nik in zip(data["dob6"], nik_dob6, strict=True)
+    ]
+    learned = _learn_region_codes(zip(data["region_name"], data["nik_region"], strict=True))
+    region4, region2 = data["region4"], data["region2"]
+    for i, (name, nik_region) in enumerate(
+        zip(data["region_name"], data["nik_region"], strict=True)
+    ):
+        if region2[i] is None:
+            filled = _filled_region(learned, name, nik_region)
+            if filled is not None:
+                region4[i], region2[i] = filled, filled[:2]
+    frame = pd.DataFrame({column: data[column] for column in PREPARED_COLUMNS})
     frame["unique_id"] = frame["unique_id"].astype("int64")
     return frame

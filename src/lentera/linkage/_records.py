@@ -63,6 +63,8 @@ class PersonRecord:
 
 
 def _text(value: Any) -> str:
+    if type(value) is str:  # what CSV files give: the common case first
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, float) and value != value:  # NaN from pandas
