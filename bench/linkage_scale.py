@@ -23,6 +23,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from linkage_common import AGENCY_FILES, ROOT, idn_dataset, machine, pairwise_quality, read_truth
 
+#: Earlier runs of this benchmark, as their reports gave them (same data, same command).
+EARLIER_RUNS = (
+    "| 1b2d065 (first version), its report | 594 s (9.9 min) | 103,640 | 6.23 GiB | 34,073,966 "
+    "| 0.9567 |",
+    "| 1b2d065 linkage code, re-run 2026-12-04 under `/usr/bin/time` | 433 s (7.2 min) "
+    "| 142,341 | 6.19 GiB | 34,073,966 | 0.9567 |",
+)
+
 
 def main() -> None:
     parser = argparse.ArgumentParser()
@@ -72,6 +80,12 @@ def main() -> None:
         f"| Summary line | `{summary}` |",
         f"| Pairwise precision / recall / F1 | {quality.precision:.4f} / {quality.recall:.4f} / "
         f"{quality.f1:.4f} |",
+        "",
+        "Earlier runs on this machine, same data and command (each as measured then):",
+        "",
+        "| Code | Wall time | Records per minute | Peak memory | Candidate pairs | F1 |",
+        "|---|---|---|---|---|---|",
+        *EARLIER_RUNS,
         "",
         "Progress as the command printed it:",
         "",
