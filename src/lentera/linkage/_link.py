@@ -14,6 +14,7 @@ import pandas as pd
 from lentera.linkage._backends import BACKENDS, make_db_api
 from lentera.linkage._cluster import connected_components
 from lentera.linkage._errors import InvalidInput, LinkageError
+from lentera.linkage._gc import gc_paused
 from lentera.linkage._model import (
     BIRTH_DATE_CONFLICT,
     NAME_CONFLICT_LEVELS,
@@ -331,12 +332,14 @@ def link_records(
     except Exception as exc:
         raise LinkageError(f"the {backend} backend failed: {exc}") from exc
     _say(progress, "clustering")
-    pairs, positions = _scored_pairs(selected, keys, explainer)
-    edges = (ends for p, ends in zip(pairs, positions, strict=True) if p.links(threshold))
-    components = connected_components(len(items), edges)
+    with gc_paused():  # a million pairs and cluster names, none of them in cycles
+        pairs, positions = _scored_pairs(selected, keys, explainer)
+        edges = (ends for p, ends in zip(pairs, positions, strict=True) if p.links(threshold))
+        components = connected_components(len(items), edges)
+        cluster_ids = tuple(_cluster_names(components))
     return LinkageResult(
         keys=keys,
-        cluster_ids=tuple(_cluster_names(components)),
+        cluster_ids=cluster_ids,
         pairs=pairs,
         comparisons=compared,
         threshold=threshold,

@@ -29,6 +29,7 @@ from lentera.idn import (
     region_key,
     swap_day_month,
 )
+from lentera.linkage._gc import gc_paused
 from lentera.linkage._records import PersonRecord
 
 _FEMALE = frozenset({"f", "female", "p", "perempuan", "w", "wanita", "woman", "pr"})
@@ -326,6 +327,11 @@ def prepare_frame(records: Sequence[PersonRecord]) -> pd.DataFrame:
     and once per distinct value; large inputs use worker processes, one per CPU, for the
     names, addresses, phones and NIKs.
     """
+    with gc_paused():
+        return _prepare_frame(records)
+
+
+def _prepare_frame(records: Sequence[PersonRecord]) -> pd.DataFrame:
     workers = os.cpu_count() or 1
     heavy = _Columns(
         {

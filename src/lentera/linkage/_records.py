@@ -11,6 +11,7 @@ from typing import Any
 
 from lentera.idn import InvalidDate, parse_birth_date
 from lentera.linkage._errors import InvalidInput
+from lentera.linkage._gc import gc_paused
 
 #: Columns the linkage reads; every other column is ignored.
 COLUMNS = (
@@ -129,7 +130,11 @@ def read_csv_records(path: str | Path, *, source: str | None = None) -> list[Per
     regard to case or surrounding spaces. Raises :class:`InvalidInput` naming the file and line
     for a missing ``id`` column, an empty or duplicate id, or an unreadable birth date.
     """
-    file = Path(path)
+    with gc_paused():
+        return _read_csv_records(Path(path), source)
+
+
+def _read_csv_records(file: Path, source: str | None) -> list[PersonRecord]:
     name = source if source is not None else file.name
     try:
         handle = file.open(newline="", encoding="utf-8-sig")
