@@ -346,20 +346,6 @@ def return_out(p: ReturnPlan) -> dict[str, Any]:
     }
 
 
-_STEPS = [
-    "in_demand_on",
-    "ordered_on",
-    "amount_ordered",
-    "final_notice_on",
-    "court_notified_on",
-    "warning_on",
-    "seizure_on",
-    "paid_on",
-    "amount_paid",
-    "unpaid_closed_on",
-]
-
-
 def restitution_out(r: Restitution) -> dict[str, Any]:
     return {
         "id": r.pk,
@@ -369,7 +355,7 @@ def restitution_out(r: Restitution) -> dict[str, Any]:
         "basis": r.basis,
         "status": r.status,
         "version": r.version,
-        **{f: getattr(r, f) for f in _STEPS},
+        **{f: getattr(r, f) for f in services.RESTITUTION_STEP_FIELDS},
     }
 
 

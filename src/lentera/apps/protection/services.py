@@ -1023,10 +1023,11 @@ def reintegration_visit(
 
 # ---------------------------------------------------------------- restitution
 
-_RESTITUTION_FIELDS = {
+# The restitution steps in the order they happen (pages, API and this module share the list).
+RESTITUTION_STEP_FIELDS: tuple[str, ...] = (
     "in_demand_on",
-    "amount_ordered",
     "ordered_on",
+    "amount_ordered",
     "final_notice_on",
     "court_notified_on",
     "warning_on",
@@ -1034,7 +1035,8 @@ _RESTITUTION_FIELDS = {
     "paid_on",
     "amount_paid",
     "unpaid_closed_on",
-}
+)
+_RESTITUTION_FIELDS = set(RESTITUTION_STEP_FIELDS)
 
 
 def _restitution_status(r: Restitution) -> str:

@@ -171,19 +171,6 @@ def return_detail(request: HttpRequest, case_id: int, plan_id: int) -> HttpRespo
 
 # ---------------------------------------------------------------- restitution
 
-_STEP_FIELDS = [
-    "in_demand_on",
-    "ordered_on",
-    "amount_ordered",
-    "final_notice_on",
-    "court_notified_on",
-    "warning_on",
-    "seizure_on",
-    "paid_on",
-    "amount_paid",
-    "unpaid_closed_on",
-]
-
 
 @requires(Action.VIEW_CASE)
 def restitution_detail(request: HttpRequest, case_id: int, restitution_id: int) -> HttpResponse:
@@ -193,7 +180,7 @@ def restitution_detail(request: HttpRequest, case_id: int, restitution_id: int) 
     may_edit = can_act(user, Action.PROVIDE_SERVICE, case) or can_act(
         user, Action.MANAGE_PROCEEDINGS, case
     )
-    initial = {f: getattr(row, f) for f in _STEP_FIELDS}
+    initial = {f: getattr(row, f) for f in services.RESTITUTION_STEP_FIELDS}
     initial["version"] = row.version
     form = forms.RestitutionStepsForm(
         request.POST if request.method == "POST" else None, initial=initial
@@ -204,7 +191,7 @@ def restitution_detail(request: HttpRequest, case_id: int, restitution_id: int) 
         if form.is_valid():
             d = dict(form.cleaned_data)
             version = d.pop("version")
-            changed = {f: d[f] for f in _STEP_FIELDS if d[f] != getattr(row, f)}
+            changed = {f: d[f] for f in services.RESTITUTION_STEP_FIELDS if d[f] != getattr(row, f)}
             if not changed:
                 messages.info(request, _("Nothing changed."))
                 return redirect("protection:restitution", case_id=case.pk, restitution_id=row.pk)
