@@ -263,7 +263,7 @@ def test_region_roles_read_pseudonymised(cast, kupang_case, child_victim):
     from tests.factories import UserFactory
 
     analyst = UserFactory(agency=cast.kupang_uptd, roles=[Role.ANALYST])
-    assert cases.sections(analyst, kupang_case) == {"facts", "journey", "people"}
+    assert cases.sections(analyst, kupang_case) == {"facts", "journey", "people", "proceedings"}
     assert not cases.can_see_identity(analyst, kupang_case)
     assert not people.can_see_identity(analyst, child_victim.person)
     # an analyst of the lead agency reads the whole file, still without identities

@@ -104,6 +104,7 @@ def test_case_grant_for_referral_guards(cast, uptd_case, adult):
             actor=cast.batam_social_worker,
             case=uptd_case,
             agency=cast.pontianak_uptd,
+            person=adult.person,
             share_people=True,
             include_identity=True,
             reason="Rujukan lanjutan",

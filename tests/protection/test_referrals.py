@@ -98,8 +98,11 @@ def test_consent_limits_what_the_receiving_agency_sees(cast, adult, uptd_case):
 
 def test_identity_shared_only_when_consented(cast, adult, uptd_case):
     consent(cast, adult, [cast.batam_dinsos], people=True, identity=True)
-    refer(cast, adult, cast.batam_dinsos, share_people=True, share_identity=True)
-    assert cases.can_see_identity(cast.batam_social_worker, uptd_case)
+    referral = refer(cast, adult, cast.batam_dinsos, share_people=True, share_identity=True)
+    # the victim grant gives the referred person's identity, not the case narrative
+    assert referral.grant.person == adult.person
+    assert people.can_see_identity(cast.batam_social_worker, adult.person)
+    assert not cases.can_see_identity(cast.batam_social_worker, uptd_case)
 
 
 def cases_action():

@@ -65,6 +65,8 @@ class GrantIn(serializers.Serializer[dict[str, Any]]):
 class StatusIn(serializers.Serializer[dict[str, Any]]):
     status = serializers.CharField()
     reason = serializers.CharField(required=False, allow_blank=True, default="")
+    # the status the client last read; if the case has moved on since, the answer is 409
+    from_status = serializers.CharField(required=False, allow_blank=True, default="")
 
 
 def case_summary(case: Case) -> dict[str, Any]:
@@ -81,7 +83,8 @@ def case_summary(case: Case) -> dict[str, Any]:
 
 
 def case_out(user: Any, case: Case) -> dict[str, Any]:
-    sections = cases.sections(user, case)
+    file = selectors.case_file(user=user, case=case)
+    sections = file.sections
     body = case_summary(case) | {"sections": sorted(sections)}
     if "facts" in sections:
         body["facts"] = {
@@ -106,21 +109,22 @@ def case_out(user: Any, case: Case) -> dict[str, Any]:
                 "arrived_on": leg.arrived_on,
                 "transport": leg.transport,
             }
-            for leg in case.journey.all()
+            for leg in file.journey()
         ]
     if "people" in sections:
         complicity = user.has_action(Action.VIEW_COMPLICITY)
         body["parties"] = [
             {
-                "id": p.pk,
-                "role": p.role,
-                "network_role": p.network_role,
-                "victim_status": p.victim_status,
-                "age_at_offence": p.age_at_offence,
-                "person": person_out(p.person),
+                "id": row.party.pk,
+                "role": row.party.role,
+                "network_role": row.party.network_role,
+                "victim_status": row.party.victim_status,
+                "age_at_offence": row.party.age_at_offence,
+                "person": person_out(row.party.person),
+                "identity_held": row.identity,
             }
-            | ({"is_official": p.is_official} if complicity else {})
-            for p in case.parties.select_related("person", "person__region")
+            | ({"is_official": row.party.is_official} if complicity else {})
+            for row in file.parties
         ]
     if "sharing" in sections:
         body["grants"] = [
@@ -129,10 +133,11 @@ def case_out(user: Any, case: Case) -> dict[str, Any]:
                 "agency": g.agency_id,
                 "scope": g.scope,
                 "include_identity": g.include_identity,
+                "person": g.person_id,
                 "granted_at": g.granted_at,
                 "revoked_at": g.revoked_at,
             }
-            for g in case.grants.all()
+            for g in file.grants()
         ]
     return body
 

@@ -202,7 +202,14 @@ class CaseNote(models.Model):
 
 
 class CaseGrant(models.Model):
-    """The lead agency shares the case (all or part, with identities or not) with another agency."""
+    """The lead agency shares the case (all or part, with identities or not) with another agency.
+
+    A grant with ``person`` set is a *victim grant*, opened by a referral: it shows the receiving
+    agency the facts, the journey and that one person (with the identity only when
+    ``include_identity``), nothing about the other parties. A grant gives an identity only of a
+    person the lead agency itself holds (it registered the person): nobody passes on what they
+    do not hold.
+    """
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="grants")
     agency = models.ForeignKey(
@@ -210,6 +217,14 @@ class CaseGrant(models.Model):
     )
     scope = models.CharField(_("what is shared"), max_length=10, choices=GrantScope.choices)
     include_identity = models.BooleanField(_("including identities"), default=False)
+    person = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("only this person"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="victim_grants",
+    )
     reason = models.CharField(_("reason"), max_length=300)
     granted_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
     granted_at = models.DateTimeField(default=timezone.now)
@@ -223,9 +238,14 @@ class CaseGrant(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["case", "agency"],
-                condition=models.Q(revoked_at__isnull=True),
+                condition=models.Q(revoked_at__isnull=True, person__isnull=True),
                 name="uniq_active_grant",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["case", "agency", "person"],
+                condition=models.Q(revoked_at__isnull=True, person__isnull=False),
+                name="uniq_active_victim_grant",
+            ),
         ]
 
 

@@ -2,14 +2,21 @@
 
 * The **lead agency** (users whose role holds the action, agency scope) sees and edits all of it.
 * An agency holding an **active grant** sees what the grant covers (facts and journey; plus people;
-  or the whole file) and identities only when the grant includes them. Grantees never edit.
-* **Region-wide roles** (secretariat, analyst) read facts, journey and people of cases in their
-  region, pseudonymised.
+  or the whole file, proceedings included) and the narrative and notes only when the grant
+  includes identities. A **victim grant** (opened by a referral) covers facts, journey and that
+  one person. Grantees never edit.
+* **Region-wide roles** (secretariat, analyst) read facts, journey, people and proceedings of
+  cases in their region, pseudonymised.
 * Everyone else gets "not found".
+
+Whose *identity* a reader sees is decided per person by
+:data:`lentera.apps.people.policies.people`, never by the case: leading a case gives no right to
+the identity of a person someone else registered.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q
@@ -21,20 +28,63 @@ from lentera.apps.cases.models import Case, CaseGrant, QualificationSnapshot
 from lentera.apps.cases.vocab import GrantScope
 
 ALL_SECTIONS = frozenset(
-    {"facts", "journey", "people", "documents", "notes", "timeline", "qualifications", "sharing"}
+    {
+        "facts",
+        "journey",
+        "people",
+        "documents",
+        "notes",
+        "timeline",
+        "qualifications",
+        "proceedings",
+        "sharing",
+    }
 )
 GRANT_SECTIONS = {
     GrantScope.FULL: ALL_SECTIONS - {"sharing"},
     GrantScope.PEOPLE: frozenset({"facts", "journey", "people"}),
     GrantScope.FACTS: frozenset({"facts", "journey"}),
 }
-REGION_SECTIONS = frozenset({"facts", "journey", "people"})
+REGION_SECTIONS = frozenset({"facts", "journey", "people", "proceedings"})
 READ_ACTIONS = {Action.VIEW_CASE, Action.VIEW_COMPLICITY}
+NO_PERSONS: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class CaseAccess:
+    """What one reader may read of one case.
+
+    ``person_ids`` is None when every party is in reach, otherwise the people of the reader's
+    victim grants. ``narrative`` says whether the narrative and notes (which name people) show.
+    """
+
+    sections: frozenset[str]
+    person_ids: frozenset[int] | None
+    narrative: bool
+
+    def covers(self, person_id: int) -> bool:
+        return "people" in self.sections and (
+            self.person_ids is None or person_id in self.person_ids
+        )
+
+
+NO_ACCESS = CaseAccess(frozenset(), NO_PERSONS, False)
 
 
 def active_grant_q(user: User) -> Q:
     granted = CaseGrant.objects.filter(agency_id=user.agency_id or 0, revoked_at__isnull=True)
     return Q(pk__in=granted.values("case_id"))
+
+
+def section_q(user: User, section: str) -> Q | None:
+    """Cases on which the user's agency holds ``section`` (lead or active grant); None: none."""
+    if not user.agency_id:
+        return None
+    scopes = [scope for scope, sections in GRANT_SECTIONS.items() if section in sections]
+    granted = CaseGrant.objects.filter(
+        agency_id=user.agency_id, revoked_at__isnull=True, scope__in=scopes
+    )
+    return Q(lead_agency_id=user.agency_id) | Q(pk__in=granted.values("case_id"))
 
 
 class CasePolicy(Policy[Case]):
@@ -52,33 +102,50 @@ class CasePolicy(Policy[Case]):
             return wide | own | granted if own is not None and granted is not None else wide
         return Q()
 
-    def grant_for(self, user: User, case: Case) -> Any:
+    def grants_for(self, user: User, case: Case) -> list[CaseGrant]:
         if not user.agency_id:
-            return None
-        return case.grants.filter(agency_id=user.agency_id, revoked_at__isnull=True).first()
+            return []
+        return list(case.grants.filter(agency_id=user.agency_id, revoked_at__isnull=True))
 
-    def sections(self, user: Any, case: Case) -> frozenset[str]:
-        """The parts of ``case`` the user may read (empty when the case is not visible)."""
+    def grant_for(self, user: User, case: Case) -> CaseGrant | None:
+        """The agency's whole-case grant (not a victim grant)."""
+        return next((g for g in self.grants_for(user, case) if g.person_id is None), None)
+
+    def access(self, user: Any, case: Case) -> CaseAccess:
+        """The parts of ``case`` the user may read (no sections when the case is not visible)."""
         if not is_user(user) or not user.has_action(Action.VIEW_CASE):
-            return frozenset()
+            return NO_ACCESS
         if user.agency_id and case.lead_agency_id == user.agency_id:
-            return ALL_SECTIONS
-        grant = self.grant_for(user, case)
-        if grant is not None:
-            return GRANT_SECTIONS[GrantScope(grant.scope)]
+            return CaseAccess(ALL_SECTIONS, None, True)
+        sections: set[str] = set()
+        persons: set[int] = set()
+        whole_people = narrative = False
+        for grant in self.grants_for(user, case):
+            covered = GRANT_SECTIONS[GrantScope(grant.scope)]
+            sections |= covered
+            if grant.person_id is not None:
+                persons.add(grant.person_id)
+                continue
+            whole_people = whole_people or "people" in covered
+            narrative = narrative or (grant.include_identity and "people" in covered)
+        if sections:
+            return CaseAccess(
+                frozenset(sections), None if whole_people else frozenset(persons), narrative
+            )
         if user.scope_for(Action.VIEW_CASE) in (Scope.REGION, Scope.NATIONAL) and self.can(
             user, Action.VIEW_CASE, case
         ):
-            return REGION_SECTIONS
-        return frozenset()
+            return CaseAccess(REGION_SECTIONS, None, False)
+        return NO_ACCESS
+
+    def sections(self, user: Any, case: Case) -> frozenset[str]:
+        return self.access(user, case).sections
 
     def can_see_identity(self, user: Any, case: Case) -> bool:
+        """The narrative and the notes (not the parties' identities: see the person policy)."""
         if not is_user(user) or not user.has_action(Action.VIEW_IDENTITY):
             return False
-        if user.agency_id and case.lead_agency_id == user.agency_id:
-            return True
-        grant = self.grant_for(user, case)
-        return bool(grant and grant.include_identity and grant.scope != GrantScope.FACTS)
+        return self.access(user, case).narrative
 
 
 class QualificationSnapshotPolicy(Policy[QualificationSnapshot]):

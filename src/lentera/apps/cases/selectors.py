@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -9,8 +10,10 @@ from django.db.models import Q, QuerySet
 
 from lentera.apps.accounts.models import AuditEvent
 from lentera.apps.accounts.permissions import Action
-from lentera.apps.cases.models import Case
-from lentera.apps.cases.policies import cases
+from lentera.apps.cases.models import Case, CaseGrant, CaseParty
+from lentera.apps.cases.policies import CaseAccess, cases
+from lentera.apps.people.policies import people
+from lentera.privacy import Pseudonym
 
 
 def case_list(
@@ -57,6 +60,99 @@ def case_timeline(*, case: Case) -> QuerySet[AuditEvent]:
     )
 
 
+@dataclass(frozen=True)
+class PartyView:
+    """One party as this reader may see it: the pseudonym always; ``identity`` says whether the
+    reader holds the person's identity (by the person policy, never by leading the case)."""
+
+    party: CaseParty
+    pseudonym: Pseudonym
+    official: bool
+    identity: bool
+
+
+@dataclass
+class CaseFile:
+    """The privacy-critical assembly of one case for one reader, rendered by the page and the
+    API alike. Sections the reader may not read are empty."""
+
+    case: Case
+    access: CaseAccess
+    parties: list[PartyView] = field(default_factory=list)
+
+    @property
+    def sections(self) -> frozenset[str]:
+        return self.access.sections
+
+    def has(self, section: str) -> bool:
+        return section in self.access.sections
+
+    @property
+    def narrative_visible(self) -> bool:
+        return self.access.narrative
+
+    def identified(self) -> list[PartyView]:
+        return [p for p in self.parties if p.identity]
+
+    def journey(self) -> Any:
+        if not self.has("journey"):
+            return []
+        return self.case.journey.select_related("origin_country", "destination_country")
+
+    def documents(self) -> Any:
+        return self.case.documents.select_related("uploaded_by") if self.has("documents") else []
+
+    def notes(self) -> Any:
+        if not (self.has("notes") and self.narrative_visible):
+            return []
+        return self.case.notes.select_related("author")
+
+    def timeline(self) -> Any:
+        return case_timeline(case=self.case) if self.has("timeline") else []
+
+    def qualifications(self) -> Any:
+        return self.case.qualifications.all()[:5] if self.has("qualifications") else []
+
+    def grants(self) -> Any:
+        if not self.has("sharing"):
+            return CaseGrant.objects.none()
+        return self.case.grants.select_related("agency", "granted_by", "person")
+
+    def complaints(self) -> Any:
+        return self.case.complaints.all() if self.has("timeline") else []
+
+
+def case_file(*, user: Any, case: Case) -> CaseFile:
+    """The case as ``user`` may read it (``case`` comes from a guarded fetch)."""
+    from lentera.apps.people.selectors import pseudonym_of
+
+    access = cases.access(user, case)
+    result = CaseFile(case=case, access=access)
+    if "people" not in access.sections:
+        return result
+    rows = list(
+        case.parties.select_related(
+            "person", "person__region", "victim_status_by", "victim_status_agency"
+        )
+    )
+    rows = [row for row in rows if access.covers(row.person_id)]
+    identified: set[int] = set()
+    if rows:
+        holds = people.visible(user, Action.VIEW_IDENTITY).values("pk")
+        identified = set(case.parties.filter(person__in=holds).values_list("person_id", flat=True))
+    complicity = bool(user.has_action(Action.VIEW_COMPLICITY))
+    result.parties = [
+        PartyView(
+            party=row,
+            pseudonym=pseudonym_of(row.person),
+            official=row.is_official and complicity,
+            identity=row.person_id in identified,
+        )
+        for row in rows
+    ]
+    return result
+
+
 #: Case exploitation types → the qualification engine's purposes.
 PURPOSE_OF = {
     "sexual_exploitation": "sexual_exploitation",
@@ -85,11 +181,11 @@ def case_facts_for_law(*, case: Case) -> dict[str, Any]:
     unknown: list[str] = []
     if case.offence_date:
         facts["offence_date"] = case.offence_date.isoformat()
-    for field, values in (("acts", case.acts), ("means", case.means)):
+    for name, values in (("acts", case.acts), ("means", case.means)):
         if values:
-            facts[field] = list(values)
+            facts[name] = list(values)
         else:
-            unknown.append(field)
+            unknown.append(name)
     purposes = sorted({PURPOSE_OF[c] for c in case.exploitation_types if c in PURPOSE_OF})
     if purposes:
         facts["purposes"] = purposes

@@ -1,13 +1,17 @@
 """Who may see a person record, and who may see the identity behind it.
 
-* ``VIEW_PERSON``: the registering agency's users holding it; region-scoped roles (analyst,
-  secretariat) for records in their region, pseudonymised only.
-* ``VIEW_IDENTITY``: users of the registering agency whose role holds ``VIEW_IDENTITY``; and for a
-  person who is a party to a case, users of the case's lead agency and of agencies holding an
-  active grant on that case that includes identities (and covers people). Region-wide roles never
-  see identities (need to know).
-* A person who is a party to a case is also visible (pseudonymised) to whoever may read the
-  people of that case: a grant covering people, or region-wide roles through the case's region.
+The identity rule (UU 21/2007 Pasal 24), in one sentence: **the right to see a person's identity
+comes only from holding it** (the agency that registered the person, for its users whose role
+holds ``VIEW_IDENTITY``) **or from an explicit, unrevoked identity grant** of the agency that
+holds it (a case grant "with identities" on a case that agency leads, or a referral's victim
+grant with identity). Attaching a person to a case one leads gives no identity: the person shows
+there by pseudonym. Region-wide roles never see identities.
+
+* ``VIEW_PERSON`` (pseudonym): the registering agency; the lead agency of a case the person is a
+  party to; agencies whose active grant covers the people of such a case (a victim grant: that
+  person only); region-scoped roles (analyst, secretariat) for records in their region.
+* ``VIEW_IDENTITY`` and ``EDIT_PERSON``: the identity rule above. Revoking the grant ends the
+  access at once, on every path, because every path asks this policy.
 """
 
 from __future__ import annotations
@@ -15,12 +19,50 @@ from __future__ import annotations
 from typing import Any
 
 from django.apps import apps
-from django.db.models import Q
+from django.db.models import F, Q
 
 from lentera.apps.accounts.models import User
 from lentera.apps.accounts.permissions import Action, Scope
 from lentera.apps.accounts.policies import Policy, is_user, region_q
 from lentera.apps.people.models import Person
+
+IDENTITY_ACTIONS = frozenset({Action.VIEW_IDENTITY, Action.EDIT_PERSON})
+PEOPLE_SCOPES = ("people", "full")
+
+
+def identity_q(agency_id: int) -> Q:
+    """People whose identity users of ``agency_id`` (with the permission) may see."""
+    grants = apps.get_model("cases", "CaseGrant").objects.filter(
+        agency_id=agency_id,
+        revoked_at__isnull=True,
+        include_identity=True,
+        scope__in=PEOPLE_SCOPES,
+    )
+    parties = apps.get_model("cases", "CaseParty").objects
+    # a whole-case grant passes on the identities its lead agency holds, and no others
+    whole = parties.filter(
+        case_id__in=grants.filter(person__isnull=True).values("case_id"),
+        person__owner_agency_id=F("case__lead_agency_id"),
+    ).values("person_id")
+    victim = grants.filter(
+        person__isnull=False, person__owner_agency_id=F("case__lead_agency_id")
+    ).values("person_id")
+    return Q(owner_agency_id=agency_id) | Q(pk__in=whole) | Q(pk__in=victim)
+
+
+def reachable_q(agency_id: int) -> Q:
+    """People the agency reaches by pseudonym: its own, its cases' parties, granted parties."""
+    grant_model = apps.get_model("cases", "CaseGrant")
+    parties = apps.get_model("cases", "CaseParty").objects
+    grants = grant_model.objects.filter(
+        agency_id=agency_id, revoked_at__isnull=True, scope__in=PEOPLE_SCOPES
+    )
+    lead = parties.filter(case__lead_agency_id=agency_id).values("person_id")
+    whole = parties.filter(case_id__in=grants.filter(person__isnull=True).values("case_id")).values(
+        "person_id"
+    )
+    victim = grants.filter(person__isnull=False).values("person_id")
+    return Q(owner_agency_id=agency_id) | Q(pk__in=lead) | Q(pk__in=whole) | Q(pk__in=victim)
 
 
 class PersonPolicy(Policy[Person]):
@@ -28,31 +70,22 @@ class PersonPolicy(Policy[Person]):
 
     def scope_filter(self, user: User, action: Action, scope: Scope) -> Q | None:
         if not user.agency_id:
-            return Q() if scope == Scope.NATIONAL and action != Action.VIEW_IDENTITY else None
-        agency = user.agency_id
-        own = Q(owner_agency_id=agency)
-        parties = apps.get_model("cases", "CaseParty").objects
-        lead = Q(pk__in=parties.filter(case__lead_agency_id=agency).values("person_id"))
-        grants = {
-            "case__grants__agency_id": agency,
-            "case__grants__revoked_at__isnull": True,
-            "case__grants__scope__in": ["people", "full"],
-        }
-        granted = Q(pk__in=parties.filter(**grants).values("person_id"))
-        if action == Action.VIEW_IDENTITY:
-            # identity stays with the handling agencies, whatever the scope
-            with_identity = parties.filter(**grants, case__grants__include_identity=True)
-            return own | lead | Q(pk__in=with_identity.values("person_id"))
+            return Q() if scope == Scope.NATIONAL and action not in IDENTITY_ACTIONS else None
+        if action in IDENTITY_ACTIONS:
+            # identity stays with the agencies that hold it, whatever the scope
+            return identity_q(user.agency_id)
+        reach = reachable_q(user.agency_id)
         if scope == Scope.AGENCY:
-            return own | lead | granted
+            return reach
         if scope == Scope.REGION:
+            parties = apps.get_model("cases", "CaseParty").objects
             in_region = parties.filter(region_q("case__region", user)).values("person_id")
             wide = (
                 region_q("region", user)
                 | region_q("owner_agency__region", user)
                 | Q(pk__in=in_region)
             )
-            return wide | own | lead | granted
+            return wide | reach
         return Q()
 
     def can_see_identity(self, user: Any, person: Person) -> bool:

@@ -20,15 +20,21 @@ from django.db.models import Q
 from lentera.apps.accounts.models import User
 from lentera.apps.accounts.permissions import Action, Scope
 from lentera.apps.accounts.policies import Policy, is_user, region_q
-from lentera.apps.cases.models import Case, CaseGrant
+from lentera.apps.cases.models import Case, CaseGrant, CaseParty
 from lentera.apps.cases.policies import cases
+from lentera.apps.people.policies import people
 from lentera.apps.protection.models import Provider, Referral
 
 WORK_ACTIONS = frozenset({Action.REFER, Action.PROVIDE_SERVICE})
 
 
-def can_read(user: Any, case: Case) -> bool:
-    return "people" in cases.sections(user, case)
+def can_read(user: Any, case: Case, party: CaseParty | None = None) -> bool:
+    """The user reads the case's people section (and, with ``party``, reaches that person: a
+    referral's victim grant reaches only the referred victim)."""
+    access = cases.access(user, case)
+    if party is None:
+        return "people" in access.sections
+    return access.covers(party.person_id)
 
 
 def works_on(user: Any, case: Case) -> bool:
@@ -42,10 +48,21 @@ def works_on(user: Any, case: Case) -> bool:
     ).exists()
 
 
-def can_act(user: Any, action: Action, case: Case) -> bool:
+def can_act(user: Any, action: Action, case: Case, party: CaseParty | None = None) -> bool:
+    """``action`` on the case's victims, or with ``party`` on that victim only."""
     return (
-        is_user(user) and user.has_action(action) and works_on(user, case) and can_read(user, case)
+        is_user(user)
+        and user.has_action(action)
+        and works_on(user, case)
+        and can_read(user, case, party)
     )
+
+
+def sees_identity(user: Any, party: CaseParty) -> bool:
+    """Whether the user holds the victim's identity (the person policy's rule). Relatives'
+    names, addresses and free-text notes about a victim identify the victim: they show only
+    then."""
+    return people.can_see_identity(user, party.person)
 
 
 class ReferralPolicy(Policy[Referral]):

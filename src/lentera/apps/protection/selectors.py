@@ -66,7 +66,11 @@ def protection_file(*, user: Any, case: Case) -> list[VictimFile]:
     """Everything on the case's victims the user may read (empty when they may not)."""
     if not can_read(user, case):
         return []
-    parties = list(case.parties.filter(role=PartyRole.VICTIM).select_related("person"))
+    parties = [
+        party
+        for party in case.parties.filter(role=PartyRole.VICTIM).select_related("person")
+        if can_read(user, case, party)
+    ]
 
     def by_party(qs: QuerySet[Any]) -> dict[int, list[Any]]:
         grouped: dict[int, list[Any]] = {}
@@ -154,7 +158,7 @@ def return_get(*, user: Any, case: Case, plan_id: int) -> ReturnPlan:
         .prefetch_related("visits__recorded_by")
         .first()
     )
-    if row is None:
+    if row is None or not can_read(user, case, row.party):
         raise NotFound()
     return row
 
@@ -167,7 +171,7 @@ def restitution_get(*, user: Any, case: Case, restitution_id: int) -> Restitutio
         .select_related("party__person", "agency")
         .first()
     )
-    if row is None:
+    if row is None or not can_read(user, case, row.party):
         raise NotFound()
     return row
 
@@ -175,8 +179,12 @@ def restitution_get(*, user: Any, case: Case, restitution_id: int) -> Restitutio
 def service_get(*, user: Any, case: Case, service_id: int) -> Service:
     if not can_read(user, case):
         raise NotFound()
-    row = Service.objects.filter(case=case, pk=service_id).select_related("provider_agency").first()
-    if row is None:
+    row = (
+        Service.objects.filter(case=case, pk=service_id)
+        .select_related("provider_agency", "party__person")
+        .first()
+    )
+    if row is None or not can_read(user, case, row.party):
         raise NotFound()
     return row
 

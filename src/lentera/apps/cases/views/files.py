@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lentera.apps.accounts.audit import record_access
+from lentera.apps.accounts.concurrency import Conflict
 from lentera.apps.accounts.decorators import requires
 from lentera.apps.accounts.models import AccessPurpose, User
 from lentera.apps.accounts.permissions import Action
@@ -158,28 +159,21 @@ def _render_detail(
     """The case file; ``bound`` replaces blank forms with ones the user submitted with errors,
     so what they typed is shown again beside what to fix."""
     user = _user(request)
-    sections = cases.sections(user, case)
+    file = selectors.case_file(user=user, case=case)
+    sections = file.sections
     can_edit = cases.can(user, Action.EDIT_CASE, case)
-    identity = cases.can_see_identity(user, case)
     lang = "en" if request.LANGUAGE_CODE.startswith("en") else "id"
-    can_complicity = user.has_action(Action.VIEW_COMPLICITY)
-    parties: list[dict[str, Any]] = []
-    if "people" in sections:
-        for party in case.parties.select_related(
-            "person", "victim_status_by", "victim_status_agency"
-        ):
-            parties.append(
-                {
-                    "party": party,
-                    "pseudonym": pseudonym_of(party.person),
-                    "official": party.is_official and can_complicity,
-                }
-            )
+    parties = [
+        {"party": row.party, "pseudonym": row.pseudonym, "official": row.official}
+        for row in file.parties
+    ]
     context: dict[str, Any] = {
         "case": case,
         "sections": sections,
         "can_edit": can_edit,
-        "identity": identity,
+        "identity": file.narrative_visible,
+        "can_reveal": user.has_action(Action.VIEW_IDENTITY)
+        and (file.narrative_visible or bool(file.identified())),
         "parties": parties,
         "acts": _label_list("acts", case.acts, lang),
         "means": _label_list("means", case.means, lang),
@@ -191,23 +185,17 @@ def _render_detail(
         "control": [
             ControlMethod(c).label for c in case.control_methods if c in ControlMethod.values
         ],
-        "journey": case.journey.select_related("origin_country", "destination_country")
-        if "journey" in sections
-        else [],
-        "documents": case.documents.select_related("uploaded_by")
-        if "documents" in sections
-        else [],
-        "notes": case.notes.select_related("author") if "notes" in sections and identity else [],
-        "timeline": selectors.case_timeline(case=case) if "timeline" in sections else [],
-        "qualifications": case.qualifications.all()[:5] if "qualifications" in sections else [],
-        "grants": case.grants.select_related("agency", "granted_by")
-        if "sharing" in sections
-        else [],
+        "journey": file.journey(),
+        "documents": file.documents(),
+        "notes": file.notes(),
+        "timeline": file.timeline(),
+        "qualifications": file.qualifications(),
+        "grants": file.grants(),
         "next_statuses": [CaseStatus(s) for s in TRANSITIONS[CaseStatus(case.status)]],
         "can_qualify": user.has_action(Action.QUALIFY),
         "can_protect": user.has_action(Action.PROVIDE_SERVICE),
         "has_suspects": any(row["party"].role == "suspect" for row in parties),
-        "complaints": case.complaints.all() if "timeline" in sections else [],
+        "complaints": file.complaints(),
     }
     if can_edit:
         context.update(
@@ -272,30 +260,27 @@ def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
 @requires(Action.VIEW_IDENTITY)
 @require_POST
 def case_reveal(request: HttpRequest, case_id: int) -> HttpResponse:
-    """Show the narrative, notes and the parties' names (logged)."""
+    """Show the narrative and notes (when the reader's access includes them) and the names of
+    the parties whose identity the reader holds (each read logged)."""
     user = _user(request)
     case = _case_for(request, case_id)
-    if not cases.can_see_identity(user, case):
+    file = selectors.case_file(user=user, case=case)
+    identified = [row.party for row in file.identified()]
+    if not (file.narrative_visible or identified):
         raise PermissionDenied
     purpose = request.POST.get("purpose", "")
     if purpose not in AccessPurpose.values:
         purpose = AccessPurpose.CASE_HANDLING
-    parties = (
-        list(case.parties.select_related("person"))
-        if "people" in cases.sections(user, case)
-        else []
-    )
-    notes = (
-        list(case.notes.select_related("author")) if "notes" in cases.sections(user, case) else []
-    )
-    record_access(
-        user=user,
-        obj=case,
-        fields=["narrative", "notes", "parties"],
-        purpose=purpose,
-        purpose_note=request.POST.get("purpose_note", ""),
-    )
-    for party in parties:
+    notes = list(file.notes())
+    if file.narrative_visible:
+        record_access(
+            user=user,
+            obj=case,
+            fields=["narrative", "notes"],
+            purpose=purpose,
+            purpose_note=request.POST.get("purpose_note", ""),
+        )
+    for party in identified:
         record_access(
             user=user,
             obj=party.person,
@@ -308,8 +293,9 @@ def case_reveal(request: HttpRequest, case_id: int) -> HttpResponse:
         "cases/_identity.html",
         {
             "case": case,
-            "narrative": unseal(case.narrative),
-            "names": [(p, unseal(p.person.full_name)) for p in parties],
+            "show_narrative": file.narrative_visible,
+            "narrative": unseal(case.narrative) if file.narrative_visible else "",
+            "names": [(p, unseal(p.person.full_name)) for p in identified],
             "notes": [(n, unseal(n.text)) for n in notes],
         },
     )
@@ -356,6 +342,11 @@ def _post_action(
                     for message in exc.messages:
                         messages.error(request, message)
                     return redirect("cases:detail", case_id=case.pk)
+                if isinstance(exc, Conflict):
+                    # someone else was faster: show the case as it is now, keep what was typed
+                    case.refresh_from_db()
+                    messages.error(request, " ".join(exc.messages))
+                    return _render_detail(request, case, bound={key: form}, status=409)
                 if form.is_bound and not form.errors:
                     form_errors(form, exc)
                 messages.error(request, _("Nothing was saved: please correct the form."))
@@ -409,7 +400,12 @@ def victim_status(request: HttpRequest, case: Case, form: VictimStatusForm, part
     party = CaseParty.objects.filter(case=case, pk=party_id).first()
     if party is None:
         raise NotFound()
-    services.victim_decide(actor=_user(request), party=party, status=form.cleaned_data["status"])
+    services.victim_decide(
+        actor=_user(request),
+        party=party,
+        status=form.cleaned_data["status"],
+        from_status=form.cleaned_data["from_status"] or None,
+    )
     return _("Victim identification recorded.")
 
 
@@ -448,6 +444,7 @@ def status_change(request: HttpRequest, case: Case, form: StatusForm) -> str:
         case=case,
         status=form.cleaned_data["status"],
         reason=form.cleaned_data["reason"],
+        from_status=form.cleaned_data["from_status"],
     )
     return _("Status changed.")
 

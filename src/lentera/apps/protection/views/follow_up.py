@@ -20,7 +20,7 @@ from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.views import form_errors
 from lentera.apps.people.selectors import pseudonym_of
 from lentera.apps.protection import forms, selectors, services
-from lentera.apps.protection.policies import can_act
+from lentera.apps.protection.policies import can_act, sees_identity
 from lentera.apps.protection.timers import TimerKind, TimerState, timers_for_case
 from lentera.apps.protection.views.pages import _case, _region
 from lentera.apps.protection.vocab import SERVICE_TRANSITIONS, ReturnStatus, ServiceStatus
@@ -74,6 +74,7 @@ def service_detail(request: HttpRequest, case_id: int, service_id: int) -> HttpR
             "service": row,
             "form": form if choices else None,
             "pseudonym": pseudonym_of(row.party.person),
+            "identity": sees_identity(user, row.party),
             "timers": _timers_of(case.pk, {TimerKind.FIRST_AID}, row.pk),
         },
     )
@@ -105,7 +106,9 @@ def return_detail(request: HttpRequest, case_id: int, plan_id: int) -> HttpRespo
     user = _user(request)
     case = _case(request, case_id)
     plan = selectors.return_get(user=user, case=case, plan_id=plan_id)
-    can_serve = can_act(user, Action.PROVIDE_SERVICE, case)
+    identity = sees_identity(user, plan.party)
+    # the plan names relatives and places: only agencies holding the identity work on it
+    can_serve = identity and can_act(user, Action.PROVIDE_SERVICE, case, plan.party)
     step = request.POST.get("step", "") if request.method == "POST" else ""
     if step and not can_serve:
         raise PermissionDenied
@@ -151,6 +154,7 @@ def return_detail(request: HttpRequest, case_id: int, plan_id: int) -> HttpRespo
         {
             "case": case,
             "plan": plan,
+            "identity": identity,
             "pseudonym": pseudonym_of(plan.party.person),
             "can_serve": can_serve,
             "planned": plan.status == ReturnStatus.PLANNED,
@@ -177,8 +181,8 @@ def restitution_detail(request: HttpRequest, case_id: int, restitution_id: int) 
     user = _user(request)
     case = _case(request, case_id)
     row = selectors.restitution_get(user=user, case=case, restitution_id=restitution_id)
-    may_edit = can_act(user, Action.PROVIDE_SERVICE, case) or can_act(
-        user, Action.MANAGE_PROCEEDINGS, case
+    may_edit = can_act(user, Action.PROVIDE_SERVICE, case, row.party) or can_act(
+        user, Action.MANAGE_PROCEEDINGS, case, row.party
     )
     initial = {f: getattr(row, f) for f in services.RESTITUTION_STEP_FIELDS}
     initial["version"] = row.version
@@ -210,6 +214,7 @@ def restitution_detail(request: HttpRequest, case_id: int, restitution_id: int) 
             "case": case,
             "r": row,
             "pseudonym": pseudonym_of(row.party.person),
+            "identity": sees_identity(user, row.party),
             "form": form if may_edit else None,
             "alerts": selectors.restitution_alerts(row, timezone.localdate()),
             "timers": _timers_of(
