@@ -32,6 +32,9 @@ TRANSLATIONS: dict[str, str | list[str]] = {
     # --- API -----------------------------------------------------------------------------
     "Invalid token header.": "Header token tidak valid.",
     "Invalid or revoked token.": "Token tidak valid atau sudah dicabut.",
+    "This record was changed by someone else; reload and try again.": (
+        "Data ini telah diubah oleh orang lain; muat ulang dan coba lagi."
+    ),
     # --- Accounts: app, audit events ------------------------------------------------------
     "Accounts and access": "Akun dan akses",
     "Signed in": "Berhasil masuk",
