@@ -21,6 +21,19 @@ from lentera.apps.reference.models import Country, Region
 PASSWORD = "Uji-Lentera-2026!"  # test-only password (fake deployments only)
 
 
+def pytest_collection_modifyitems(config, items):
+    """``postgres_only`` tests (row locks, truly concurrent transactions) run on PostgreSQL and
+    are skipped on SQLite; the suite runs on both (scripts/check-and-test)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL)")
+    for item in items:
+        if "postgres_only" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture(autouse=True)
 def _fast_hashing(settings):
     # Argon2 is the production hasher (tested in tests/accounts/test_security.py); tests that

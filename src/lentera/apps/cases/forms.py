@@ -306,6 +306,10 @@ class PartyForm(forms.Form):
 
 class VictimStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Decision"), choices=VictimStatus.choices)
+    # the status the page showed: a decision taken meanwhile by someone else is a conflict
+    from_status = forms.ChoiceField(
+        choices=VictimStatus.choices, required=False, widget=forms.HiddenInput
+    )
 
 
 class JourneyLegForm(forms.Form):
@@ -346,3 +350,7 @@ class ShareForm(forms.Form):
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("New status"), choices=CaseStatus.choices)
     reason = forms.CharField(label=_("Reason (required to close)"), max_length=300, required=False)
+    # the status the page showed: a change made meanwhile by someone else is a conflict
+    from_status = forms.ChoiceField(
+        choices=CaseStatus.choices, required=False, widget=forms.HiddenInput
+    )

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lentera.apps.accounts.audit import record_event
+from lentera.apps.accounts.concurrency import Conflict, transition
 from lentera.apps.accounts.events import EventType
 from lentera.apps.accounts.models import Agency, User
 from lentera.apps.accounts.permissions import Action
@@ -182,17 +183,6 @@ def case_open(
     return case
 
 
-class StaleCase(ValidationError):
-    def __init__(self) -> None:
-        super().__init__(
-            _(
-                "Someone else changed this case while you were editing. Reload it and apply your "
-                "change again."
-            ),
-            code="stale",
-        )
-
-
 def case_update_facts(*, actor: User, case: Case, version: int, **facts: Any) -> Case:
     """Change the facts of a case; ``version`` is the one the editor loaded (no silent overwrite)."""
     _require_edit(actor, case)
@@ -216,7 +206,7 @@ def case_update_facts(*, actor: User, case: Case, version: int, **facts: Any) ->
             version=F("version") + 1, updated_at=timezone.now(), **clean
         )
         if not updated:
-            raise StaleCase()
+            raise Conflict()
         case.refresh_from_db()
         record_event(
             actor=actor, event_type=EventType.CASE_UPDATED, obj=case, data={"fields": sorted(clean)}
@@ -224,8 +214,15 @@ def case_update_facts(*, actor: User, case: Case, version: int, **facts: Any) ->
     return case
 
 
-def case_set_status(*, actor: User, case: Case, status: str, reason: str = "") -> Case:
+def case_set_status(
+    *, actor: User, case: Case, status: str, reason: str = "", from_status: str = ""
+) -> Case:
+    """Move the case to ``status``. The write is conditional on the status the caller read
+    (``case.status``, or ``from_status`` when the client says what it showed): of two officers
+    changing the same case at once, the second gets :class:`Conflict` and writes nothing."""
     _require_edit(actor, case)
+    if from_status and from_status != case.status:
+        raise Conflict()
     if status not in CaseStatus.values:
         raise ValidationError({"status": _("Unknown status.")})
     if status not in TRANSITIONS[CaseStatus(case.status)]:
@@ -238,13 +235,18 @@ def case_set_status(*, actor: User, case: Case, status: str, reason: str = "") -
     if status == CaseStatus.CLOSED and not reason.strip():
         raise ValidationError({"reason": _("Say why the case is closed.")})
     before = case.status
+    now = timezone.now()
     with transaction.atomic():
-        case.status = status
-        case.closed_at = timezone.now() if status == CaseStatus.CLOSED else None
-        case.closure_reason = reason.strip() if status == CaseStatus.CLOSED else ""
-        case.updated_at = timezone.now()
-        case.version += 1
-        case.save(update_fields=["status", "closed_at", "closure_reason", "updated_at", "version"])
+        transition(
+            Case.objects,
+            case.pk,
+            from_states=[before],
+            to_state=status,
+            instance=case,
+            closed_at=now if status == CaseStatus.CLOSED else None,
+            closure_reason=reason.strip() if status == CaseStatus.CLOSED else "",
+            updated_at=now,
+        )
         record_event(
             actor=actor,
             event_type=EventType.CASE_STATUS_CHANGED,
@@ -309,32 +311,38 @@ def case_add_party(
     return party
 
 
-def victim_decide(*, actor: User, party: CaseParty, status: str) -> CaseParty:
-    """Record the victim-identification decision and who took it."""
+def victim_decide(
+    *, actor: User, party: CaseParty, status: str, from_status: str | None = None
+) -> CaseParty:
+    """Record the victim-identification decision and who took it. The decision replaces the
+    status the caller read (``party.victim_status``, or ``from_status`` when the client says what
+    it showed); if someone decided meanwhile, :class:`Conflict`."""
     _require_edit(actor, party.case)
+    if from_status is not None and from_status != party.victim_status:
+        raise Conflict()
     if party.role != PartyRole.VICTIM:
         raise ValidationError(_("Only a victim's status can be decided."))
     if status not in VictimStatus.values:
         raise ValidationError({"status": _("Unknown status.")})
+    before = party.victim_status
     with transaction.atomic():
-        party.victim_status = status
-        party.victim_status_by = actor
-        party.victim_status_agency_id = actor.agency_id
-        party.victim_status_at = timezone.now()
-        party.save(
-            update_fields=[
-                "victim_status",
-                "victim_status_by",
-                "victim_status_agency",
-                "victim_status_at",
-            ]
+        transition(
+            CaseParty.objects,
+            party.pk,
+            field="victim_status",
+            from_states=[before],
+            to_state=status,
+            instance=party,
+            victim_status_by=actor,
+            victim_status_agency_id=actor.agency_id,
+            victim_status_at=timezone.now(),
         )
         record_event(
             actor=actor,
             event_type=EventType.VICTIM_STATUS_DECIDED,
             obj=party.case,
             summary=f"{party.person.initials}: {VictimStatus(status).label}",
-            data={"party": party.pk, "status": status},
+            data={"party": party.pk, "from": before, "status": status},
         )
     return party
 
@@ -506,9 +514,15 @@ def case_share_revoke(*, actor: User, grant: CaseGrant) -> CaseGrant:
     if grant.revoked_at is not None:
         return grant
     with transaction.atomic():
-        grant.revoked_at = timezone.now()
-        grant.revoked_by = actor
-        grant.save(update_fields=["revoked_at", "revoked_by"])
+        transition(
+            CaseGrant.objects,
+            grant.pk,
+            field="revoked_at",
+            from_states=[None],
+            to_state=timezone.now(),
+            instance=grant,
+            revoked_by=actor,
+        )
         record_event(
             actor=actor,
             event_type=EventType.CASE_SHARE_REVOKED,
