@@ -99,7 +99,7 @@ def test_add_party_by_search_before_create(client, cast, regions, kupang_case):
         sex="male",
     )
     client.force_login(cast.kupang_police_investigator)
-    page = client.get(
+    page = client.post(
         reverse("cases:party_search", kwargs={"case_id": kupang_case.pk}),
         {"name": "M. Rizki Tanéo"},
     ).content.decode()

@@ -16,6 +16,7 @@ urlpatterns = [
         name="api-destination-policies",
     ),
     path("people", views.PersonList.as_view(), name="api-people"),
+    path("people/search", views.PersonSearch.as_view(), name="api-people-search"),
     path("people/<int:person_id>", views.PersonDetail.as_view(), name="api-person"),
     path(
         "people/<int:person_id>/identity",

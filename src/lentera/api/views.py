@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.request import Request
@@ -24,6 +25,7 @@ from lentera.apps.insights.policies import matches as linkage_matches
 from lentera.apps.insights.policies import runs as linkage_runs
 from lentera.apps.people import selectors as people_selectors
 from lentera.apps.people import services as people_services
+from lentera.apps.people.matching import identifier_lookup
 from lentera.apps.people.models import Person
 from lentera.apps.people.policies import people
 from lentera.apps.reference import services as reference_services
@@ -137,6 +139,10 @@ class PersonList(APIView):
 
     @extend_schema(responses=s.PersonOut(many=True))
     def get(self, request: Request) -> Response:
+        if people_selectors.is_identifier(request.query_params.get("q", "")):
+            raise serializers.ValidationError(
+                {"q": _("Look up a NIK or phone number with POST /api/v1/people/search.")}
+            )
         qs = people_selectors.person_list(
             user=request.user,
             sex=request.query_params.get("sex", ""),
@@ -159,6 +165,40 @@ class PersonList(APIView):
             **data.validated_data,
         )
         return Response(person_out(person), status=status.HTTP_201_CREATED)
+
+
+class LookupIn(serializers.Serializer[dict[str, Any]]):
+    q = serializers.CharField(required=False, allow_blank=True, default="", max_length=64)
+    nik = serializers.CharField(required=False, allow_blank=True, default="", max_length=32)
+    phone = serializers.CharField(required=False, allow_blank=True, default="", max_length=32)
+    name = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
+
+
+class PersonSearch(APIView):
+    """Look people up by NIK, phone or name (in the body, never in the URL). Answers the people
+    whose identity you hold and, for other matching records, only the agencies holding them.
+    Every look-up is written to the access log."""
+
+    permission_classes = PERMS
+    required_action = Action.VIEW_PERSON
+
+    @extend_schema(request=LookupIn, responses=dict)
+    def post(self, request: Request) -> Response:
+        data = LookupIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        d = data.validated_data
+        if d["q"].strip():
+            lookup = people_selectors.person_lookup(user=request.user, q=d["q"], channel="api")
+        else:
+            lookup = identifier_lookup(
+                user=request.user, nik=d["nik"], phone=d["phone"], name=d["name"], channel="api"
+            )
+        return Response(
+            {
+                "results": [person_out(m.person) | {"reasons": m.reasons} for m in lookup.matches],
+                "held_by": [{"id": a.pk, "name": a.name} for a in lookup.held_by],
+            }
+        )
 
 
 class PersonDetail(APIView):

@@ -54,3 +54,20 @@ def record_access(
         purpose_note=purpose_note[:300],
         channel=channel,
     )
+
+
+def record_lookup(
+    *, user: User, kinds: list[str], found: int, held_elsewhere: int, channel: str = "web"
+) -> AccessLog:
+    """A look-up by identifier (NIK, phone, account, name): which kinds were searched and how
+    many records answered, never the values typed."""
+    return AccessLog.objects.create(
+        user=user,
+        agency_id=user.agency_id,
+        object_type="people.lookup",
+        object_id="",
+        fields=sorted(kinds),
+        purpose=AccessPurpose.VERIFICATION,
+        purpose_note=f"found {found}; held by other agencies {held_elsewhere}",
+        channel=channel,
+    )

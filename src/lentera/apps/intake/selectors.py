@@ -18,7 +18,7 @@ from lentera.apps.cases.selectors import case_list
 from lentera.apps.intake.codes import normalize_code
 from lentera.apps.intake.models import Complaint, ComplaintStatus, YesNoUnknown
 from lentera.apps.intake.policies import complaints
-from lentera.apps.people.matching import Match, possible_matches
+from lentera.apps.people.matching import Match, identifier_lookup
 from lentera.apps.people.selectors import pseudonym_of
 from lentera.privacy import Pseudonym
 
@@ -143,6 +143,7 @@ class SearchResult:
     people: list[PersonHit]
     cases: list[Case]
     searched: bool
+    held_by: list[Any] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -158,7 +159,8 @@ def search_before_create(
     searched = any(v.strip() for v in (name, nik, phone, q))
     if not searched:
         return SearchResult(people=[], cases=[], searched=False)
-    matches = possible_matches(user=user, name=name, nik=nik, phone=phone, limit=limit)
+    lookup = identifier_lookup(user=user, name=name, nik=nik, phone=phone, limit=limit)
+    matches = lookup.matches
     visible_cases = case_list(user=user)
     hits = [PersonHit(match=m, pseudonym=pseudonym_of(m.person)) for m in matches]
     by_person = {hit.match.person.pk: hit for hit in hits}
@@ -175,4 +177,4 @@ def search_before_create(
             if party.case not in hit.cases:
                 hit.cases.append(party.case)
     found_cases = list(case_list(user=user, q=q)[:limit]) if q.strip() else []
-    return SearchResult(people=hits, cases=found_cases, searched=True)
+    return SearchResult(people=hits, cases=found_cases, searched=True, held_by=lookup.held_by)

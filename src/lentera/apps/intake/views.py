@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -126,7 +125,11 @@ def _triage_form(complaint: Complaint) -> TriageForm:
 
 
 def _detail(
-    request: HttpRequest, complaint: Complaint, status: int = 200, **forms: Any
+    request: HttpRequest,
+    complaint: Complaint,
+    status: int = 200,
+    search: Any = None,
+    **forms: Any,
 ) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     handler = complaints.is_handler(user, complaint)
@@ -134,7 +137,7 @@ def _detail(
     can_handle = complaints.can(user, Action.TRIAGE_COMPLAINT, complaint)
     open_states = (ComplaintStatus.RECEIVED, ComplaintStatus.TRIAGED)
     is_open = complaint.status in open_states
-    search_form = SearchForm(request.GET or None)
+    search_form = SearchForm(search)  # identity search: only from a POST body, never the URL
     result = None
     if can_handle and is_open and search_form.is_bound and search_form.is_valid():
         result = selectors.search_before_create(user=user, **search_form.cleaned_data)
@@ -255,6 +258,7 @@ def reporter_reveal(request: HttpRequest, complaint_id: int) -> HttpResponse:
 
 
 @requires(Action.TRIAGE_COMPLAINT)
+@require_POST
 def complaint_search(request: HttpRequest, complaint_id: int) -> HttpResponse:
     """Search before create (the htmx partial; without htmx the complaint page shows it)."""
     user: User = request.user  # type: ignore[assignment]
@@ -262,9 +266,8 @@ def complaint_search(request: HttpRequest, complaint_id: int) -> HttpResponse:
     if not complaints.can(user, Action.TRIAGE_COMPLAINT, complaint):
         raise PermissionDenied
     if not getattr(request, "htmx", False):
-        url = reverse("intake:detail", kwargs={"complaint_id": complaint.pk})
-        return redirect(f"{url}?{request.GET.urlencode()}#search")
-    form = SearchForm(request.GET)
+        return _detail(request, complaint, search=request.POST)
+    form = SearchForm(request.POST)
     result = (
         selectors.search_before_create(user=user, **form.cleaned_data) if form.is_valid() else None
     )

@@ -94,13 +94,14 @@ def proceeding_out(
     if proceedings.can_see_complicity(user):
         body["is_official"] = p.suspect.is_official
     if full:
+        notes = proceedings.can_read_notes(user, p)
         body["stages"] = [
             {
                 "stage": e.stage,
                 "on": e.on,
                 "decided_on": e.decided_on,
-                "instructions": e.instructions,
-                "note": e.note,
+                "instructions": e.instructions if notes else None,
+                "note": e.note if notes else None,
             }
             for e in p.events.all()
         ]

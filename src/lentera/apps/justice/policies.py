@@ -1,8 +1,10 @@
 """Who may see and record proceedings.
 
-* **See**: whoever may see the case (:data:`lentera.apps.cases.policies.cases`), plus the users of
-  the investigating police and of the prosecution office named on the proceeding (they handle it
-  even when another agency leads the case file).
+* **See**: whoever holds the case's *proceedings* section (the lead agency, an agency whose grant
+  shares the whole file, region-wide roles of the case's region), plus the users of the
+  investigating police and of the prosecution office named on the proceeding (they handle it
+  even when another agency leads the case file). A shelter holding a victim's referral does not
+  read the police and prosecution record.
 * **Record** (``MANAGE_PROCEEDINGS``): users of the case's lead agency, of the investigating police
   and of the prosecution office (prosecutors record P-18/P-19/P-21 and what follows).
 * **Statistics** (``VIEW_STATISTICS``): proceedings of cases in the user's region (all for national
@@ -19,7 +21,8 @@ from django.db.models import Q
 from lentera.apps.accounts.models import User
 from lentera.apps.accounts.permissions import Action, Scope
 from lentera.apps.accounts.policies import Policy, is_user, region_q
-from lentera.apps.cases.policies import cases
+from lentera.apps.cases.models import Case
+from lentera.apps.cases.policies import cases, section_q
 from lentera.apps.justice.models import Proceeding
 
 
@@ -45,9 +48,32 @@ class ProceedingPolicy(Policy[Proceeding]):
                 return region_q("case__region", user)
             return handling
         if action in (Action.VIEW_CASE, Action.VIEW_COMPLICITY):
-            visible_cases = Q(case__in=cases.visible(user, Action.VIEW_CASE).values("pk"))
-            return visible_cases | handling if handling is not None else visible_cases
+            visible_cases = cases.visible(user, Action.VIEW_CASE)
+            held = section_q(user, "proceedings")
+            if scope == Scope.NATIONAL:
+                reach = Q(case__in=visible_cases.values("pk"))
+            elif scope == Scope.REGION:
+                wide = visible_cases.filter(region_q("region", user))
+                reach = Q(case__in=wide.values("pk"))
+                if held is not None:
+                    reach |= Q(case__in=visible_cases.filter(held).values("pk"))
+            elif held is not None:
+                reach = Q(case__in=visible_cases.filter(held).values("pk"))
+            else:
+                return handling
+            return reach | handling if handling is not None else reach
         return None
+
+    def can_read_notes(self, user: Any, proceeding: Proceeding) -> bool:
+        """The prosecutor's instructions and the stage notes are free text that may name
+        victims and witnesses: only the agencies handling the proceeding or holding the case's
+        proceedings section by lead or grant read them, never region-wide readers."""
+        if not is_user(user) or not user.agency_id:
+            return False
+        if user.agency_id in (proceeding.police_agency_id, proceeding.prosecution_agency_id):
+            return True
+        held = section_q(user, "proceedings")
+        return held is not None and Case.objects.filter(held, pk=proceeding.case_id).exists()
 
     def can_see_complicity(self, user: Any) -> bool:
         return is_user(user) and bool(user.has_action(Action.VIEW_COMPLICITY))

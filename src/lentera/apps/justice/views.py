@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from lentera.apps.accounts.decorators import requires
 from lentera.apps.accounts.models import User
 from lentera.apps.accounts.permissions import Action
+from lentera.apps.accounts.policies import NotFound
 from lentera.apps.accounts.views import form_errors
 from lentera.apps.cases.models import Case, CaseParty, QualificationSnapshot
 from lentera.apps.cases.policies import cases
@@ -151,6 +152,7 @@ def _detail_context(request: HttpRequest, proceeding: Proceeding, **forms: Any) 
     context: dict[str, Any] = {
         "p": proceeding,
         "events": events,
+        "notes": proceedings.can_read_notes(user, proceeding),
         "deadlines": [present(x) for x in deadlines if x.kind != d.Kind.DETENTION],
         "detentions": detentions,
         "charges": list(proceeding.charges.select_related("snapshot")),
@@ -341,6 +343,9 @@ def _case_context(request: HttpRequest, case: Case, form: OpenForm | None) -> di
 @requires(Action.VIEW_CASE)
 def case_view(request: HttpRequest, case_id: int) -> HttpResponse:
     case = cases.get_for(request.user, Action.VIEW_CASE, case_id)
+    handles = proceedings.visible(request.user, Action.VIEW_CASE).filter(case=case).exists()
+    if "proceedings" not in cases.sections(request.user, case) and not handles:
+        raise NotFound()  # e.g. a shelter holding one victim's referral
     return render(request, "justice/case.html", _case_context(request, case, None))
 
 

@@ -1,4 +1,4 @@
-"""Search before create: people who may already be registered, among those a user may see.
+"""Search before create and look-ups by identifier, within the identity rule.
 
 Names are compared through spelling keys (old and new spelling, Muhammad/M., titles, reordered
 parts: :func:`lentera.idn.normalize_name`), stored as keyed hashes so the index never holds a
@@ -15,7 +15,9 @@ from typing import Any
 
 from django.db.models import Q
 
+from lentera.apps.accounts.audit import record_lookup
 from lentera.apps.accounts.identity import blind_index
+from lentera.apps.accounts.models import Agency
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.people.models import IdentifierKind, Person, PersonIdentifier
 from lentera.apps.people.policies import people
@@ -43,17 +45,20 @@ class Match:
     reasons: list[str] = field(default_factory=list)
 
 
-def possible_matches(
-    *,
-    user: Any,
-    name: str = "",
-    nik: str = "",
-    phone: str = "",
-    birth_date: date | None = None,
-    account: tuple[str, str, str] | None = None,
-    limit: int = 10,
-) -> list[Match]:
-    """People the user may see that share a NIK, a phone or name parts with the query."""
+@dataclass
+class Lookup:
+    """What a look-up by identifier may answer: the people whose identity the reader holds,
+    and, for matching records held by other agencies, only who holds them ("ask them")."""
+
+    matches: list[Match]
+    held_by: list[Agency]
+    searched: bool = True
+
+
+def identifier_digests(
+    *, name: str = "", nik: str = "", phone: str = "", account: tuple[str, str, str] | None = None
+) -> dict[str, tuple[IdentifierKind, str]]:
+    """The blind-index digests of what was typed, each with its kind and reason label."""
     wanted: dict[str, tuple[IdentifierKind, str]] = {}
     if nik.strip():
         with contextlib.suppress(InvalidNik):
@@ -65,15 +70,86 @@ def possible_matches(
         from lentera.apps.people.services import account_key
 
         wanted[blind_index(account_key(*account))] = (IdentifierKind.ACCOUNT, "account")
-    name_keys = name_digests(name) if name.strip() else set()
-    for digest in name_keys:
-        wanted[digest] = (IdentifierKind.NAME, "name")
+    if name.strip():
+        for digest in name_digests(name):
+            wanted[digest] = (IdentifierKind.NAME, "name")
+    return wanted
+
+
+def identifier_lookup(
+    *,
+    user: Any,
+    name: str = "",
+    nik: str = "",
+    phone: str = "",
+    birth_date: date | None = None,
+    account: tuple[str, str, str] | None = None,
+    limit: int = 10,
+    channel: str = "web",
+) -> Lookup:
+    """Look people up by what identifies them (NIK, phone, account, name).
+
+    Only people whose identity the reader holds come back; a matching record of another agency
+    is answered with that agency's name only, and a reader without the identity permission gets
+    nothing but those names. Every look-up is written to the access log (the kinds searched and
+    how many matched, never the values).
+    """
+    wanted = identifier_digests(name=name, nik=nik, phone=phone, account=account)
     if not wanted:
-        return []
-    visible = people.visible(user, Action.VIEW_PERSON).values("pk")
-    hits = PersonIdentifier.objects.filter(
-        Q(digest__in=list(wanted)), person_id__in=visible
-    ).values_list("person_id", "kind", "digest")
+        return Lookup(matches=[], held_by=[], searched=False)
+    kinds = sorted({kind for kind, _label in wanted.values()})
+    held = people.visible(user, Action.VIEW_IDENTITY).values("pk")
+    matches = (
+        _ranked(wanted, held, birth_date, limit) if user.has_action(Action.VIEW_IDENTITY) else []
+    )
+    mine = {m.person.pk for m in matches}
+    others = _ranked(wanted, None, None, limit=50)
+    holder_ids = {m.person.owner_agency_id for m in others if m.person.pk not in mine}
+    held_by = list(Agency.objects.filter(pk__in=holder_ids).order_by("name"))
+    record_lookup(
+        user=user,
+        kinds=[str(k) for k in kinds],
+        found=len(matches),
+        held_elsewhere=len(held_by),
+        channel=channel,
+    )
+    return Lookup(matches=matches, held_by=held_by)
+
+
+def possible_matches(
+    *,
+    user: Any,
+    name: str = "",
+    nik: str = "",
+    phone: str = "",
+    birth_date: date | None = None,
+    account: tuple[str, str, str] | None = None,
+    limit: int = 10,
+) -> list[Match]:
+    """People whose identity the user holds that share a NIK, a phone or name parts with the
+    query (search before create; logged as a look-up)."""
+    return identifier_lookup(
+        user=user,
+        name=name,
+        nik=nik,
+        phone=phone,
+        birth_date=birth_date,
+        account=account,
+        limit=limit,
+    ).matches
+
+
+def _ranked(
+    wanted: dict[str, tuple[IdentifierKind, str]],
+    among: Any,
+    birth_date: date | None,
+    limit: int,
+) -> list[Match]:
+    name_keys = {d for d, (kind, _label) in wanted.items() if kind == IdentifierKind.NAME}
+    hits_qs = PersonIdentifier.objects.filter(Q(digest__in=list(wanted)))
+    if among is not None:
+        hits_qs = hits_qs.filter(person_id__in=among)
+    hits = hits_qs.values_list("person_id", "kind", "digest")
     scores: dict[int, float] = defaultdict(float)
     reasons: dict[int, set[str]] = defaultdict(set)
     name_hits: dict[int, int] = defaultdict(int)

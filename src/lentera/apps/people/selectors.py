@@ -10,15 +10,17 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from lentera.apps.accounts.identity import blind_index
 from lentera.apps.accounts.permissions import Action
-from lentera.apps.people.models import IdentifierKind, Person
+from lentera.apps.people.matching import Lookup, identifier_lookup
+from lentera.apps.people.models import Person
 from lentera.apps.people.policies import people
 from lentera.idn import InvalidNik, InvalidPhone, normalize_phone, parse_nik
 from lentera.privacy import Pseudonym, age_band
 
 
 def person_list(*, user: Any, sex: str = "", child: str = "", q: str = "") -> QuerySet[Person]:
+    """The people the user reaches, by pseudonym; ``q`` filters by initials. A NIK or a phone
+    number is never a filter here: look-ups by identifier go through :func:`person_lookup`."""
     qs = people.visible(user, Action.VIEW_PERSON).select_related("owner_agency", "region")
     if sex:
         qs = qs.filter(sex=sex)
@@ -28,9 +30,37 @@ def person_list(*, user: Any, sex: str = "", child: str = "", q: str = "") -> Qu
     elif child == "no":
         qs = qs.filter(birth_date__lte=adult_since)
     if q.strip():
-        matches = _identifier_matches(q)
-        qs = qs.filter(pk__in=matches) if matches else qs.filter(initials__icontains=q.strip())
+        if is_identifier(q):
+            raise ValueError("identifier look-ups go through person_lookup")
+        qs = qs.filter(initials__icontains=q.strip())
     return qs
+
+
+def is_identifier(q: str) -> bool:
+    """Whether ``q`` reads as a NIK or a phone number (identity: searched by POST only)."""
+    text = q.strip()
+    if not text:
+        return False
+    with contextlib.suppress(InvalidNik):
+        parse_nik(text)
+        return True
+    with contextlib.suppress(InvalidPhone):
+        normalize_phone(text)
+        return True
+    return sum(c.isdigit() for c in text) >= 6
+
+
+def person_lookup(*, user: Any, q: str, channel: str = "web") -> Lookup:
+    """A NIK or phone typed in one box: the people whose identity the user holds, and which
+    agencies hold other matching records (logged)."""
+    text = q.strip()
+    nik = phone = ""
+    try:
+        parse_nik(text)
+        nik = text
+    except InvalidNik:
+        phone = text
+    return identifier_lookup(user=user, nik=nik, phone=phone, channel=channel)
 
 
 def _years_ago(day: date, years: int) -> date:
@@ -38,23 +68,6 @@ def _years_ago(day: date, years: int) -> date:
         return day.replace(year=day.year - years)
     except ValueError:  # 29 February
         return day.replace(year=day.year - years, day=28)
-
-
-def _identifier_matches(q: str) -> list[int]:
-    """Exact NIK or phone search through the blind index."""
-    digests: list[tuple[str, str]] = []
-    with contextlib.suppress(InvalidNik):
-        digests.append((IdentifierKind.NIK, blind_index(parse_nik(q).nik)))
-    with contextlib.suppress(InvalidPhone):
-        digests.append((IdentifierKind.PHONE, blind_index(normalize_phone(q))))
-    if not digests:
-        return []
-    from django.db.models import Q
-
-    cond = Q()
-    for kind, digest in digests:
-        cond |= Q(identifiers__kind=kind, identifiers__digest=digest)
-    return list(Person.objects.filter(cond).values_list("pk", flat=True).distinct())
 
 
 def pseudonym_of(person: Person) -> Pseudonym:

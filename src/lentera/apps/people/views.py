@@ -28,20 +28,43 @@ from lentera.privacy import unseal
 
 @requires(Action.VIEW_PERSON)
 def person_list(request: HttpRequest) -> HttpResponse:
-    qs = selectors.person_list(
-        user=request.user,
-        sex=request.GET.get("sex", ""),
-        child=request.GET.get("child", ""),
-        q=request.GET.get("q", ""),
-    )
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    rows = [(p, selectors.pseudonym_of(p)) for p in page]
+    """The index by pseudonym, filtered by GET. A NIK or phone is looked up by POST only (so it
+    never lands in a URL or a server log), among the people whose identity the user holds."""
+    source = request.POST if request.method == "POST" else request.GET
+    q = source.get("q", "").strip()
+    lookup = None
+    if q and selectors.is_identifier(q):
+        if request.method != "POST":
+            return render(
+                request,
+                "people/list.html",
+                {"rows": [], "sexes": Sex.choices, "refused": True},
+                status=400,
+            )
+        lookup = selectors.person_lookup(user=request.user, q=q)
+        qs: Any = [m.person for m in lookup.matches]
+        page = None
+        rows = [(p, selectors.pseudonym_of(p)) for p in qs]
+    else:
+        qs = selectors.person_list(
+            user=request.user,
+            sex=source.get("sex", ""),
+            child=source.get("child", ""),
+            q=q,
+        )
+        page = Paginator(qs, 50).get_page(request.GET.get("page"))
+        rows = [(p, selectors.pseudonym_of(p)) for p in page]
     return render(
         request,
         "people/list.html",
         {
             "page": page,
             "rows": rows,
+            "q": q,
+            "sex": source.get("sex", ""),
+            "child": source.get("child", ""),
+            "lookup": lookup,
+            "refused": False,
             "sexes": Sex.choices,
             "can_create": request.user.has_action(Action.CREATE_PERSON),  # type: ignore[union-attr]
         },

@@ -30,6 +30,7 @@ from lentera.apps.accounts.policies import NotFound
 from lentera.apps.accounts.views import form_errors
 from lentera.apps.cases import exports, selectors, services
 from lentera.apps.cases.forms import (
+    CaseEditForm,
     CaseFactsForm,
     CaseFilterForm,
     DocumentForm,
@@ -44,7 +45,7 @@ from lentera.apps.cases.forms import (
 from lentera.apps.cases.models import Case, CaseDocument, CaseGrant, CaseParty
 from lentera.apps.cases.policies import cases
 from lentera.apps.cases.vocab import TRANSITIONS, CaseStatus, ControlMethod, ExploitationType
-from lentera.apps.people.matching import possible_matches
+from lentera.apps.people.matching import identifier_lookup
 from lentera.apps.people.selectors import pseudonym_of
 from lentera.apps.people.services import person_create
 from lentera.apps.reference.models import Country, Region
@@ -163,7 +164,7 @@ def _render_detail(
     sections = file.sections
     can_edit = cases.can(user, Action.EDIT_CASE, case)
     lang = "en" if request.LANGUAGE_CODE.startswith("en") else "id"
-    parties = [
+    parties: list[dict[str, Any]] = [
         {"party": row.party, "pseudonym": row.pseudonym, "official": row.official}
         for row in file.parties
     ]
@@ -218,7 +219,8 @@ def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
     actor = _user(request)
     case = _case_for(request, case_id, Action.EDIT_CASE)
     if request.method == "POST":
-        form = CaseFactsForm(request.POST)
+        # the region is shown, never taken from the POST (a disabled field reads ``initial``)
+        form = CaseEditForm(request.POST, initial={"region_code": case.region.code})
         if form.is_valid():
             data = dict(form.cleaned_data)
             data.pop("region_code")
@@ -239,7 +241,7 @@ def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
             purpose=AccessPurpose.CASE_HANDLING,
             purpose_note="edit form",
         )
-        form = CaseFactsForm(
+        form = CaseEditForm(
             initial={
                 "title": case.title,
                 "region_code": case.region.code,
@@ -253,7 +255,6 @@ def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
                 "recruitment_platform": case.recruitment_platform,
             }
         )
-        form.fields["region_code"].disabled = True
     return render(request, "cases/form.html", {"form": form, "case": case})
 
 
@@ -302,20 +303,28 @@ def case_reveal(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 @requires(Action.EDIT_CASE)
+@require_POST
 def party_search(request: HttpRequest, case_id: int) -> HttpResponse:
-    """Search before create: possible matches among the people the officer may see."""
+    """Search before create: possible matches among the people whose identity the officer's
+    agency holds (sent by POST so no identifier lands in a URL or a log)."""
     case = _case_for(request, case_id, Action.EDIT_CASE)
-    form = PersonSearchForm(request.GET or None)
+    form = PersonSearchForm(request.POST)
     matches = []
+    held_by: list[Any] = []
     if form.is_valid() and any(form.cleaned_data.values()):
-        matches = [
-            {"match": m, "pseudonym": pseudonym_of(m.person)}
-            for m in possible_matches(user=request.user, **form.cleaned_data)
-        ]
+        lookup = identifier_lookup(user=request.user, **form.cleaned_data)
+        matches = [{"match": m, "pseudonym": pseudonym_of(m.person)} for m in lookup.matches]
+        held_by = lookup.held_by
     return render(
         request,
         "cases/_matches.html",
-        {"case": case, "matches": matches, "searched": form.is_bound, "party_form": PartyForm()},
+        {
+            "case": case,
+            "matches": matches,
+            "held_by": held_by,
+            "searched": form.is_bound,
+            "party_form": PartyForm(),
+        },
     )
 
 
