@@ -476,13 +476,14 @@ def _grant_write(
     scope: str,
     include_identity: bool,
     reason: str,
-    referral: bool = False,
+    person: Person | None = None,
 ) -> CaseGrant:
     """Write one grant and its CASE_SHARED event together; a second live grant for the same
-    agency is a clear error, not a database failure."""
+    agency (and person) is a clear error, not a database failure. A grant with ``person`` is a
+    referral's victim grant."""
     data: dict[str, Any] = {"agency": agency.pk, "scope": scope, "identity": include_identity}
-    if referral:
-        data["referral"] = True
+    if person is not None:
+        data.update(referral=True, person=person.pk)
     try:
         with transaction.atomic():
             grant = CaseGrant.objects.create(
@@ -490,6 +491,7 @@ def _grant_write(
                 agency=agency,
                 scope=scope,
                 include_identity=include_identity,
+                person=person,
                 reason=reason.strip()[:300],
                 granted_by=actor,
                 granted_at=timezone.now(),
@@ -578,28 +580,31 @@ def case_grant_for_referral(
     actor: User,
     case: Case,
     agency: Agency,
+    person: Person | None = None,
     share_people: bool = False,
     include_identity: bool = False,
     reason: str = "",
     revoke: CaseGrant | None = None,
 ) -> CaseGrant:
-    """Open (or, with ``revoke``, close) the access a victim's referral gives the receiving
-    agency. Called by the protection services, which have already checked the consent or the
-    recorded override; this function owns the grant row and its audit event.
+    """Open (or, with ``revoke``, close) the victim grant a referral gives the receiving agency:
+    the facts, the journey and ``person`` (with the identity when ``include_identity``), never
+    the other parties. Called by the protection services, which have already checked the consent
+    or the recorded override; this function owns the grant row and its audit event.
 
-    Opening: the actor's agency works on the case (leads it or holds an active grant) and may not
-    pass on more than it holds itself. Closing: the actor belongs to the receiving agency (it
-    declines) or to an agency working on the case (the victim withdrew consent).
+    Opening: the actor's agency works on the case (leads it or holds an active grant reaching
+    the person) and may not pass on more than it holds itself. Closing: the actor belongs to the
+    receiving agency (it declines) or to an agency working on the case (the victim withdrew
+    consent).
     """
     if not (actor.has_action(Action.REFER) or actor.has_action(Action.PROVIDE_SERVICE)):
         raise _deny()
-    own = cases.grant_for(actor, case)
+    held = cases.grants_for(actor, case)
     leads = bool(actor.agency_id) and case.lead_agency_id == actor.agency_id
     now = timezone.now()
     if revoke is not None:
         if revoke.case_id != case.pk or revoke.agency_id != agency.pk:
             raise ValidationError({"grant": _("This access belongs to another case or agency.")})
-        if not (leads or own is not None or actor.agency_id == revoke.agency_id):
+        if not (leads or held or actor.agency_id == revoke.agency_id):
             raise _deny()
         if revoke.revoked_at is not None:
             return revoke
@@ -615,18 +620,26 @@ def case_grant_for_referral(
                 data={"grant": revoke.pk, "referral": True},
             )
         return revoke
-    if not actor.has_action(Action.REFER) or not (leads or own is not None):
+    own = [g for g in held if person is None or g.person_id in (None, person.pk)]
+    if not actor.has_action(Action.REFER) or not (leads or own):
         raise _deny()
     errors: dict[str, str] = {}
     if agency.pk == case.lead_agency_id:
         errors["agency"] = _("The lead agency already has the whole file.")
     if include_identity and not share_people:
         errors["include_identity"] = _("Identities can only be shared with the people section.")
-    if not leads and own is not None:
-        if share_people and own.scope == GrantScope.FACTS:
+    if not leads:
+        wide_enough = any(
+            (not share_people or g.scope != GrantScope.FACTS)
+            and (not include_identity or g.include_identity)
+            for g in own
+        )
+        if not wide_enough:
             errors["agency"] = _("You cannot share more of the case than your agency holds.")
-        if include_identity and not own.include_identity:
-            errors["agency"] = _("You cannot share more of the case than your agency holds.")
+    if person is None:
+        errors["person"] = _("A referral concerns one person.")
+    elif not case.parties.filter(person=person).exists():
+        errors["person"] = _("This person is not a party to the case.")
     if not reason.strip():
         errors["reason"] = _("Say why the agency needs the file.")
     if errors:
@@ -638,5 +651,5 @@ def case_grant_for_referral(
         scope=GrantScope.PEOPLE if share_people else GrantScope.FACTS,
         include_identity=include_identity,
         reason=reason,
-        referral=True,
+        person=person,
     )
