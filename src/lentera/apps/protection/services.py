@@ -18,11 +18,11 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lentera.apps.accounts.audit import record_event
+from lentera.apps.accounts.concurrency import Conflict, transition
 from lentera.apps.accounts.events import EventType
 from lentera.apps.accounts.models import Agency, User
 from lentera.apps.accounts.permissions import Action
@@ -339,10 +339,16 @@ def consent_withdraw(*, actor: User, consent: Consent, note: str = "") -> Consen
         raise ValidationError(_("This consent was already withdrawn."))
     now = timezone.now()
     with transaction.atomic():
-        consent.withdrawn_at = now
-        consent.withdrawn_by = actor
-        consent.withdrawal_note = note.strip()[:300]
-        consent.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_note"])
+        transition(
+            Consent.objects,
+            consent.pk,
+            field="withdrawn_at",
+            from_states=[None],
+            to_state=now,
+            instance=consent,
+            withdrawn_by=actor,
+            withdrawal_note=note.strip()[:300],
+        )
         revoked: list[int] = []
         for referral in consent.referrals.select_related("grant").filter(
             status__in=[ReferralStatus.SENT, ReferralStatus.ACCEPTED]
@@ -351,10 +357,16 @@ def consent_withdraw(*, actor: User, consent: Consent, note: str = "") -> Consen
                 _revoke(referral.grant, actor)
                 revoked.append(referral.grant.pk)
             if referral.status == ReferralStatus.SENT:
-                referral.status = ReferralStatus.DECLINED
-                referral.decline_reason = _("Consent withdrawn")
-                referral.responded_at = now
-                referral.save(update_fields=["status", "decline_reason", "responded_at"])
+                # accepted meanwhile by the receiving agency: Conflict, nothing is written
+                transition(
+                    Referral.objects,
+                    referral.pk,
+                    from_states=[ReferralStatus.SENT],
+                    to_state=ReferralStatus.DECLINED,
+                    instance=referral,
+                    decline_reason=_("Consent withdrawn"),
+                    responded_at=now,
+                )
         record_event(
             actor=actor,
             event_type=EventType.CONSENT_WITHDRAWN,
@@ -443,23 +455,21 @@ def service_set_status(
     when = at or timezone.now()
     if when > timezone.now():
         raise ValidationError({"at": _("The date is in the future.")})
-    fields = ["status", "status_note", "status_changed_at"]
     old = service.status
-    service.status = status
-    service.status_note = note.strip()[:300]
-    service.status_changed_at = when
+    extra: dict[str, Any] = {"status_note": note.strip()[:300], "status_changed_at": when}
     if status == ServiceStatus.IN_PROGRESS:
-        service.started_at = when
-        fields.append("started_at")
+        extra["started_at"] = when
     if status == ServiceStatus.DONE:
-        service.completed_at = when
-        fields.append("completed_at")
+        extra["completed_at"] = when
     with transaction.atomic():
-        updated = Service.objects.filter(pk=service.pk, status=old).update(
-            **{f: getattr(service, f) for f in fields}
+        transition(
+            Service.objects,
+            service.pk,
+            from_states=[old],
+            to_state=status,
+            instance=service,
+            **extra,
         )
-        if not updated:
-            raise IllegalTransition(_("The service changed meanwhile; reload the page."))
         record_event(
             actor=actor,
             event_type=EventType.SERVICE_UPDATED,
@@ -642,29 +652,37 @@ def referral_send(
     return referral
 
 
-def _respond(actor: User, referral: Referral, target: str) -> None:
+def _respond(actor: User, referral: Referral, target: str, from_status: str = "") -> None:
+    """``from_status``: the status the client showed; if the referral has moved on since,
+    :class:`Conflict` (checked before the state machine, so a stale page is told to reload)."""
     if not referrals.can_respond(actor, referral):
         raise _deny()
+    if from_status and from_status != referral.status:
+        raise Conflict()
     _transition(referral.status, target, REFERRAL_TRANSITIONS)
 
 
-def _move(referral: Referral, old: str, fields: dict[str, Any]) -> None:
-    updated = Referral.objects.filter(pk=referral.pk, status=old).update(**fields)
-    if not updated:
-        raise IllegalTransition(_("The referral changed meanwhile; reload the page."))
-    for name, value in fields.items():
-        setattr(referral, name, value)
+def _move(referral: Referral, old: str, new: str, **fields: Any) -> None:
+    """Write the step only while the referral is still ``old`` (what the caller read); the
+    second of two concurrent responses gets :class:`Conflict`."""
+    transition(
+        Referral.objects, referral.pk, from_states=[old], to_state=new, instance=referral, **fields
+    )
 
 
-def referral_accept(*, actor: User, referral: Referral, note: str = "") -> Referral:
+def referral_accept(
+    *, actor: User, referral: Referral, note: str = "", from_status: str = ""
+) -> Referral:
     """The receiving agency accepts; the service enters the victim's plan, in progress."""
-    _respond(actor, referral, ReferralStatus.ACCEPTED)
+    _respond(actor, referral, ReferralStatus.ACCEPTED, from_status)
     now = timezone.now()
     with transaction.atomic():
         _move(
             referral,
             ReferralStatus.SENT,
-            {"status": ReferralStatus.ACCEPTED, "responded_by": actor, "responded_at": now},
+            ReferralStatus.ACCEPTED,
+            responded_by=actor,
+            responded_at=now,
         )
         Service.objects.create(
             case=referral.case,
@@ -682,27 +700,31 @@ def referral_accept(*, actor: User, referral: Referral, note: str = "") -> Refer
             event_type=EventType.REFERRAL_ACCEPTED,
             obj=referral.case,
             summary=f"{referral.to_agency}: {ServiceType(referral.service_type).label}",
-            data={"referral": referral.pk},
+            data={
+                "referral": referral.pk,
+                "from": ReferralStatus.SENT,
+                "to": ReferralStatus.ACCEPTED,
+            },
         )
     return referral
 
 
-def referral_decline(*, actor: User, referral: Referral, reason: str) -> Referral:
+def referral_decline(
+    *, actor: User, referral: Referral, reason: str, from_status: str = ""
+) -> Referral:
     """The receiving agency declines with a reason; the access the referral opened is closed."""
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the referral is declined.")})
-    _respond(actor, referral, ReferralStatus.DECLINED)
+    _respond(actor, referral, ReferralStatus.DECLINED, from_status)
     now = timezone.now()
     with transaction.atomic():
         _move(
             referral,
             ReferralStatus.SENT,
-            {
-                "status": ReferralStatus.DECLINED,
-                "responded_by": actor,
-                "responded_at": now,
-                "decline_reason": reason.strip()[:300],
-            },
+            ReferralStatus.DECLINED,
+            responded_by=actor,
+            responded_at=now,
+            decline_reason=reason.strip()[:300],
         )
         if referral.grant is not None and referral.grant.revoked_at is None:
             _revoke(referral.grant, actor)
@@ -711,21 +733,23 @@ def referral_decline(*, actor: User, referral: Referral, reason: str) -> Referra
             event_type=EventType.REFERRAL_DECLINED,
             obj=referral.case,
             summary=f"{referral.to_agency}: {reason.strip()}",
-            data={"referral": referral.pk},
+            data={
+                "referral": referral.pk,
+                "from": ReferralStatus.SENT,
+                "to": ReferralStatus.DECLINED,
+            },
         )
     return referral
 
 
-def referral_complete(*, actor: User, referral: Referral, note: str = "") -> Referral:
+def referral_complete(
+    *, actor: User, referral: Referral, note: str = "", from_status: str = ""
+) -> Referral:
     """The receiving agency has delivered the service it accepted."""
-    _respond(actor, referral, ReferralStatus.COMPLETED)
+    _respond(actor, referral, ReferralStatus.COMPLETED, from_status)
     now = timezone.now()
     with transaction.atomic():
-        _move(
-            referral,
-            ReferralStatus.ACCEPTED,
-            {"status": ReferralStatus.COMPLETED, "completed_at": now},
-        )
+        _move(referral, ReferralStatus.ACCEPTED, ReferralStatus.COMPLETED, completed_at=now)
         Service.objects.filter(
             party=referral.party,
             provider_agency=referral.to_agency,
@@ -737,7 +761,12 @@ def referral_complete(*, actor: User, referral: Referral, note: str = "") -> Ref
             event_type=EventType.REFERRAL_COMPLETED,
             obj=referral.case,
             summary=_("Referral completed: %(agency)s") % {"agency": referral.to_agency},
-            data={"referral": referral.pk, "to": ReferralStatus.COMPLETED, "note": note[:200]},
+            data={
+                "referral": referral.pk,
+                "from": ReferralStatus.ACCEPTED,
+                "to": ReferralStatus.COMPLETED,
+                "note": note[:200],
+            },
         )
     return referral
 
@@ -759,8 +788,14 @@ def referral_police_reported(
     if referral.responded_at and when < referral.responded_at:
         raise ValidationError({"at": _("The report cannot be before the victim was received.")})
     with transaction.atomic():
-        referral.police_reported_at = when
-        referral.save(update_fields=["police_reported_at"])
+        transition(
+            Referral.objects,
+            referral.pk,
+            field="police_reported_at",
+            from_states=[None],
+            to_state=when,
+            instance=referral,
+        )
         record_event(
             actor=actor,
             event_type=EventType.POLICE_REPORTED,
@@ -887,16 +922,15 @@ def return_update(*, actor: User, plan: ReturnPlan, version: int, **changes: Any
         raise ValidationError(errors)
     changed = sorted(n for n in changes if changes[n] != getattr(plan, n))
     with transaction.atomic():
-        updated = ReturnPlan.objects.filter(
-            pk=plan.pk, version=version, status=ReturnStatus.PLANNED
-        ).update(version=F("version") + 1)
-        if not updated:
-            raise ValidationError(_("Someone else changed this return; reload the page."))
-        for name in changed:
-            setattr(plan, name, changes[name])
-        plan.version = version + 1
-        if changed:
-            plan.save(update_fields=changed)
+        transition(
+            ReturnPlan.objects,
+            plan.pk,
+            from_states=[ReturnStatus.PLANNED],
+            to_state=ReturnStatus.PLANNED,
+            version=version,
+            instance=plan,
+            **{name: changes[name] for name in changed},
+        )
         record_event(
             actor=actor,
             event_type=EventType.RETURN_UPDATED,
@@ -915,20 +949,20 @@ def return_cancel(*, actor: User, plan: ReturnPlan, reason: str) -> ReturnPlan:
     if plan.status != ReturnStatus.PLANNED:
         raise IllegalTransition({"status": _("This return is not planned any more.")})
     with transaction.atomic():
-        updated = ReturnPlan.objects.filter(pk=plan.pk, status=ReturnStatus.PLANNED).update(
-            status=ReturnStatus.CANCELLED,
+        transition(
+            ReturnPlan.objects,
+            plan.pk,
+            from_states=[ReturnStatus.PLANNED],
+            to_state=ReturnStatus.CANCELLED,
+            instance=plan,
             cancel_reason=reason.strip()[:300],
-            version=F("version") + 1,
         )
-        if not updated:
-            raise IllegalTransition(_("The return changed meanwhile; reload the page."))
-        plan.refresh_from_db(fields=["status", "cancel_reason", "version"])
         record_event(
             actor=actor,
             event_type=EventType.RETURN_CANCELLED,
             obj=plan.case,
             summary=f"{plan.party.person.initials}: {plan.cancel_reason}",
-            data={"return": plan.pk},
+            data={"return": plan.pk, "from": ReturnStatus.PLANNED, "to": ReturnStatus.CANCELLED},
         )
     return plan
 
@@ -958,21 +992,26 @@ def return_complete(
     if plan.travel_on is not None and returned_on < plan.travel_on:
         raise ValidationError({"returned_on": _("The hand-over cannot be before the travel.")})
     with transaction.atomic():
-        updated = ReturnPlan.objects.filter(pk=plan.pk, status=ReturnStatus.PLANNED).update(
-            status=ReturnStatus.COMPLETED,
+        transition(
+            ReturnPlan.objects,
+            plan.pk,
+            from_states=[ReturnStatus.PLANNED],
+            to_state=ReturnStatus.COMPLETED,
+            instance=plan,
             completed_on=returned_on,
             handover_to=handover[:200],
-            version=F("version") + 1,
         )
-        if not updated:
-            raise IllegalTransition(_("The return changed meanwhile; reload the page."))
-        plan.refresh_from_db(fields=["status", "completed_on", "handover_to", "version"])
         record_event(
             actor=actor,
             event_type=EventType.RETURN_COMPLETED,
             obj=plan.case,
             summary=f"{plan.party.person.initials}: {handover[:100]}",
-            data={"return": plan.pk, "returned_on": returned_on.isoformat()},
+            data={
+                "return": plan.pk,
+                "from": ReturnStatus.PLANNED,
+                "to": ReturnStatus.COMPLETED,
+                "returned_on": returned_on.isoformat(),
+            },
         )
     return plan
 
@@ -1157,15 +1196,19 @@ def restitution_update(
         errors["amount_ordered"] = _("Give the amount ordered (0 if none).")
     if errors:
         raise ValidationError(errors)
+    before = r.status
     r.status = _restitution_status(r)
-    fields = [*sorted(steps), "status"]
     with transaction.atomic():
-        updated = Restitution.objects.filter(pk=r.pk, version=version).update(
-            version=F("version") + 1, **{f: getattr(r, f) for f in fields}
+        # conditional on the version the user saw (and so on the status it held then)
+        transition(
+            Restitution.objects,
+            r.pk,
+            from_states=[before],
+            to_state=r.status,
+            version=version,
+            instance=r,
+            **{f: getattr(r, f) for f in sorted(steps)},
         )
-        if not updated:
-            raise ValidationError(_("Someone else changed this restitution; reload the page."))
-        r.version = version + 1
         record_event(
             actor=actor,
             event_type=EventType.RESTITUTION_UPDATED,
@@ -1173,6 +1216,7 @@ def restitution_update(
             summary=f"{r.party.person.initials}: {RestitutionStatus(r.status).label}",
             data={
                 "restitution": r.pk,
+                "from": before,
                 "status": r.status,
                 "changed": {k: str(v) for k, v in steps.items()},
             },
