@@ -81,7 +81,7 @@ def test_return_page_journey_with_clear_errors(client, cast, uptd_case, adult, p
     assert saved.paying_agency == cast.kupang_uptd
     # a stale form does not overwrite
     resp = client.post(url, {**base, "family_assessed": "on", "family_assessment": "x"})
-    assert "Someone else changed this return" in resp.content.decode()
+    assert "This record was changed by someone else" in resp.content.decode()
     # the hand-over cannot precede the travel
     resp = client.post(
         url, {"step": "complete", "returned_on": today - timedelta(days=101), "handover_to": ""}
@@ -206,7 +206,7 @@ def test_restitution_page_steps_alerts_and_errors(client, cast, uptd_case, adult
     assert "Only Rp 5.000.000 of Rp 20.000.000 was paid." in client.get(url).content.decode()
     # stale version
     resp = client.post(url, {**steps, "version": 1, "amount_paid": 6_000_000})
-    assert "Someone else changed this restitution" in resp.content.decode()
+    assert "This record was changed by someone else" in resp.content.decode()
     assert Restitution.objects.get().amount_paid == 5_000_000
 
 

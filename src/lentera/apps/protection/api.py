@@ -201,7 +201,9 @@ class VictimIdentifications(APIView):
 
 
 class ReferralStep(APIView):
-    """POST accept | decline (with reason) | complete | police-reported."""
+    """POST accept | decline (with reason) | complete | police-reported. An optional
+    ``from_status`` says which status the client showed; 409 when the referral moved on (or when
+    someone else responded at the same moment)."""
 
     permission_classes = [HasAction]
     required_action = Action.VIEW_CASE
@@ -210,14 +212,19 @@ class ReferralStep(APIView):
     def post(self, request: Request, referral_id: int, step: str) -> Response:
         actor = actor_of(request)
         referral = referrals.get_for(actor, Action.VIEW_CASE, referral_id)
+        # the status the client last read (optional); if the referral moved on since: 409
+        body = request.data if isinstance(request.data, dict) else {}
+        seen = str(body.get("from_status", "") or "")
         if step == "accept":
-            services.referral_accept(actor=actor, referral=referral)
+            services.referral_accept(actor=actor, referral=referral, from_status=seen)
         elif step == "decline":
             data = DeclineIn(data=request.data)
             data.is_valid(raise_exception=True)
-            services.referral_decline(actor=actor, referral=referral, **data.validated_data)
+            services.referral_decline(
+                actor=actor, referral=referral, from_status=seen, **data.validated_data
+            )
         elif step == "complete":
-            services.referral_complete(actor=actor, referral=referral)
+            services.referral_complete(actor=actor, referral=referral, from_status=seen)
         elif step == "police-reported":
             services.referral_police_reported(actor=actor, referral=referral)
         else:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lentera.apps.accounts.concurrency import Conflict
 from lentera.apps.accounts.decorators import requires
 from lentera.apps.accounts.models import User
 from lentera.apps.accounts.permissions import Action
@@ -305,17 +306,21 @@ def referral_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
         if not can_respond:
             raise PermissionDenied
         step = request.POST.get("step", "")
+        seen = request.POST.get("from_status", "")  # the status the page showed
         try:
             if step == "accept":
-                services.referral_accept(actor=user, referral=referral)
+                services.referral_accept(actor=user, referral=referral, from_status=seen)
                 messages.success(request, _("Referral accepted."))
             elif step == "decline":
                 services.referral_decline(
-                    actor=user, referral=referral, reason=request.POST.get("reason", "")
+                    actor=user,
+                    referral=referral,
+                    reason=request.POST.get("reason", ""),
+                    from_status=seen,
                 )
                 messages.success(request, _("Referral declined."))
             elif step == "complete":
-                services.referral_complete(actor=user, referral=referral)
+                services.referral_complete(actor=user, referral=referral, from_status=seen)
                 messages.success(request, _("Referral completed."))
             elif step == "police":
                 services.referral_police_reported(actor=user, referral=referral)
@@ -324,7 +329,16 @@ def referral_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
                 raise ValidationError(_("Unknown step."))
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
-        return redirect("protection:referral", referral_id=referral.pk)
+            if step != "decline":
+                return redirect("protection:referral", referral_id=referral.pk)
+            # the page again, as it is now, with the reason as typed
+            referral.refresh_from_db()
+            decline_form = forms.DeclineForm(request.POST)
+            code = 409 if isinstance(exc, Conflict) else 400
+        else:
+            return redirect("protection:referral", referral_id=referral.pk)
+    else:
+        decline_form, code = forms.DeclineForm(), 200
     return render(
         request,
         "protection/referral.html",
@@ -332,10 +346,11 @@ def referral_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
             "referral": referral,
             "can_respond": can_respond,
             "pseudonym": pseudonym_of(referral.party.person) if shows_people else None,
-            "decline_form": forms.DeclineForm(),
+            "decline_form": decline_form,
             "sent": ReferralStatus.SENT,
             "accepted": ReferralStatus.ACCEPTED,
         },
+        status=code,
     )
 
 
