@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lentera.apps.accounts.audit import record_event
+from lentera.apps.accounts.concurrency import lock, transition
 from lentera.apps.accounts.events import EventType
 from lentera.apps.accounts.models import Agency, AgencyType, User
 from lentera.apps.accounts.permissions import Action
@@ -144,7 +145,9 @@ def stage_record(
     prosecution_agency: Agency | None = None,
     today: date | None = None,
 ) -> StageEvent:
-    """Record the next stage; impossible orders and dates going back are refused."""
+    """Record the next stage; impossible orders and dates going back are refused. The proceeding
+    is locked and must still be at the stage the caller read (``proceeding.current_stage``):
+    of two officers recording a stage at once, the second gets ``Conflict``."""
     _require_manage(actor, proceeding)
     today = today or timezone.localdate()
     if stage not in Stage.values:
@@ -159,7 +162,8 @@ def stage_record(
         raise ValidationError({"instructions": _("P-19 needs the prosecutor's instructions.")})
     _check_prosecution_agency(prosecution_agency)
     with transaction.atomic():
-        locked = Proceeding.objects.select_for_update().get(pk=proceeding.pk)
+        locked = lock(Proceeding.objects, proceeding.pk, current_stage=proceeding.current_stage)
+        before = locked.current_stage
         if locked.outcome == Outcome.DISMISSED:
             raise ValidationError({"stage": _("The proceeding was dismissed.")})
         last = locked.events.order_by("-on", "-id").first()
@@ -212,7 +216,12 @@ def stage_record(
             event_type=EventType.PROCEEDING_STAGE_RECORDED,
             obj=locked.case,
             summary=f"{_label(locked)}: {Stage(stage).label}",
-            data={"proceeding": locked.pk, "stage": stage, "on": on.isoformat()},
+            data={
+                "proceeding": locked.pk,
+                "from": before,
+                "stage": stage,
+                "on": on.isoformat(),
+            },
         )
     proceeding.refresh_from_db()
     return event
@@ -410,24 +419,22 @@ def outcome_record(
         errors["outcome"] = _("Only a conviction carries a sentence.")
     if errors:
         raise ValidationError(errors)
+    before = proceeding.outcome
     with transaction.atomic():
-        proceeding.outcome = outcome
-        proceeding.outcome_on = on
-        proceeding.prison_months = prison_months
-        proceeding.fine = fine
-        proceeding.restitution_ordered = restitution_ordered
-        proceeding.dismissal_reason = dismissal_reason.strip()[:300]
-        proceeding.updated_at = timezone.now()
-        proceeding.save(
-            update_fields=[
-                "outcome",
-                "outcome_on",
-                "prison_months",
-                "fine",
-                "restitution_ordered",
-                "dismissal_reason",
-                "updated_at",
-            ]
+        # conditional on the outcome the caller read: two officers recording at once, one wins
+        transition(
+            Proceeding.objects,
+            proceeding.pk,
+            field="outcome",
+            from_states=[before],
+            to_state=outcome,
+            instance=proceeding,
+            outcome_on=on,
+            prison_months=prison_months,
+            fine=fine,
+            restitution_ordered=restitution_ordered,
+            dismissal_reason=dismissal_reason.strip()[:300],
+            updated_at=timezone.now(),
         )
         record_event(
             actor=actor,
@@ -436,6 +443,7 @@ def outcome_record(
             summary=f"{_label(proceeding)}: {Outcome(outcome).label}",
             data={
                 "proceeding": proceeding.pk,
+                "from": before,
                 "outcome": outcome,
                 "prison_months": prison_months,
                 "fine": fine,
