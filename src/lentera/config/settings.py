@@ -1,9 +1,11 @@
 """Django settings for Lentera.
 
 Everything that differs between machines comes from the environment (see ``docs/configuration.md``).
-Development defaults are safe: without ``LENTERA_DEBUG=0`` the site runs in debug mode on SQLite
-with keys generated once into ``var/dev-secrets.json`` (ignored by git). In production
-(``LENTERA_DEBUG=0``) a missing secret is an error, never a silent default.
+Defaults are safe: debug pages are off unless a developer sets ``LENTERA_DEBUG=1``. On the
+embedded default (no ``DATABASE_URL``: SQLite in ``var/``, what ``make run`` uses), on a debug
+machine and in the test suite, keys are generated once into ``var/dev-secrets.json`` (ignored by
+git) and the site speaks plain HTTP on 127.0.0.1. Anywhere else (a ``DATABASE_URL`` and no debug:
+production) a missing secret is an error, never a silent default, and cookies are HTTPS-only.
 """
 
 from __future__ import annotations
@@ -37,7 +39,14 @@ def _env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-DEBUG = _env_bool("LENTERA_DEBUG", True)
+DEBUG = _env_bool("LENTERA_DEBUG", False)
+# One machine trying Lentera or running its tests: the embedded SQLite database (no DATABASE_URL),
+# a developer's debug mode, or a pytest run (pytest sets PYTEST_VERSION for the whole session).
+EMBEDDED_DATABASE = not os.environ.get("DATABASE_URL")
+LOCAL = DEBUG or EMBEDDED_DATABASE or "PYTEST_VERSION" in os.environ
+# HTTPS-only cookies, HSTS and the redirect to HTTPS: on by default except on a local machine,
+# which `make run` serves over plain HTTP on 127.0.0.1.
+HTTPS = _env_bool("LENTERA_HTTPS", not LOCAL)
 
 
 def _dev_secrets() -> dict[str, str]:
@@ -60,8 +69,11 @@ def _secret(env_name: str, dev_key: str) -> str:
     value = os.environ.get(env_name)
     if value:
         return value
-    if not DEBUG:
-        raise ImproperlyConfigured(f"{env_name} must be set when LENTERA_DEBUG=0")
+    if not LOCAL:
+        raise ImproperlyConfigured(
+            f"{env_name} must be set: with a DATABASE_URL and without LENTERA_DEBUG=1 keys are "
+            "never generated (see docs/configuration.md)"
+        )
     return _dev_secrets()[dev_key]
 
 
@@ -74,7 +86,7 @@ FIELD_ENCRYPTION_KEYS = [k.strip() for k in _secret("LENTERA_FIELD_KEYS", "field
 BLIND_INDEX_KEY = _secret("LENTERA_INDEX_KEY", "index_key")
 
 ALLOWED_HOSTS = _env_list(
-    "LENTERA_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"] if DEBUG else []
+    "LENTERA_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"] if LOCAL else []
 )
 CSRF_TRUSTED_ORIGINS = _env_list("LENTERA_CSRF_TRUSTED_ORIGINS", [])
 
@@ -199,15 +211,15 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
-LANGUAGE_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+LANGUAGE_COOKIE_SECURE = HTTPS
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if not DEBUG:
+if HTTPS:
     SECURE_SSL_REDIRECT = _env_bool("LENTERA_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = int(os.environ.get("LENTERA_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
