@@ -122,12 +122,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost after security: every error response under /api/ leaves as a JSON problem body.
+    "lentera.api.problems.ApiProblemMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "lentera.web.middleware.LanguageMiddleware",
+    # A NUL or undecodable byte in the query string or a form field is a 400, before any view.
+    "lentera.config.http.RejectInvalidInputMiddleware",
     "lentera.web.middleware.AgencyTimeZoneMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "lentera.apps.accounts.middleware.RequireSecondFactorMiddleware",

@@ -20,5 +20,8 @@ urlpatterns = [
     path("", include("lentera.web.urls")),
 ]
 
-handler404 = "lentera.web.views.not_found"
-handler403 = "lentera.web.views.forbidden"
+# Under /api/ every error is a JSON problem body, elsewhere a page (lentera.config.http).
+handler400 = "lentera.config.http.bad_request"
+handler403 = "lentera.config.http.forbidden"
+handler404 = "lentera.config.http.not_found"
+handler500 = "lentera.config.http.server_error"

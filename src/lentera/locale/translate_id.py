@@ -636,6 +636,34 @@ TRANSLATIONS: dict[str, str | list[str]] = {
     ),
     "Account settings": "Pengaturan akun",
     "Users and roles": "Pengguna dan peran",
+    "The request is not valid.": "Permintaan tidak valid.",
+    "Sign in or send a valid API token.": "Masuk atau kirim token API yang valid.",
+    "Your role does not allow this.": "Peran Anda tidak mengizinkan tindakan ini.",
+    "This address does not exist, or you do not have access to it.": (
+        "Alamat ini tidak ada, atau Anda tidak memiliki akses ke alamat ini."
+    ),
+    "This address does not accept this method.": "Alamat ini tidak menerima metode ini.",
+    "Too many requests; wait and try again.": "Terlalu banyak permintaan; tunggu lalu coba lagi.",
+    "The server could not answer; the error has been logged.": (
+        "Server tidak dapat menjawab; kesalahan ini telah dicatat."
+    ),
+    "Invalid request": "Permintaan tidak valid",
+    "The address is too long.": "Alamatnya terlalu panjang.",
+    "The address holds characters that are not valid text.": (
+        "Alamat berisi karakter yang bukan teks yang valid."
+    ),
+    "The address holds too many parameters.": "Alamat berisi terlalu banyak parameter.",
+    "The address holds a NUL character, which is never valid.": (
+        "Alamat berisi karakter NUL, yang tidak pernah valid."
+    ),
+    "A form field holds a NUL character, which is never valid.": (
+        "Salah satu isian formulir berisi karakter NUL, yang tidak pernah valid."
+    ),
+    "The request body cannot be read.": "Isi permintaan tidak dapat dibaca.",
+    "Server error": "Kesalahan server",
+    "Lentera could not show this page; the error has been logged. Try again later.": (
+        "Lentera tidak dapat menampilkan halaman ini; kesalahan ini telah dicatat. Coba lagi nanti."
+    ),
     "Not found": "Tidak ditemukan",
     "This page does not exist, or you do not have access to it.": (
         "Halaman ini tidak ada, atau Anda tidak memiliki akses ke halaman ini."
