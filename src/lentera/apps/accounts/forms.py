@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from lentera.apps.accounts.events import EventType
 from lentera.apps.accounts.models import AccessPurpose, Agency, AgencyType, TimeZone
 from lentera.apps.accounts.permissions import Role
+from lentera.web.widgets import IsoDateInput, IsoDateTimeInput
 
 
 class SecondFactorForm(forms.Form):
@@ -35,7 +36,7 @@ class ApiTokenForm(forms.Form):
     expires_at = forms.DateTimeField(
         label=_("Expires"),
         required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=IsoDateTimeInput(),
     )
 
 
@@ -95,12 +96,8 @@ class AuditFilterForm(forms.Form):
     )
     object_type = forms.CharField(label=_("Record type"), max_length=60, required=False)
     object_id = forms.CharField(label=_("Record id"), max_length=64, required=False)
-    date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = forms.DateField(label=_("From"), required=False, widget=IsoDateInput())
+    date_to = forms.DateField(label=_("To"), required=False, widget=IsoDateInput())
 
 
 class AccessLogFilterForm(forms.Form):
@@ -112,9 +109,5 @@ class AccessLogFilterForm(forms.Form):
     )
     object_type = forms.CharField(label=_("Record type"), max_length=60, required=False)
     object_id = forms.CharField(label=_("Record id"), max_length=64, required=False)
-    date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = forms.DateField(label=_("From"), required=False, widget=IsoDateInput())
+    date_to = forms.DateField(label=_("To"), required=False, widget=IsoDateInput())

@@ -23,6 +23,7 @@ from lentera.apps.cases.vocab import (
 )
 from lentera.apps.people.models import Sex
 from lentera.law import FACT_CODES, code_label
+from lentera.web.widgets import IsoDateInput
 
 TRI = [("", _("Unknown")), ("yes", _("Yes")), ("no", _("No"))]
 MAX_VICTIMS = 3
@@ -41,7 +42,7 @@ class QualificationForm(forms.Form):
     offence_date = forms.DateField(
         label=_("Date of the offence"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=IsoDateInput(),
         help_text=_(
             "Decides the law in force (UU 21/2007 before 2 January 2026, KUHP 2023 from then)."
         ),
@@ -209,7 +210,7 @@ class CaseFactsForm(forms.Form):
     offence_date = forms.DateField(
         label=_("Date of the offence"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=IsoDateInput(),
     )
     narrative = forms.CharField(
         label=_("What happened"),
@@ -250,6 +251,22 @@ class CaseFactsForm(forms.Form):
         self.fields["means"].choices = _choices("means")  # type: ignore[attr-defined]
 
 
+class CaseEditForm(CaseFactsForm):
+    """The facts of an open case. The region is shown, not edited (it is part of the reference).
+
+    Disabled, the field is not sent by the browser and its value comes from ``initial``, on
+    every request: so it must not be required, or the form could never be saved.
+    """
+
+    region_code = forms.CharField(
+        label=_("Region code"),
+        max_length=13,
+        required=False,
+        disabled=True,
+        help_text=_("Kemendagri code of the place the case belongs to, e.g. 53.71."),
+    )
+
+
 class CaseFilterForm(forms.Form):
     q = forms.CharField(label=_("Reference or title"), required=False)
     status = forms.ChoiceField(
@@ -267,12 +284,8 @@ class CaseFilterForm(forms.Form):
         required=False,
         choices=[("", _("All")), ("yes", _("Yes")), ("no", _("No"))],
     )
-    opened_from = forms.DateField(
-        label=_("Opened from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    opened_to = forms.DateField(
-        label=_("Opened until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    opened_from = forms.DateField(label=_("Opened from"), required=False, widget=IsoDateInput())
+    opened_to = forms.DateField(label=_("Opened until"), required=False, widget=IsoDateInput())
 
 
 class PersonSearchForm(forms.Form):
@@ -295,9 +308,7 @@ class PartyForm(forms.Form):
     )
     full_name = forms.CharField(label=_("Full name (new person)"), required=False, max_length=200)
     sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices, initial=Sex.UNKNOWN)
-    birth_date = forms.DateField(
-        label=_("Date of birth"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    birth_date = forms.DateField(label=_("Date of birth"), required=False, widget=IsoDateInput())
     nik = forms.CharField(label=_("NIK"), required=False, max_length=30)
     phones = forms.CharField(
         label=_("Phone numbers"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -318,12 +329,8 @@ class JourneyLegForm(forms.Form):
     destination_place = forms.CharField(label=_("To"), max_length=120)
     destination_country = forms.CharField(label=_("Country (to)"), max_length=2, initial="ID")
     is_transit = forms.BooleanField(label=_("The destination is a transit point"), required=False)
-    departed_on = forms.DateField(
-        label=_("Departed"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    arrived_on = forms.DateField(
-        label=_("Arrived"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    departed_on = forms.DateField(label=_("Departed"), required=False, widget=IsoDateInput())
+    arrived_on = forms.DateField(label=_("Arrived"), required=False, widget=IsoDateInput())
     transport = forms.ChoiceField(
         label=_("Transport"), choices=TransportMode.choices, initial=TransportMode.UNKNOWN
     )

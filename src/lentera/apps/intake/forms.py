@@ -18,6 +18,7 @@ from lentera.apps.intake.models import (
 )
 from lentera.apps.intake.services import FactsInput, ReporterInput
 from lentera.apps.reference.models import Region, RegionLevel
+from lentera.web.widgets import IsoDateInput, IsoDateTimeInput
 
 
 def public_region_choices() -> list[tuple[str, str]]:
@@ -163,7 +164,7 @@ class RegisterForm(FactsFields, ReporterFields):
     received_at = forms.DateTimeField(
         label=_("Received"),
         required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        widget=IsoDateTimeInput(),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
         help_text=_("Leave empty for now."),
     )
@@ -223,12 +224,8 @@ class ListFilterForm(forms.Form):
         label=_("Urgency"), choices=[("", _("All")), *Urgency.choices], required=False
     )
     region = forms.CharField(label=_("Region code"), max_length=13, required=False)
-    received_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    received_to = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    received_from = forms.DateField(label=_("From"), required=False, widget=IsoDateInput())
+    received_to = forms.DateField(label=_("To"), required=False, widget=IsoDateInput())
     child = forms.ChoiceField(
         label=_("Child"),
         choices=[("", _("All")), ("yes", _("A child involved")), ("no", _("No child"))],

@@ -18,8 +18,9 @@ from lentera.apps.justice.vocab import (
     Outcome,
     Stage,
 )
+from lentera.web.widgets import IsoDateInput
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = IsoDateInput()
 
 
 def prosecution_offices() -> Any:

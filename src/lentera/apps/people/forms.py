@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from lentera.apps.accounts.models import AccessPurpose
 from lentera.apps.people.models import AccountKind, Sex
 from lentera.apps.reference.models import Country
+from lentera.web.widgets import IsoDateInput
 
 
 def split_lines(value: str) -> list[str]:
@@ -24,7 +25,7 @@ class PersonForm(forms.Form):
     birth_date = forms.DateField(
         label=_("Date of birth"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=IsoDateInput(),
         help_text=_("From a document (birth certificate, family card, passport)."),
     )
     nik = forms.CharField(

@@ -23,6 +23,7 @@ from lentera.apps.prevention.vocab import (
     Sex,
     VisaType,
 )
+from lentera.web.widgets import IsoDateInput
 
 PUBLIC_MAX_CHARS = 5000
 OFFICER_MAX_CHARS = 20_000
@@ -61,7 +62,7 @@ class OfferPasteForm(forms.Form):
     found_on = forms.DateField(
         label=_("Found on"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=IsoDateInput(),
     )
 
     def found_at(self) -> dt.datetime | None:
@@ -194,7 +195,7 @@ class DepartureForm(forms.Form):
     departure_date = forms.DateField(
         label=_("Departure date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=IsoDateInput(),
     )
     destination_country = forms.ChoiceField(label=_("Destination country"), required=False)
     stated_purpose = _radio(_("Purpose of the trip, as the traveller says"), Purpose.choices)
@@ -302,12 +303,12 @@ class DepartureFilterForm(forms.Form):
     date_from = forms.DateField(
         label=_("From"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=IsoDateInput(),
     )
     date_to = forms.DateField(
         label=_("To"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=IsoDateInput(),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

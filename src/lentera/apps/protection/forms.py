@@ -19,8 +19,9 @@ from lentera.apps.protection.vocab import (
     ServiceType,
     Setting,
 )
+from lentera.web.widgets import IsoDateInput
 
-_DATE = forms.DateInput(attrs={"type": "date"})
+_DATE = IsoDateInput()
 
 
 def _agencies() -> Any:
