@@ -24,6 +24,7 @@ from lentera.apps.protection.policies import can_act, sees_identity
 from lentera.apps.protection.timers import TimerKind, TimerState, timers_for_case
 from lentera.apps.protection.views.pages import _case, _region
 from lentera.apps.protection.vocab import SERVICE_TRANSITIONS, ReturnStatus, ServiceStatus
+from lentera.privacy import unseal
 
 
 def _user(request: HttpRequest) -> User:
@@ -84,11 +85,13 @@ def service_detail(request: HttpRequest, case_id: int, service_id: int) -> HttpR
 
 
 def _return_initial(plan: Any) -> dict[str, Any]:
+    # The notes are encrypted and read back sealed (shown as a mask): the form, shown only to
+    # those who hold the identity, needs the text, or saving it writes the mask over the notes.
     return {
         "victim_wishes_return": plan.victim_wishes_return,
-        "wish_note": plan.wish_note,
+        "wish_note": unseal(plan.wish_note),
         "family_assessed": plan.family_assessed,
-        "family_assessment": plan.family_assessment,
+        "family_assessment": unseal(plan.family_assessment),
         "safe_to_return": plan.safe_to_return,
         "home_region_code": plan.home_region.code if plan.home_region else "",
         "paying_agency": plan.paying_agency_id,
