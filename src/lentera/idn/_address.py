@@ -90,8 +90,3 @@ def region_key(value: str) -> str | None:
     text = re.sub(r"^kab\b\.?", "kabupaten", text)
     words = _WORD.findall(text)
     return " ".join(words) or None
-
-
-def region_is_code(key: str) -> bool:
-    """True when a :func:`region_key` result is a numeric Kemendagri code."""
-    return key.isdigit()

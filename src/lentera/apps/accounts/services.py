@@ -131,39 +131,6 @@ def user_set_roles(*, actor: User | None, user: User, roles: Iterable[Role | str
     return user
 
 
-def user_update(
-    *,
-    actor: User | None,
-    user: User,
-    first_name: str,
-    last_name: str,
-    email: str,
-    phone: str,
-    preferred_language: str,
-) -> User:
-    if actor is None or actor.pk != user.pk:
-        _require(actor, Action.MANAGE_USERS)
-        _check_role_grant(actor, user.agency, [])
-    fields = {
-        "first_name": first_name.strip(),
-        "last_name": last_name.strip(),
-        "email": email.strip(),
-        "phone": phone.strip(),
-        "preferred_language": preferred_language,
-    }
-    changed = [k for k, v in fields.items() if getattr(user, k) != v]
-    if not changed:
-        return user
-    with transaction.atomic():
-        for key in changed:
-            setattr(user, key, fields[key])
-        user.save(update_fields=changed)
-        record_event(
-            actor=actor, event_type=EventType.USER_UPDATED, obj=user, data={"fields": changed}
-        )
-    return user
-
-
 def user_set_active(*, actor: User | None, user: User, active: bool) -> User:
     _require(actor, Action.MANAGE_USERS)
     _check_role_grant(actor, user.agency, [])
@@ -343,17 +310,6 @@ def task_force_add_member(
     except IntegrityError as exc:
         raise ValidationError(_("This agency already has that role in the task force.")) from exc
     return membership
-
-
-def task_force_remove_member(*, actor: User | None, membership: TaskForceMembership) -> None:
-    _require(actor, Action.MANAGE_TASK_FORCES)
-    with transaction.atomic():
-        task_force = membership.task_force
-        data = {"agency": membership.agency_id, "role": membership.role}
-        membership.delete()
-        record_event(
-            actor=actor, event_type=EventType.TASK_FORCE_MEMBER_REMOVED, obj=task_force, data=data
-        )
 
 
 # --- API tokens -----------------------------------------------------------------------------

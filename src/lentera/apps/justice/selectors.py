@@ -3,7 +3,6 @@ statistics the field reports."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -241,7 +240,3 @@ def tip_figures(*, user: Any, start: date, end: date, region: str = "") -> TipFi
         elif p.outcome == Outcome.DISMISSED:
             figures.dismissals += 1
     return figures
-
-
-def stage_counts(qs: Iterable[Proceeding]) -> Counter[str]:
-    return Counter(p.current_stage for p in qs)
