@@ -9,11 +9,11 @@ from django.utils import translation
 from rest_framework.test import APIClient
 
 from lentera.apps.accounts import services as account_services
+from lentera.apps.accounts.concurrency import Conflict
 from lentera.apps.accounts.models import AccessLog, AuditEvent
 from lentera.apps.accounts.permissions import Role
 from lentera.apps.intake import api
 from lentera.apps.intake.models import Complaint
-from lentera.apps.intake.services import StaleComplaint
 from lentera.privacy import unseal
 from tests.conftest import make_user
 
@@ -131,11 +131,12 @@ def test_triage_matrix(cast, public_complaint, kupang_police_intake):
     assert (
         ok.json()["urgency"] == "critical" and ok.json()["routed_agency"] == cast.kupang_police.pk
     )
-    # routed now to the police: their intake officer sees it and may triage; the stale version fails
+    # routed now to the police: their intake officer sees it and may triage; the stale version
+    # is a conflict (409)
     stale = client_for(kupang_police_intake).post(url, payload, format="json")
     with translation.override("id"):
-        stale_message = str(StaleComplaint().messages[0])
-    assert stale.status_code == 400 and stale_message in json.dumps(
+        stale_message = str(Conflict().messages[0])
+    assert stale.status_code == 409 and stale_message in json.dumps(
         stale.json(), ensure_ascii=False
     )
     again = client_for(kupang_police_intake).post(url, {**payload, "version": 2}, format="json")

@@ -9,12 +9,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.utils import timezone
 
+from lentera.apps.accounts.concurrency import Conflict
 from lentera.apps.accounts.models import AccessLog, AuditEvent
 from lentera.apps.cases import services as case_services
 from lentera.apps.cases.models import Case
 from lentera.apps.intake import services
 from lentera.apps.intake.models import Complaint
-from lentera.apps.intake.services import FactsInput, ReporterInput, StaleComplaint
+from lentera.apps.intake.services import FactsInput, ReporterInput
 from lentera.privacy import MASK, Sealed, unseal
 
 pytestmark = pytest.mark.django_db
@@ -286,7 +287,7 @@ def test_concurrent_triage_does_not_silently_overwrite(
     first_view = Complaint.objects.get(pk=public_complaint.pk)
     second_view = Complaint.objects.get(pk=public_complaint.pk)
     triage(cast.kupang_uptd_intake, first_view, danger_now=True)
-    with pytest.raises(StaleComplaint):
+    with pytest.raises(Conflict):
         triage(cast.kupang_uptd_intake, second_view, migrant_worker=True)
     stored = Complaint.objects.get(pk=public_complaint.pk)
     assert stored.danger_now and not stored.migrant_worker and stored.version == 2
@@ -359,7 +360,12 @@ def test_attach_to_a_visible_case(public_complaint, uptd_case, cast):
     )
     assert c.status == "linked" and c.case == uptd_case and c.public_note == "Ditangani."
     event = events("complaint_linked").get()
-    assert event.data == {"case": uptd_case.pk, "reference": uptd_case.reference}
+    assert event.data == {
+        "from": "received",
+        "to": "linked",
+        "case": uptd_case.pk,
+        "reference": uptd_case.reference,
+    }
 
 
 def test_attach_to_an_invisible_case_is_refused(public_complaint, police_case, cast):
@@ -401,7 +407,7 @@ def test_open_a_case_from_the_complaint(public_complaint, cast, regions):
 
 
 def test_open_a_case_with_a_stale_version_opens_nothing(public_complaint, cast, regions):
-    with pytest.raises(StaleComplaint):
+    with pytest.raises(Conflict):
         services.complaint_open_case(
             actor=cast.kupang_uptd_intake,
             complaint=public_complaint,

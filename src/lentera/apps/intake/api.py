@@ -155,8 +155,8 @@ class ComplaintDetail(APIView):
 
 
 class ComplaintTriage(APIView):
-    """Confirm or override the triage; ``version`` is the one you read (409-free: a complaint
-    changed meanwhile answers 400 with code ``stale``)."""
+    """Confirm or override the triage; ``version`` is the one you read (a complaint changed
+    meanwhile answers 409 with code ``conflict``)."""
 
     permission_classes = PERMS
     required_action = Action.TRIAGE_COMPLAINT

@@ -19,11 +19,12 @@ from typing import Any, cast
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lentera.apps.accounts.audit import record_access, record_event
+from lentera.apps.accounts.concurrency import transition
 from lentera.apps.accounts.events import EventType
 from lentera.apps.accounts.models import AccessPurpose, Agency, User
 from lentera.apps.accounts.permissions import Action
@@ -69,17 +70,6 @@ CLOCK_SKEW = timedelta(minutes=10)
 
 def _deny() -> PermissionDenied:
     return PermissionDenied(_("You do not have permission to do this."))
-
-
-class StaleComplaint(ValidationError):
-    def __init__(self) -> None:
-        super().__init__(
-            _(
-                "Someone else changed this complaint while you were working on it. Reload it and "
-                "apply your change again."
-            ),
-            code="stale",
-        )
 
 
 # -- agencies: walking up the region tree ---------------------------------------------------
@@ -481,16 +471,22 @@ def _require_status(complaint: Complaint, allowed: tuple[str, ...], field: str =
         )
 
 
-def _update(complaint: Complaint, version: int | None, values: dict[str, Any]) -> None:
-    """Write ``values`` if the complaint is still at ``version`` (optimistic locking)."""
-    expected = complaint.version if version is None else version
-    values = {**values, "updated_at": timezone.now()}
-    updated = Complaint.objects.filter(pk=complaint.pk, version=expected).update(
-        version=F("version") + 1, **values
+def _update(complaint: Complaint, version: int | None, values: dict[str, Any]) -> str:
+    """Write ``values`` if the complaint is still at ``version`` (the one the officer loaded;
+    by default the one read) and at the status read, else ``Conflict``. Returns the status the
+    complaint had, the real "from" of the audit event."""
+    before = complaint.status
+    fields = {**values, "updated_at": timezone.now()}
+    transition(
+        Complaint.objects,
+        complaint.pk,
+        from_states=[before],
+        to_state=fields.pop("status", before),
+        version=complaint.version if version is None else version,
+        instance=complaint,
+        **fields,
     )
-    if not updated:
-        raise StaleComplaint()
-    complaint.refresh_from_db()
+    return before
 
 
 def complaint_triage(
@@ -571,13 +567,15 @@ def complaint_triage(
     if public_note is not None:
         values["public_note"] = public_note.strip()[:500]
     with transaction.atomic():
-        _update(complaint, version, values)
+        before = _update(complaint, version, values)
         record_event(
             actor=actor,
             event_type=EventType.COMPLAINT_TRIAGED,
             obj=complaint,
             summary=f"{URGENCY_SHORT[Urgency(final_urgency)]} → {final_agency or '—'}",
             data={
+                "from": before,
+                "to": ComplaintStatus.TRIAGED,
                 "urgency": final_urgency,
                 "routed_agency": final_agency.pk if final_agency else None,
                 "routing_rule": values["routing_rule"],
@@ -632,13 +630,18 @@ def complaint_attach(
     if public_note is not None:
         values["public_note"] = public_note.strip()[:500]
     with transaction.atomic():
-        _update(complaint, version, values)
+        before = _update(complaint, version, values)
         record_event(
             actor=actor,
             event_type=EventType.COMPLAINT_LINKED,
             obj=complaint,
             summary=case.reference,
-            data={"case": case.pk, "reference": case.reference},
+            data={
+                "from": before,
+                "to": ComplaintStatus.LINKED,
+                "case": case.pk,
+                "reference": case.reference,
+            },
         )
     return complaint
 
@@ -686,13 +689,13 @@ def complaint_close(
     if public_note is not None:
         values["public_note"] = public_note.strip()[:500]
     with transaction.atomic():
-        _update(complaint, version, values)
+        before = _update(complaint, version, values)
         record_event(
             actor=actor,
             event_type=EventType.COMPLAINT_CLOSED,
             obj=complaint,
             summary=str(CloseReason(reason).label),
-            data={"reason": reason},
+            data={"from": before, "to": ComplaintStatus.CLOSED, "reason": reason},
         )
     return complaint
 
@@ -708,7 +711,7 @@ def complaint_reopen(
         raise ValidationError({"reason": _("Say why the complaint is reopened.")})
     back = ComplaintStatus.TRIAGED if complaint.triaged_at else ComplaintStatus.RECEIVED
     with transaction.atomic():
-        _update(
+        before = _update(
             complaint,
             version,
             {"status": back, "closed_at": None, "close_reason": "", "close_note": ""},
@@ -718,7 +721,7 @@ def complaint_reopen(
             event_type=COMPLAINT_REOPENED,
             obj=complaint,
             summary=reason[:200],
-            data={"reason": reason[:200], "status": back},
+            data={"reason": reason[:200], "from": before, "status": back},
         )
     return complaint
 
