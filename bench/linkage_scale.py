@@ -43,11 +43,21 @@ def main() -> None:
     )  # fmt: skip
     paths = [folder / f for f in AGENCY_FILES]
     out = folder / "clusters.csv"
-    command = [str(ROOT / ".venv" / "bin" / "lentera"), "link", *map(str, paths), "--out", str(out)]
+    # paths relative to the repository, so the report holds no machine path
+    relative = [str(p.relative_to(ROOT)) for p in [*paths, out]]
+    command = [
+        str(ROOT / ".venv" / "bin" / "lentera"),
+        "link",
+        *relative[:-1],
+        "--out",
+        relative[-1],
+    ]
     log = folder / "lentera-link.log"
     started = time.perf_counter()
     with log.open("w", encoding="utf-8") as err:
-        run = subprocess.run(command, stdout=subprocess.PIPE, stderr=err, text=True, check=False)
+        run = subprocess.run(
+            command, stdout=subprocess.PIPE, stderr=err, text=True, check=False, cwd=ROOT
+        )
     seconds = time.perf_counter() - started
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     progress = log.read_text(encoding="utf-8")
