@@ -30,7 +30,7 @@ from lentera.apps.protection.models import (
     ReturnPlan,
     Service,
 )
-from lentera.apps.protection.policies import can_read, providers, referrals
+from lentera.apps.protection.policies import can_read, providers, referrals, sees_identity
 from lentera.apps.protection.timers import Timer
 from lentera.apps.protection.vocab import (
     Decision,
@@ -49,15 +49,20 @@ _AGENCIES = Agency.objects.filter(is_active=True)
 
 def _victim(request: Request, case_id: int, party_id: int) -> CaseParty:
     case: Case = cases.get_for(request.user, Action.VIEW_CASE, case_id)
-    if not can_read(request.user, case):
-        raise NotFound()
     party = case.parties.filter(pk=party_id, role=PartyRole.VICTIM).first()
-    if party is None:
+    if party is None or not can_read(request.user, case, party):
         raise NotFound()
     return party
 
 
-def referral_out(r: Referral) -> dict[str, Any]:
+def _text(shown: bool, value: str) -> str | None:
+    """Free text about a victim (reasons, notes, relatives, places) identifies the victim: it
+    is given only to readers who hold the victim's identity, else null."""
+    return value if shown else None
+
+
+def referral_out(r: Referral, user: Any) -> dict[str, Any]:
+    shown = sees_identity(user, r.party)
     return {
         "id": r.pk,
         "case": r.case_id,
@@ -70,7 +75,8 @@ def referral_out(r: Referral) -> dict[str, Any]:
         "consent": r.consent_id,
         "override_basis": r.override_basis,
         "override_legal_basis": r.override_legal_basis,
-        "decline_reason": r.decline_reason,
+        "reason": _text(shown, r.reason),
+        "decline_reason": _text(shown, r.decline_reason),
         "sent_at": r.recorded_at,
         "responded_at": r.responded_at,
         "police_reported_at": r.police_reported_at,
@@ -136,7 +142,7 @@ class ReferralList(APIView):
         rows = selectors.referral_list(
             user=request.user, incoming=incoming, status=request.query_params.get("status", "")
         )[:200]
-        return Response([referral_out(r) for r in rows])
+        return Response([referral_out(r, request.user) for r in rows])
 
 
 class VictimReferrals(APIView):
@@ -149,7 +155,7 @@ class VictimReferrals(APIView):
         data = ReferralIn(data=request.data)
         data.is_valid(raise_exception=True)
         r = services.referral_send(actor=actor_of(request), party=party, **data.validated_data)
-        return Response(referral_out(r), status=status.HTTP_201_CREATED)
+        return Response(referral_out(r, request.user), status=status.HTTP_201_CREATED)
 
 
 class VictimConsents(APIView):
@@ -229,7 +235,7 @@ class ReferralStep(APIView):
             services.referral_police_reported(actor=actor, referral=referral)
         else:
             raise NotFound()
-        return Response(referral_out(referral))
+        return Response(referral_out(referral, request.user))
 
 
 class CaseTimers(APIView):
@@ -294,7 +300,7 @@ def _on_case(request: Request, row: Any) -> Any:
     if row is None:
         raise NotFound()
     case = cases.get_for(request.user, Action.VIEW_CASE, row.case_id)
-    if not can_read(request.user, case):
+    if not can_read(request.user, case, getattr(row, "party", None)):
         raise NotFound()
     return row
 
@@ -308,7 +314,8 @@ def _region_of(code: str) -> Region | None:
     return region
 
 
-def service_out(s: Service) -> dict[str, Any]:
+def service_out(s: Service, user: Any) -> dict[str, Any]:
+    shown = sees_identity(user, s.party)
     return {
         "id": s.pk,
         "case": s.case_id,
@@ -316,7 +323,8 @@ def service_out(s: Service) -> dict[str, Any]:
         "service_type": s.service_type,
         "provider_agency": s.provider_agency_id,
         "status": s.status,
-        "status_note": s.status_note,
+        "status_note": _text(shown, s.status_note),
+        "note": _text(shown, s.note),
         "urgent": s.urgent,
         "due_on": s.due_on,
         "started_at": s.started_at,
@@ -324,7 +332,8 @@ def service_out(s: Service) -> dict[str, Any]:
     }
 
 
-def return_out(p: ReturnPlan) -> dict[str, Any]:
+def return_out(p: ReturnPlan, user: Any) -> dict[str, Any]:
+    shown = sees_identity(user, p.party)
     return {
         "id": p.pk,
         "case": p.case_id,
@@ -336,16 +345,16 @@ def return_out(p: ReturnPlan) -> dict[str, Any]:
         "safe_to_return": p.safe_to_return,
         "home_region": p.home_region.code if p.home_region else None,
         "paying_agency": p.paying_agency_id,
-        "travel": p.travel,
+        "travel": _text(shown, p.travel),
         "travel_on": p.travel_on,
-        "handover_to": p.handover_to,
+        "handover_to": _text(shown, p.handover_to),
         "completed_on": p.completed_on,
-        "cancel_reason": p.cancel_reason,
+        "cancel_reason": _text(shown, p.cancel_reason),
         "visits": [
             {
                 "id": v.pk,
                 "visited_on": v.visited_on,
-                "wellbeing": v.wellbeing,
+                "wellbeing": _text(shown, v.wellbeing),
                 "closes_follow_up": v.closes_follow_up,
             }
             for v in p.visits.all()
@@ -353,13 +362,14 @@ def return_out(p: ReturnPlan) -> dict[str, Any]:
     }
 
 
-def restitution_out(r: Restitution) -> dict[str, Any]:
+def restitution_out(r: Restitution, user: Any) -> dict[str, Any]:
+    shown = sees_identity(user, r.party)
     return {
         "id": r.pk,
         "case": r.case_id,
         "party": r.party_id,
         "amount_claimed": r.amount_claimed,
-        "basis": r.basis,
+        "basis": _text(shown, r.basis),
         "status": r.status,
         "version": r.version,
         **{f: getattr(r, f) for f in services.RESTITUTION_STEP_FIELDS},
@@ -483,7 +493,7 @@ class VictimServices(APIView):
         data = ServiceIn(data=request.data)
         data.is_valid(raise_exception=True)
         row = services.service_plan(actor=actor_of(request), party=party, **data.validated_data)
-        return Response(service_out(row), status=status.HTTP_201_CREATED)
+        return Response(service_out(row, request.user), status=status.HTTP_201_CREATED)
 
 
 class ServiceStatusStep(APIView):
@@ -496,7 +506,7 @@ class ServiceStatusStep(APIView):
         data = ServiceStatusIn(data=request.data)
         data.is_valid(raise_exception=True)
         services.service_set_status(actor=actor_of(request), service=row, **data.validated_data)
-        return Response(service_out(row))
+        return Response(service_out(row, request.user))
 
 
 class VictimReturns(APIView):
@@ -511,7 +521,7 @@ class VictimReturns(APIView):
         d = dict(data.validated_data)
         d["home_region"] = _region_of(d.pop("home_region_code"))
         row = services.return_plan(actor=actor_of(request), party=party, **d)
-        return Response(return_out(row), status=status.HTTP_201_CREATED)
+        return Response(return_out(row, request.user), status=status.HTTP_201_CREATED)
 
 
 class ReturnStep(APIView):
@@ -531,7 +541,7 @@ class ReturnStep(APIView):
     def get(self, request: Request, plan_id: int, step: str = "") -> Response:
         if step:
             raise NotFound()
-        return Response(return_out(self._plan(request, plan_id)))
+        return Response(return_out(self._plan(request, plan_id), request.user))
 
     @extend_schema(request=None, responses=dict)
     def post(self, request: Request, plan_id: int, step: str = "") -> Response:
@@ -560,7 +570,7 @@ class ReturnStep(APIView):
             return Response({"id": visit.pk}, status=status.HTTP_201_CREATED)
         else:
             raise NotFound()
-        return Response(return_out(self._plan(request, plan_id)))
+        return Response(return_out(self._plan(request, plan_id), request.user))
 
 
 class VictimRestitutions(APIView):
@@ -575,7 +585,7 @@ class VictimRestitutions(APIView):
         row = services.restitution_claim(
             actor=actor_of(request), party=party, **data.validated_data
         )
-        return Response(restitution_out(row), status=status.HTTP_201_CREATED)
+        return Response(restitution_out(row, request.user), status=status.HTTP_201_CREATED)
 
 
 class RestitutionDetail(APIView):
@@ -587,7 +597,7 @@ class RestitutionDetail(APIView):
     @extend_schema(responses=dict)
     def get(self, request: Request, restitution_id: int) -> Response:
         row = _on_case(request, Restitution.objects.filter(pk=restitution_id).first())
-        return Response(restitution_out(row))
+        return Response(restitution_out(row, request.user))
 
     @extend_schema(request=RestitutionStepsIn, responses=dict)
     def post(self, request: Request, restitution_id: int) -> Response:
@@ -597,7 +607,7 @@ class RestitutionDetail(APIView):
         d = dict(data.validated_data)
         version = d.pop("version")
         services.restitution_update(actor=actor_of(request), restitution=row, version=version, **d)
-        return Response(restitution_out(row))
+        return Response(restitution_out(row, request.user))
 
 
 def notification_out(n: Notification) -> dict[str, Any]:

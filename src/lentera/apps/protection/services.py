@@ -18,6 +18,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -84,8 +85,8 @@ def _deny() -> PermissionDenied:
     return PermissionDenied(_("You do not have permission to do this."))
 
 
-def _require(actor: User, action: Action, case: Case) -> None:
-    if not can_act(actor, action, case):
+def _require(actor: User, action: Action, case: Case, party: CaseParty) -> None:
+    if not can_act(actor, action, case, party):
         raise _deny()
 
 
@@ -152,7 +153,7 @@ def identification_record(
 ) -> Identification:
     """Record an identification interview and its decision (the actor is who decided)."""
     case = party.case
-    _require(actor, Action.PROVIDE_SERVICE, case)
+    _require(actor, Action.PROVIDE_SERVICE, case, party)
     _victim(party)
     errors: dict[str, str] = {}
     if setting not in Setting.values:
@@ -224,7 +225,7 @@ def assessment_record(
     *, actor: User, party: CaseParty, needs: Mapping[str, str], notes: str = ""
 ) -> Assessment:
     case = party.case
-    _require(actor, Action.PROVIDE_SERVICE, case)
+    _require(actor, Action.PROVIDE_SERVICE, case, party)
     _victim(party)
     clean: dict[str, str] = {}
     for domain in NeedDomain.values:
@@ -275,7 +276,7 @@ def consent_record(
     """Record what may be shared with which agencies. A child's consent is given by the
     guardian, with the child's own assent recorded."""
     case = party.case
-    _require(actor, Action.REFER, case)
+    _require(actor, Action.REFER, case, party)
     _victim(party)
     targets = list(agencies)
     errors: dict[str, str] = {}
@@ -334,7 +335,7 @@ def consent_record(
 def consent_withdraw(*, actor: User, consent: Consent, note: str = "") -> Consent:
     """Withdraw a consent. Open referrals made under it lose their grant (the receiving agency
     no longer sees the file); sent ones are declined on the victim's behalf."""
-    _require(actor, Action.REFER, consent.case)
+    _require(actor, Action.REFER, consent.case, consent.party)
     if consent.withdrawn_at is not None:
         raise ValidationError(_("This consent was already withdrawn."))
     now = timezone.now()
@@ -404,7 +405,7 @@ def service_plan(
     note: str = "",
 ) -> Service:
     case = party.case
-    _require(actor, Action.PROVIDE_SERVICE, case)
+    _require(actor, Action.PROVIDE_SERVICE, case, party)
     _victim(party)
     if service_type not in ServiceType.values:
         raise ValidationError({"service_type": _("Unknown service.")})
@@ -442,7 +443,7 @@ def service_set_status(
     """Move a service along planned → in progress → done (or cancelled). The provider agency or
     an agency working on the case may do it. Cancelling needs a reason."""
     if not (
-        can_act(actor, Action.PROVIDE_SERVICE, service.case)
+        can_act(actor, Action.PROVIDE_SERVICE, service.case, service.party)
         or (
             actor.agency_id == service.provider_agency_id
             and actor.has_action(Action.PROVIDE_SERVICE)
@@ -506,7 +507,7 @@ def referral_send(
 ) -> Referral:
     """Refer a victim to another agency, sharing only what the consent allows."""
     case = party.case
-    _require(actor, Action.REFER, case)
+    _require(actor, Action.REFER, case, party)
     _victim(party)
     errors: dict[str, str] = {}
     if to_agency.pk == actor.agency_id:
@@ -533,13 +534,21 @@ def referral_send(
         errors["override_basis"] = _("Either rely on a consent or record an override, not both.")
     if errors:
         raise ValidationError(errors)
-    existing = CaseGrant.objects.filter(
-        case=case, agency=to_agency, revoked_at__isnull=True
-    ).first()
-    if existing is not None and (
-        (share_people and existing.scope == GrantScope.FACTS)
-        or (share_identity and not existing.include_identity)
-    ):
+    held = list(
+        CaseGrant.objects.filter(case=case, agency=to_agency, revoked_at__isnull=True).filter(
+            Q(person__isnull=True) | Q(person_id=party.person_id)
+        )
+    )
+    existing = next(
+        (
+            g
+            for g in held
+            if (not share_people or g.scope != GrantScope.FACTS)
+            and (not share_identity or g.include_identity)
+        ),
+        None,
+    )
+    if existing is None and any(g.person_id is not None for g in held):
         raise ValidationError(
             {
                 "to_agency": _(
@@ -601,6 +610,7 @@ def referral_send(
                 actor=actor,
                 case=case,
                 agency=to_agency,
+                person=party.person,
                 share_people=share_people,
                 include_identity=share_identity,
                 reason=_("Referral: %(service)s") % {"service": ServiceType(service_type).label},
@@ -827,7 +837,7 @@ def return_plan(
     """Plan a return home. The return must be wanted by the victim and not expose them to
     greater risk (UU 21/2007 Pasal 51 elucidation); the home region pays (PP 9/2008 Pasal 19)."""
     case = party.case
-    _require(actor, Action.PROVIDE_SERVICE, case)
+    _require(actor, Action.PROVIDE_SERVICE, case, party)
     _victim(party)
     errors = _return_errors(
         home_region=home_region,
@@ -899,7 +909,7 @@ def return_update(*, actor: User, plan: ReturnPlan, version: int, **changes: Any
     """Update a planned return: the victim's wish, the family and safety assessment, who pays,
     the travel and to whom the person will be handed over. ``version`` is the one the user saw,
     so two officers editing at once do not overwrite each other."""
-    _require(actor, Action.PROVIDE_SERVICE, plan.case)
+    _require(actor, Action.PROVIDE_SERVICE, plan.case, plan.party)
     if plan.status != ReturnStatus.PLANNED:
         raise IllegalTransition({"status": _("This return is not planned any more.")})
     unknown = set(changes) - _RETURN_FIELDS
@@ -943,7 +953,7 @@ def return_update(*, actor: User, plan: ReturnPlan, version: int, **changes: Any
 
 def return_cancel(*, actor: User, plan: ReturnPlan, reason: str) -> ReturnPlan:
     """Cancel a planned return (the victim changed their mind, the family is not safe...)."""
-    _require(actor, Action.PROVIDE_SERVICE, plan.case)
+    _require(actor, Action.PROVIDE_SERVICE, plan.case, plan.party)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the return is cancelled.")})
     if plan.status != ReturnStatus.PLANNED:
@@ -972,7 +982,7 @@ def return_complete(
 ) -> ReturnPlan:
     """Record the hand-over. Refused unless the victim wished to return, the family was assessed
     and the return was judged safe."""
-    _require(actor, Action.PROVIDE_SERVICE, plan.case)
+    _require(actor, Action.PROVIDE_SERVICE, plan.case, plan.party)
     if plan.status != ReturnStatus.PLANNED:
         raise IllegalTransition({"status": _("This return is not planned any more.")})
     errors: dict[str, str] = {}
@@ -1027,7 +1037,7 @@ def reintegration_visit(
 ) -> ReintegrationVisit:
     """Record a follow-up visit after the return. The follow-up lasts at least 3 months, so a
     visit can close it only from 3 months after the return."""
-    _require(actor, Action.PROVIDE_SERVICE, plan.case)
+    _require(actor, Action.PROVIDE_SERVICE, plan.case, plan.party)
     if plan.status != ReturnStatus.COMPLETED or plan.completed_on is None:
         raise ValidationError({"plan": _("Visits follow a completed return.")})
     if plan.visits.filter(closes_follow_up=True).exists():
@@ -1102,7 +1112,7 @@ def restitution_claim(
     *, actor: User, party: CaseParty, amount_claimed: int, basis: str
 ) -> Restitution:
     case = party.case
-    _require(actor, Action.PROVIDE_SERVICE, case)
+    _require(actor, Action.PROVIDE_SERVICE, case, party)
     _victim(party)
     errors: dict[str, str] = {}
     if amount_claimed <= 0:
@@ -1136,8 +1146,8 @@ def restitution_update(
     """Record the steps: in the demand, ordered (amount), notice of the final verdict, court
     warning, seizure order, payment. Dates must follow each other; the status follows the dates."""
     if not (
-        can_act(actor, Action.PROVIDE_SERVICE, restitution.case)
-        or can_act(actor, Action.MANAGE_PROCEEDINGS, restitution.case)
+        can_act(actor, Action.PROVIDE_SERVICE, restitution.case, restitution.party)
+        or can_act(actor, Action.MANAGE_PROCEEDINGS, restitution.case, restitution.party)
     ):
         raise _deny()
     unknown = set(steps) - _RESTITUTION_FIELDS

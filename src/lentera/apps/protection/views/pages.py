@@ -23,7 +23,13 @@ from lentera.apps.cases.vocab import PartyRole
 from lentera.apps.people.selectors import pseudonym_of
 from lentera.apps.protection import forms, selectors, services
 from lentera.apps.protection.models import Consent, Provider, Referral, Service
-from lentera.apps.protection.policies import can_act, can_read, providers, referrals
+from lentera.apps.protection.policies import (
+    can_act,
+    can_read,
+    providers,
+    referrals,
+    sees_identity,
+)
 from lentera.apps.protection.timers import TimerState
 from lentera.apps.protection.vocab import ReferralStatus, ServiceStatus
 from lentera.apps.reference.models import Region
@@ -40,9 +46,10 @@ def _case(request: HttpRequest, case_id: int) -> Case:
     return case
 
 
-def _party(case: Case, party_id: int) -> CaseParty:
+def _party(request: HttpRequest, case: Case, party_id: int) -> CaseParty:
+    """A victim of the case that the user reaches (a victim grant reaches one victim only)."""
     party = case.parties.filter(pk=party_id, role=PartyRole.VICTIM).select_related("person").first()
-    if party is None:
+    if party is None or not can_read(request.user, case, party):
         raise NotFound()
     return party
 
@@ -86,7 +93,11 @@ def case_file(request: HttpRequest, case_id: int) -> HttpResponse:
     case = _case(request, case_id)
     now = timezone.now()
     victims = [
-        {"file": f, "pseudonym": pseudonym_of(f.party.person)}
+        {
+            "file": f,
+            "pseudonym": pseudonym_of(f.party.person),
+            "identity": sees_identity(user, f.party),
+        }
         for f in selectors.protection_file(user=user, case=case)
     ]
     timers = [(t, t.state(now)) for t in selectors.case_timers(user=user, case=case)]
@@ -122,7 +133,7 @@ def _victim_form(
 ) -> HttpResponse:
     user = _user(request)
     case = _case(request, case_id)
-    party = _party(case, party_id)
+    party = _party(request, case, party_id)
     form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -301,7 +312,7 @@ def referral_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
     user = _user(request)
     referral = _referral(request, referral_id)
     can_respond = referrals.can_respond(user, referral)
-    shows_people = "people" in cases.sections(user, referral.case)
+    shows_people = can_read(user, referral.case, referral.party)
     if request.method == "POST":
         if not can_respond:
             raise PermissionDenied
@@ -346,6 +357,7 @@ def referral_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
             "referral": referral,
             "can_respond": can_respond,
             "pseudonym": pseudonym_of(referral.party.person) if shows_people else None,
+            "identity": sees_identity(user, referral.party),
             "decline_form": decline_form,
             "sent": ReferralStatus.SENT,
             "accepted": ReferralStatus.ACCEPTED,
