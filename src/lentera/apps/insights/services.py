@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lentera.apps.accounts.audit import record_access, record_event
+from lentera.apps.accounts.concurrency import Conflict, transition
 from lentera.apps.accounts.events import EventType
 from lentera.apps.accounts.identity import sealed_json
 from lentera.apps.accounts.models import AccessPurpose, User
@@ -100,8 +101,20 @@ def linkage_run_execute(*, run_id: int) -> LinkageRun:
     run = LinkageRun.objects.select_related("requested_by").get(pk=run_id)
     if run.status == RunStatus.DONE:
         return run
-    run.status, run.started_at, run.error = RunStatus.RUNNING, timezone.now(), ""
-    run.save(update_fields=["status", "started_at", "error"])
+    try:
+        transition(
+            LinkageRun.objects,
+            run.pk,
+            from_states=[run.status],
+            to_state=RunStatus.RUNNING,
+            instance=run,
+            started_at=timezone.now(),
+            error="",
+        )
+    except Conflict:
+        log.info("linkage run %s was started by another worker meanwhile", run_id)
+        run.refresh_from_db()
+        return run
     try:
         from lentera.linkage import link_records
 
@@ -180,21 +193,25 @@ def match_decide(
     if candidate.status != MatchStatus.PENDING:
         raise ValidationError(_("This pair has already been decided."))
     with transaction.atomic():
-        updated = MatchCandidate.objects.filter(pk=candidate.pk, status=MatchStatus.PENDING).update(
-            status=MatchStatus.CONFIRMED if same_person else MatchStatus.REJECTED,
+        # the second of two reviewers deciding the same pair at once gets Conflict
+        transition(
+            MatchCandidate.objects,
+            candidate.pk,
+            from_states=[MatchStatus.PENDING],
+            to_state=MatchStatus.CONFIRMED if same_person else MatchStatus.REJECTED,
+            instance=candidate,
             decided_by=actor,
             decided_at=timezone.now(),
             note=note.strip()[:300],
         )
-        if not updated:
-            raise ValidationError(_("This pair has already been decided."))
-        candidate.refresh_from_db()
         record_event(
             actor=actor,
             event_type=EventType.MATCH_CONFIRMED if same_person else EventType.MATCH_REJECTED,
             obj=candidate,
             summary=f"#{candidate.left_id} ~ #{candidate.right_id}",
             data={
+                "from": MatchStatus.PENDING,
+                "to": candidate.status,
                 "left": candidate.left_id,
                 "right": candidate.right_id,
                 "probability": round(candidate.probability, 4),
