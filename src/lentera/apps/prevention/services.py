@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lentera.apps.accounts.audit import record_access, record_event
+from lentera.apps.accounts.concurrency import lock, transition
 from lentera.apps.accounts.events import EventType
 from lentera.apps.accounts.identity import sealed_json
 from lentera.apps.accounts.models import AccessPurpose, User
@@ -216,20 +217,26 @@ def offer_triage(
         raise _deny()
     if status not in (OfferStatus.NEW, OfferStatus.WATCH, OfferStatus.DISMISSED):
         raise ValidationError({"status": _("Unknown status.")})
+    if screening.status == OfferStatus.COMPLAINT:
+        raise ValidationError(
+            {"status": _("A complaint was opened for this offer; its status stays.")}
+        )
     note = note.strip()[:MAX_NOTE]
     now = timezone.now()
     before = screening.status
     with transaction.atomic():
-        updated = (
-            OfferScreening.objects.filter(pk=screening.pk)
-            .exclude(status=OfferStatus.COMPLAINT)
-            .update(status=status, triaged_by=actor, triaged_at=now, note=note)
+        # conditional on the status read: of two officers triaging at once, the second (or one
+        # racing a complaint being opened) gets Conflict
+        transition(
+            OfferScreening.objects,
+            screening.pk,
+            from_states=[before],
+            to_state=status,
+            instance=screening,
+            triaged_by=actor,
+            triaged_at=now,
+            note=note,
         )
-        if not updated:
-            raise ValidationError(
-                {"status": _("A complaint was opened for this offer; its status stays.")}
-            )
-        screening.refresh_from_db()
         record_event(
             actor=actor,
             event_type=EventType.OFFER_TRIAGED,
@@ -265,7 +272,7 @@ def offer_open_complaint(
         raise _deny(_("Your role does not register complaints; ask an intake officer."))
     note = note.strip()[:MAX_NOTE]
     with transaction.atomic():
-        locked = OfferScreening.objects.select_for_update().get(pk=screening.pk)
+        locked = lock(OfferScreening.objects, screening.pk, status=screening.status)
         if locked.status == OfferStatus.COMPLAINT:
             raise ValidationError({"status": _("A complaint was already opened for this offer.")})
         complaint = None
@@ -573,7 +580,7 @@ def departure_open_case(
             {"full_name": _("Enter the traveller's name (an alias will do) to open a case.")}
         )
     with transaction.atomic():
-        locked = DepartureScreening.objects.select_for_update().get(pk=screening.pk)
+        locked = lock(DepartureScreening.objects, screening.pk, case_id=screening.case_id)
         if locked.case_id is not None:
             raise ValidationError(_("A case was already opened from this screening."))
         case = case_open(
@@ -623,7 +630,7 @@ def departure_open_complaint(*, actor: User, screening: DepartureScreening, note
 
     note = note.strip()[:MAX_NOTE]
     with transaction.atomic():
-        locked = DepartureScreening.objects.select_for_update().get(pk=screening.pk)
+        locked = lock(DepartureScreening.objects, screening.pk, complaint_id=screening.complaint_id)
         if locked.complaint_id is not None:
             raise ValidationError(_("A complaint was already opened from this screening."))
         narrative = _departure_summary(locked)
