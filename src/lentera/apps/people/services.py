@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lentera.apps.accounts.audit import record_access, record_event
+from lentera.apps.accounts.concurrency import Conflict
 from lentera.apps.accounts.events import EventType
 from lentera.apps.accounts.identity import blind_index, sealed_json
 from lentera.apps.accounts.models import Agency, User
@@ -207,17 +208,6 @@ def person_create(
     return person
 
 
-class StaleRecord(ValidationError):
-    def __init__(self) -> None:
-        super().__init__(
-            _(
-                "Someone else changed this record while you were editing. Reload it and apply "
-                "your change again."
-            ),
-            code="stale",
-        )
-
-
 def person_update(
     *,
     actor: User,
@@ -267,7 +257,7 @@ def person_update(
             version=F("version") + 1, **values
         )
         if not updated:
-            raise StaleRecord()
+            raise Conflict()
         person.refresh_from_db()
         _index(person, ident)
         record_event(

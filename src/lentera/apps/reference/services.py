@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from lentera.apps.accounts.audit import record_event
+from lentera.apps.accounts.concurrency import lock
 from lentera.apps.accounts.events import EventType
 from lentera.apps.accounts.models import User
 from lentera.apps.accounts.permissions import Action
@@ -186,6 +187,7 @@ def destination_policy_save(
         raise ValidationError(errors)
     obj = policy or DestinationPolicy()
     before = None if policy is None else {"status": policy.status, "valid_to": str(policy.valid_to)}
+    seen = None if policy is None else {"status": policy.status, "valid_to": policy.valid_to}
     obj.country = country
     obj.sector = sector
     obj.status = status
@@ -194,6 +196,9 @@ def destination_policy_save(
     obj.valid_to = valid_to
     obj.note = note.strip()
     with transaction.atomic():
+        if policy is not None and seen is not None:
+            # the rule must still be as the editor read it, else Conflict (no lost update)
+            lock(DestinationPolicy.objects, policy.pk, **seen)
         obj.save()
         record_event(
             actor=actor,
