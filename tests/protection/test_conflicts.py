@@ -11,6 +11,7 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone, translation
 from rest_framework.test import APIClient
@@ -410,3 +411,49 @@ def test_stale_restitution_step_is_a_conflict(cast, claim):
             actor=actor, restitution=stale, version=stale.version, in_demand_on=today
         )
     assert len(events("restitution_updated", restitution=claim.pk)) == 1
+
+
+# -- reintegration follow-up closed --------------------------------------------------------------
+
+
+@pytest.fixture
+def returned(cast, safe_plan):
+    """Returned home four months ago: a visit may close the follow-up."""
+    return services.return_complete(
+        actor=cast.kupang_uptd_caseworker,
+        plan=safe_plan,
+        returned_on=timezone.localdate() - timedelta(days=125),
+    )
+
+
+def closing_visit(actor):
+    return lambda p: services.reintegration_visit(
+        actor=actor, plan=p, visited_on=timezone.localdate(), closes_follow_up=True
+    )
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_follow_up_closed_twice_at_once_has_one_winner(cast, returned, monkeypatch):
+    # both pass the "already closed?" check before either takes the lock
+    gated(monkeypatch, services, "lock")
+    load = load_plan(returned.pk)
+    actor = cast.kupang_uptd_caseworker
+    one_winner(
+        in_threads(lambda: closing_visit(actor)(load()), lambda: closing_visit(actor)(load()))
+    )
+    assert returned.visits.filter(closes_follow_up=True).count() == 1
+    assert len(events("reintegration_visit", **{"return": returned.pk})) == 1
+
+
+@pytest.mark.django_db
+def test_follow_up_closed_once(cast, returned):
+    """After the closing visit, another is refused (the check reads the database, so a stale
+    page gets the plain message; only a visit racing the closure gets Conflict, above)."""
+    stale = ReturnPlan.objects.get(pk=returned.pk)
+    actor = cast.kupang_uptd_caseworker
+    closing_visit(actor)(returned)
+    with pytest.raises(ValidationError):
+        closing_visit(actor)(stale)
+    assert returned.visits.filter(closes_follow_up=True).count() == 1
+    assert len(events("reintegration_visit", **{"return": returned.pk})) == 1

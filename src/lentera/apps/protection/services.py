@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lentera.apps.accounts.audit import record_event
-from lentera.apps.accounts.concurrency import Conflict, transition
+from lentera.apps.accounts.concurrency import Conflict, lock, transition
 from lentera.apps.accounts.events import EventType
 from lentera.apps.accounts.models import Agency, User
 from lentera.apps.accounts.permissions import Action
@@ -1051,6 +1051,10 @@ def reintegration_visit(
             {"closes_follow_up": _("Follow-up lasts at least 3 months after the return.")}
         )
     with transaction.atomic():
+        # one visit at a time per return; a closing visit recorded meanwhile is a conflict
+        lock(ReturnPlan.objects, plan.pk, status=plan.status)
+        if plan.visits.filter(closes_follow_up=True).exists():
+            raise Conflict()
         visit = ReintegrationVisit.objects.create(
             plan=plan,
             visited_on=visited_on,
