@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from lentera.apps.accounts.audit import record_event
+from lentera.apps.accounts.concurrency import transition
 from lentera.apps.accounts.events import EventType
 from lentera.apps.accounts.models import (
     Agency,
@@ -139,8 +140,15 @@ def user_set_active(*, actor: User | None, user: User, active: bool) -> User:
     if user.is_active == active:
         return user
     with transaction.atomic():
-        user.is_active = active
-        user.save(update_fields=["is_active"])
+        # from the state the administrator saw: of two opposite changes at once, one wins
+        transition(
+            User.objects,
+            user.pk,
+            field="is_active",
+            from_states=[not active],
+            to_state=active,
+            instance=user,
+        )
         record_event(
             actor=actor,
             event_type=EventType.USER_UPDATED if active else EventType.USER_DEACTIVATED,
@@ -348,8 +356,14 @@ def api_token_revoke(*, actor: User, token: ApiToken) -> ApiToken:
     if token.revoked_at is not None:
         return token
     with transaction.atomic():
-        token.revoked_at = timezone.now()
-        token.save(update_fields=["revoked_at"])
+        transition(
+            ApiToken.objects,
+            token.pk,
+            field="revoked_at",
+            from_states=[None],
+            to_state=timezone.now(),
+            instance=token,
+        )
         record_event(actor=actor, event_type=EventType.API_TOKEN_REVOKED, obj=token)
     return token
 

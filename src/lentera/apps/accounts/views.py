@@ -23,6 +23,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from lentera.apps.accounts import selectors, services
 from lentera.apps.accounts.decorators import requires
+from lentera.apps.accounts.concurrency import Conflict
 from lentera.apps.accounts.forms import (
     AccessLogFilterForm,
     AgencyForm,
@@ -204,8 +205,12 @@ def api_token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
     token = ApiToken.objects.filter(user=user, pk=token_id).first()
     if token is None:
         raise NotFound()
-    services.api_token_revoke(actor=user, token=token)
-    messages.success(request, _("The token has been revoked."))
+    try:
+        services.api_token_revoke(actor=user, token=token)
+    except Conflict as exc:  # revoked at the same moment from another tab or by an admin
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The token has been revoked."))
     return redirect("accounts:api_tokens")
 
 
