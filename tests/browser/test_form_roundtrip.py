@@ -222,6 +222,7 @@ def settings_rows(_record: Any) -> dict[str, Any]:
 
 
 def a_triaged_complaint(cast: Cast, regions: dict) -> Any:
+    """Triaged with both decisions overriding the rules (and the reason they need)."""
     complaint = intake_services.complaint_register(
         actor=cast.kupang_uptd_intake,
         channel="hotline_129",
@@ -243,6 +244,9 @@ def a_triaged_complaint(cast: Cast, regions: dict) -> Any:
         migrant_worker=True,
         any_man=True,
         people_count=2,
+        urgency="high",
+        routed_agency=cast.kupang_police,
+        reason="Paspor ditahan: polisi menangani.",
         public_note="Sedang ditangani.",
     )
 
@@ -340,7 +344,7 @@ EDIT_FORMS: dict[str, EditForm] = {
         form="form:has([name=legal_basis])",
         change=("valid_to", "2031-06-30", lambda p: {"valid_to": date(2031, 6, 30)}),
     ),
-    "intake:triage": EditForm(  # re-triage: the facts, filled from the complaint
+    "intake:triage": EditForm(  # re-triage: facts and overrides, filled from the complaint
         user="kupang_uptd_intake",
         setup=a_triaged_complaint,
         kwargs=lambda c: {"complaint_id": c.pk},

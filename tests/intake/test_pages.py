@@ -16,6 +16,7 @@ from lentera.apps.intake.models import Complaint
 from lentera.apps.intake.services import FactsInput, ReporterInput
 from lentera.apps.people.services import person_create
 from tests.conftest import login_verified, make_user
+from tests.html_forms import html_form
 
 pytestmark = pytest.mark.django_db
 
@@ -269,6 +270,41 @@ def test_triage_through_the_page(client, cast, public_complaint):
         url, {"version": public_complaint.version, "involves_child": "yes", "urgency": "normal"}
     )
     assert response.status_code == 400 and "Say why" in response.content.decode()
+
+
+@pytest.mark.parametrize("urgency", ["", "high"])
+@pytest.mark.parametrize("overrides_agency", [False, True])
+def test_re_triage_saved_unchanged_keeps_the_decisions(
+    client, cast, hotline_complaint, urgency, overrides_agency
+):
+    """Issue #11: the triage form is filled with the stored triage, overrides and their reason
+    included; sent back unchanged it neither resets them to the rules nor asks a reason again."""
+    complaint = services.complaint_triage(
+        actor=cast.kupang_uptd_intake,
+        complaint=hotline_complaint,
+        version=hotline_complaint.version,
+        involves_child="no",
+        danger_now=False,
+        departure_today=False,
+        migrant_worker=True,
+        urgency=urgency,
+        routed_agency=cast.kupang_police if overrides_agency else None,
+        reason="Korban terancam dipindahkan." if urgency or overrides_agency else "",
+    )
+    overridden = urgency != "" or overrides_agency
+    assert (complaint.routing_rule == "override") == overrides_agency
+    assert bool(complaint.override_reason) == overridden
+    fields = ("urgency", "due_at", "routed_agency_id", "routing_rule", "override_reason", "status")
+    before = Complaint.objects.values(*fields).get(pk=complaint.pk)
+    client.force_login(cast.kupang_uptd_intake)
+    page = client.get(reverse("intake:detail", kwargs={"complaint_id": complaint.pk}))
+    form = html_form(page.content.decode(), lambda f: f.action.endswith("/triase/"))
+    response = client.post(form.action, form.data())
+    assert response.status_code == 302, response.content.decode()
+    assert Complaint.objects.values(*fields).get(pk=complaint.pk) == before
+    # the facts still decide when the officer leaves the choice to the rules
+    if not overridden:
+        assert form.data()["urgency"] == [""] and form.data()["routed_agency"] == [""]
 
 
 def test_register_through_the_page(client, cast):

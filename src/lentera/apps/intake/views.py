@@ -108,20 +108,29 @@ def complaint_register(request: HttpRequest) -> HttpResponse:
     return render(request, "intake/register.html", {"form": form})
 
 
-def _triage_form(complaint: Complaint) -> TriageForm:
-    return TriageForm(
-        initial={
-            "version": complaint.version,
-            "involves_child": complaint.involves_child,
-            "any_child": complaint.any_child,
-            "any_man": complaint.any_man,
-            "people_count": complaint.people_count,
-            "danger_now": complaint.danger_now,
-            "departure_today": complaint.departure_today,
-            "migrant_worker": complaint.migrant_worker,
-            "public_note": complaint.public_note,
-        }
-    )
+def _triage_form(complaint: Complaint, suggestion: services.Suggestion | None) -> TriageForm:
+    """The triage form filled from the complaint. Once triaged, an urgency or agency that differs
+    from what the rules say is filled in too, with its reason: saved unchanged, the triage stays
+    as it was instead of falling back to the rules (issue #11). What agrees with the rules stays
+    "as the rules say", so corrected facts still decide."""
+    initial: dict[str, Any] = {
+        "version": complaint.version,
+        "involves_child": complaint.involves_child,
+        "any_child": complaint.any_child,
+        "any_man": complaint.any_man,
+        "people_count": complaint.people_count,
+        "danger_now": complaint.danger_now,
+        "departure_today": complaint.departure_today,
+        "migrant_worker": complaint.migrant_worker,
+        "public_note": complaint.public_note,
+    }
+    if complaint.triaged_at is not None and suggestion is not None:
+        if complaint.urgency != suggestion.urgency:
+            initial["urgency"] = complaint.urgency
+        if complaint.routed_agency_id != (suggestion.agency.pk if suggestion.agency else None):
+            initial["routed_agency"] = complaint.routed_agency_id
+        initial["reason"] = complaint.override_reason
+    return TriageForm(initial=initial)
 
 
 def _detail(
@@ -158,7 +167,7 @@ def _detail(
         "history": selectors.complaint_history(complaint=complaint),
         "now": timezone.now(),
         "reveal_form": forms.get("reveal_form") or RevealForm(),
-        "triage_form": forms.get("triage_form") or _triage_form(complaint),
+        "triage_form": forms.get("triage_form") or _triage_form(complaint, suggestion),
         "ack_form": forms.get("ack_form") or AcknowledgeForm(),
         "search_form": search_form,
         "result": result,
