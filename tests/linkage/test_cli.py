@@ -97,3 +97,36 @@ def test_same_file_name_twice_is_refused(tmp_path: Path) -> None:
         ["link", str(tmp_path / "a/reg.csv"), str(tmp_path / "b/reg.csv"), "--out", "c.csv"]
     )
     assert code == 2
+
+
+BAD_REGISTERS = [
+    # (content, line at fault): issue #11 — these used to lose or shift rows and exit 0
+    (b'id,name\n1,Budi\n2,"Ani\n3,Rina\n', 3),  # unclosed quote: rows 2 and 3 were one
+    (b"id,name,sex\n1,Budi,L\n2,Ani\n3,Rina,P\n", 3),  # short row
+    (b"id,name\n1,Budi\n2,Ani,P\n", 3),  # long row: "P" went nowhere
+    (b"id,name\n1,Budi\n\n2,Andr\xe9\n", 4),  # not UTF-8 (Latin-1 from a spreadsheet)
+]
+
+
+@pytest.mark.parametrize(("content", "line"), BAD_REGISTERS)
+def test_rows_that_would_be_lost_exit_2_naming_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, line: int
+) -> None:
+    good = tmp_path / "good.csv"
+    good.write_text("id,name\n1,Budi\n", encoding="utf-8")
+    path = tmp_path / "reg.csv"
+    path.write_bytes(content)
+    out = tmp_path / "c.csv"
+    assert lentera(["link", str(good), str(path), "--out", str(out)]) == 2
+    captured = capsys.readouterr()
+    assert f"reg.csv, line {line}:" in captured.err
+    assert not out.exists() and captured.out == ""  # nothing written, no summary
+
+
+def test_blank_lines_are_allowed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "reg.csv"
+    path.write_text("\nid,name\n\n1,Budi\n  \n2,Ani\n,\n\n", encoding="utf-8")
+    out = tmp_path / "c.csv"
+    assert lentera(["link", str(path), "--out", str(out)]) == 0
+    assert [r["id"] for r in _clusters(out)] == ["1", "2"]
+    assert capsys.readouterr().out.startswith("records: 2,")

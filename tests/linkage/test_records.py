@@ -79,3 +79,28 @@ def test_empty_and_missing_files(tmp_path: Path) -> None:
 def test_blank_lines_are_skipped(tmp_path: Path) -> None:
     path = _csv(tmp_path, "id,name\n1,Budi\n,\n2,Ani\n")
     assert [r.id for r in read_csv_records(path)] == ["1", "2"]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ('id,name\n1,"Budi\n2,Ani\n', 2, "never closed"),
+        ("id,name,sex\n1,Budi\n", 2, "2 values but the header has 3 columns"),
+        ("id,name\n1,Budi,L\n", 2, "3 values but the header has 2 columns"),
+        ("id,Name,NAME\n1,a,b\n", 1, "twice"),
+    ],
+)
+def test_rows_are_never_dropped_or_shifted(
+    tmp_path: Path, text: str, line: int, words: str
+) -> None:
+    with pytest.raises(InvalidInput) as err:
+        read_csv_records(_csv(tmp_path, text))
+    assert (err.value.source, err.value.line) == ("reg.csv", line)
+    assert f"reg.csv, line {line}: " in str(err.value) and words in str(err.value)
+
+
+def test_bytes_that_are_not_utf8_name_their_line(tmp_path: Path) -> None:
+    path = tmp_path / "reg.csv"
+    path.write_bytes(b"id,name\n1,Budi\n2,Andr\xe9\n")
+    with pytest.raises(InvalidInput, match=r"reg\.csv, line 3: .*not UTF-8"):
+        read_csv_records(path)

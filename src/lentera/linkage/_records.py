@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from lentera.csvfile import CsvError, Problem, read_csv
 from lentera.idn import InvalidDate, parse_birth_date
 from lentera.linkage._errors import InvalidInput
 from lentera.linkage._gc import gc_paused
@@ -115,12 +115,8 @@ def record_from_mapping(
     )
 
 
-def _normalised_rows(
-    reader: Iterable[dict[str | Any, str | Any]], header: list[str]
-) -> Iterator[dict[str, Any]]:
-    columns = {h: (h or "").strip().lower() for h in header}
-    for row in reader:
-        yield {columns.get(k, ""): v for k, v in row.items() if k is not None}
+def _column(name: str) -> str:
+    return name.strip().lower()
 
 
 def read_csv_records(path: str | Path, *, source: str | None = None) -> list[PersonRecord]:
@@ -128,7 +124,10 @@ def read_csv_records(path: str | Path, *, source: str | None = None) -> list[Per
 
     ``source`` defaults to the file name without its folder. Column names are matched without
     regard to case or surrounding spaces. Raises :class:`InvalidInput` naming the file and line
-    for a missing ``id`` column, an empty or duplicate id, or an unreadable birth date.
+    for a missing ``id`` column, an empty or duplicate id, an unreadable birth date, and for
+    anything that would lose a row or shift a value: an unclosed quote, a row with fewer or more
+    values than the header has columns, a byte that is not UTF-8 (see :mod:`lentera.csvfile`).
+    Blank lines are skipped.
     """
     with gc_paused():
         return _read_csv_records(Path(path), source)
@@ -136,49 +135,24 @@ def read_csv_records(path: str | Path, *, source: str | None = None) -> list[Per
 
 def _read_csv_records(file: Path, source: str | None) -> list[PersonRecord]:
     name = source if source is not None else file.name
-    try:
-        handle = file.open(newline="", encoding="utf-8-sig")
-    except OSError as exc:
-        raise InvalidInput(f"cannot open the file: {exc.strerror}", source=name) from None
     records: list[PersonRecord] = []
     first_line: dict[str, int] = {}
-    with handle:
-        reader = csv.DictReader(handle)
-        try:
-            header = reader.fieldnames
-        except UnicodeDecodeError:
-            raise InvalidInput("the file is not UTF-8 text", source=name, line=1) from None
-        except csv.Error as exc:
-            raise InvalidInput(f"not a CSV file ({exc})", source=name, line=1) from None
-        if not header:
-            raise InvalidInput("the file is empty; a header row is needed", source=name, line=1)
-        if "id" not in {(h or "").strip().lower() for h in header}:
-            raise InvalidInput("the header has no 'id' column", source=name, line=1, field="id")
-        rows = _normalised_rows(reader, list(header))
-        while True:
-            try:
-                row = next(rows)
-            except StopIteration:
-                break
-            except UnicodeDecodeError:
-                raise InvalidInput(
-                    "the file is not UTF-8 text", source=name, line=reader.line_num + 1
-                ) from None
-            except csv.Error as exc:
-                raise InvalidInput(
-                    f"malformed CSV ({exc})", source=name, line=reader.line_num
-                ) from None
-            line = reader.line_num
-            if not any(_text(v) for v in row.values()):
-                continue  # blank line
-            record = record_from_mapping(row, source=name, line=line)
+    try:
+        for row in read_csv(file, source=name, required=("id",), column=_column):
+            values = row.values
+            if not any(v.strip() for v in values.values()):
+                continue  # a line of empty values (",,,")
+            record = record_from_mapping(values, source=name, line=row.line)
             if record.id in first_line:
                 raise InvalidInput(
                     f"duplicate id {record.id!r} (first on line {first_line[record.id]})",
                     source=name,
-                    line=line,
+                    line=row.line,
                     field="id",
                 )
-            first_line[record.id] = line
+            first_line[record.id] = row.line
             records.append(record)
+    except CsvError as exc:
+        field = "id" if exc.problem is Problem.MISSING_COLUMNS else None
+        raise InvalidInput(exc.message, source=name, line=exc.line, field=field) from None
     return records
