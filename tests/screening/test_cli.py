@@ -91,3 +91,42 @@ def test_lentera_console_dispatches_to_screen(tmp_path, capsys):
     path = write(tmp_path, [json.dumps({"id": "x", "text": "gaji 5 jt, Jl. Merdeka 1"})])
     assert lentera_main(["screen", "offer", path]) == 0
     assert json.loads(capsys.readouterr().out)["id"] == "x"
+
+
+POLICY_HEADER = "country,sector,status,legal_basis,valid_from,note\n"
+BAD_POLICIES = [
+    # (content, line at fault)
+    (POLICY_HEADER + 'KH,*,no_agreement,"Kepmenaker 2025,2025-04-01,\nMY,*,open,x,,\n', 2),
+    (POLICY_HEADER + "KH,*,no_agreement,x,2025-04-01\n", 2),  # short
+    (POLICY_HEADER + "MY,*,open,x,,\nKH,*,no_agreement,x,2025-04-01,,extra\n", 3),  # long
+]
+
+
+@pytest.mark.parametrize(("content", "line"), BAD_POLICIES)
+def test_bad_policy_file_exits_2_naming_file_and_line(tmp_path, capsys, content, line):
+    policy = tmp_path / "policy.csv"
+    policy.write_text(content, encoding="utf-8")
+    code, rows, err = run(capsys, "departure", "--policy", str(policy), write(tmp_path, ["{}"]))
+    assert code == 2 and rows == []
+    assert f"policy.csv, line {line}:" in err
+
+
+def test_policy_and_input_not_utf8_name_their_line(tmp_path, capsys):
+    policy = tmp_path / "policy.csv"
+    policy.write_bytes((POLICY_HEADER + "MY,*,open,Peraturan Menteri,,caf\xe9\n").encode("latin-1"))
+    code, rows, err = run(capsys, "departure", "--policy", str(policy), write(tmp_path, ["{}"]))
+    assert code == 2 and rows == [] and "policy.csv, line 2:" in err
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b'{"id": "1"}\n{"id": "2", "note": "caf\xe9"}\n')
+    code, rows, err = run(capsys, "departure", str(path))
+    assert code == 2 and rows == [] and "line 2: not UTF-8" in err
+
+
+def test_policy_file_with_blank_lines(tmp_path, capsys):
+    policy = tmp_path / "policy.csv"
+    policy.write_text(f"\n{POLICY_HEADER}\nMY,*,open,x,,\n\n", encoding="utf-8")
+    record = {"id": "d", "age": 30, "destination_country": "MY"}
+    code, rows, err = run(
+        capsys, "departure", "--policy", str(policy), write(tmp_path, [json.dumps(record)])
+    )
+    assert (code, err) == (0, "") and len(rows) == 1

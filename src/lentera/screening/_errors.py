@@ -31,17 +31,33 @@ class InvalidInput(ScreeningError, ValueError):
 
 
 class PolicyError(ScreeningError, ValueError):
-    """A destination-policy row or file is not valid (``row`` is 1-based, header excluded)."""
+    """A destination-policy row or file is not valid.
 
-    def __init__(self, message: str, *, row: int | None = None, field: str | None = None) -> None:
+    ``row`` is the 1-based row (header excluded); a table read from a CSV file also names the
+    file (``source``) and the ``line`` the row starts on (the header is line 1).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        row: int | None = None,
+        field: str | None = None,
+        source: str | None = None,
+        line: int | None = None,
+    ) -> None:
         self.message = message
         self.row = row
         self.field = field
+        self.source = source
+        self.line = line
         super().__init__(self.__str__())
 
     def __str__(self) -> str:
-        where = []
-        if self.row is not None:
+        where = [self.source] if self.source else []
+        if self.line is not None:
+            where.append(f"line {self.line}")
+        elif self.row is not None:
             where.append(f"row {self.row}")
         if self.field is not None:
             where.append(f"column {self.field!r}")

@@ -8,7 +8,6 @@ the Django app keeps an editable copy in its database, passing a table built fro
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
 import io
@@ -17,6 +16,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from lentera.csvfile import CsvError, CsvRow, Problem, parse_csv, read_csv
 from lentera.screening._codes import POLICY_STATUSES, SECTORS
 from lentera.screening._errors import PolicyError
 
@@ -102,20 +102,39 @@ class DestinationPolicyTable:
         return cls(_row_to_policy(row, number) for number, row in enumerate(rows, start=1))
 
     @classmethod
-    def from_csv(cls, source: str | Path | io.TextIOBase) -> DestinationPolicyTable:
-        """Read a CSV file with the header ``country,sector,status,legal_basis,valid_from,note``."""
+    def from_csv(
+        cls, source: str | Path | io.TextIOBase, *, name: str | None = None
+    ) -> DestinationPolicyTable:
+        """Read a CSV file with the header ``country,sector,status,legal_basis,valid_from,note``.
+
+        Errors name the file (``name``, default the file name) and the line; a row that would
+        be lost or shifted (an unclosed quote, too few or too many values) is an error too.
+        """
         if isinstance(source, io.TextIOBase):
-            return cls._from_reader(csv.DictReader(source))
-        with open(source, encoding="utf-8", newline="") as handle:
-            return cls._from_reader(csv.DictReader(handle))
+            label = name or str(getattr(source, "name", "") or "policy.csv")
+            return cls._from_csv_rows(
+                parse_csv(source.read(), source=label, required=POLICY_COLUMNS), label
+            )
+        label = name or Path(source).name
+        return cls._from_csv_rows(read_csv(source, source=label, required=POLICY_COLUMNS), label)
 
     @classmethod
-    def _from_reader(cls, reader: csv.DictReader[str]) -> DestinationPolicyTable:
-        header = tuple(reader.fieldnames or ())
-        missing = [c for c in POLICY_COLUMNS if c not in header]
-        if missing:
-            raise PolicyError(f"missing columns: {', '.join(missing)}")
-        return cls.from_rows(reader)
+    def _from_csv_rows(cls, rows: Iterable[CsvRow], source: str) -> DestinationPolicyTable:
+        policies: list[DestinationPolicy] = []
+        try:
+            for number, row in enumerate(rows, start=1):
+                try:
+                    policies.append(_row_to_policy(row.values, number))
+                except PolicyError as exc:
+                    raise PolicyError(
+                        exc.message, row=number, field=exc.field, source=source, line=row.line
+                    ) from None
+        except CsvError as exc:
+            message = exc.message
+            if exc.problem is Problem.MISSING_COLUMNS:
+                message = f"missing columns: {', '.join(exc.columns)}"
+            raise PolicyError(message, source=source, line=exc.line) from None
+        return cls(policies)
 
     def __iter__(self) -> Iterator[DestinationPolicy]:
         for rows in self._rows.values():
@@ -147,5 +166,6 @@ class DestinationPolicyTable:
 def load_default_policy() -> DestinationPolicyTable:
     """The destination policy shipped with Lentera (``data/destination_policy.csv``)."""
     path = resources.files("lentera.screening").joinpath("data/destination_policy.csv")
-    text = path.read_text(encoding="utf-8")
-    return DestinationPolicyTable._from_reader(csv.DictReader(io.StringIO(text, newline="")))
+    return DestinationPolicyTable._from_csv_rows(
+        parse_csv(path.read_bytes(), source=path.name, required=POLICY_COLUMNS), path.name
+    )

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
+from lentera.csvfile import CsvError, decode_utf8
 from lentera.screening._departure import screen_departure
 from lentera.screening._errors import InvalidInput, ScreeningError
 from lentera.screening._inputs import parse_departure, parse_offer
@@ -69,6 +70,19 @@ def _read(handle: IO[str], parse: Callable[..., T]) -> list[T]:
     return records
 
 
+def _bad_line(name: str) -> str:
+    """``"line N: "`` for the first line of the file that is not UTF-8 (empty for stdin)."""
+    if name == "-":
+        return ""
+    try:
+        decode_utf8(Path(name).read_bytes(), source=name)
+    except CsvError as exc:
+        return f"line {exc.line}: "
+    except OSError:
+        pass
+    return ""
+
+
 def main(argv: Sequence[str]) -> int:
     try:
         args = _build_parser().parse_args(list(argv))
@@ -101,7 +115,8 @@ def main(argv: Sequence[str]) -> int:
         print(f"lentera screen {args.kind}: {args.input}: {exc}", file=sys.stderr)
         return 2
     except UnicodeDecodeError:
-        print(f"lentera screen {args.kind}: {args.input}: not UTF-8 text", file=sys.stderr)
+        where = _bad_line(args.input)
+        print(f"lentera screen {args.kind}: {args.input}: {where}not UTF-8 text", file=sys.stderr)
         return 2
     except (ScreeningError, OSError) as exc:
         print(f"lentera screen {args.kind}: {exc}", file=sys.stderr)
