@@ -252,6 +252,29 @@ def test_import_page_names_the_bad_line_and_stores_nothing(client, posko):
     assert response.status_code == 302 and OfferScreening.objects.count() == 1
 
 
+@pytest.mark.parametrize(
+    ("content", "line"),
+    [
+        (b'text,source\n"Loker admin",tiktok\n"Kerja di Taiwan,facebook\nLoker,tiktok\n', 3),
+        (b"text,source,url\nLoker admin,tiktok,\nLoker kasir,facebook\n", 3),
+        (b"text,source\nLoker admin,tiktok\nLoker kasir,facebook,https://x.id\n", 3),
+        (b"text,source\n\nLoker admin,tiktok\nLoker caf\xe9,tiktok\n", 4),
+    ],
+)
+def test_import_page_shows_the_file_and_line_of_a_broken_csv_and_stores_nothing(
+    client, posko, content, line
+):
+    client.force_login(posko.kupang_posko_officer)
+    events = AuditEvent.objects.count()
+    response = client.post(
+        reverse("prevention:offer_import"),
+        {"file": SimpleUploadedFile("pantauan.csv", content, content_type="text/csv")},
+    )
+    assert response.status_code == 400
+    assert f"pantauan.csv, baris {line}: " in response.content.decode()  # Indonesian UI
+    assert not OfferScreening.objects.exists() and AuditEvent.objects.count() == events
+
+
 def test_queue_query_count_is_pinned(client, posko):
     officer = posko.kupang_posko_officer
     client.force_login(officer)

@@ -94,6 +94,7 @@ def test_offer_screen_rejects_bad_fields(posko):
     assert not OfferScreening.objects.exists()
 
 
+LOCAL_SHORT = "Kasir toko roti di Kupang gaji UMK"
 CSV_OK = (
     "id,text,source,url\n"
     f'fb-1,"{SCAM}",facebook,https://facebook.com/p/1\n'
@@ -132,7 +133,7 @@ def test_import_json_lines_names_bad_json_and_unknown_fields(posko):
     with pytest.raises(ValidationError) as exc:
         read_offer_file(name="chat.jsonl", content=bad.encode())
     messages = exc.value.message_dict["file"]
-    assert any(m.startswith("line 2") and "JSON" in m for m in messages)
+    assert any(m.startswith("chat.jsonl, line 2") and "JSON" in m for m in messages)
     assert any("line 3" in m and "'lang'" in m for m in messages)
 
 
@@ -143,6 +144,36 @@ def test_import_refuses_empty_and_non_utf8_files(posko):
     with pytest.raises(ValidationError) as exc:
         read_offer_file(name="a.csv", content=b"id,body\n1,hello\n")
     assert "'text'" in exc.value.message_dict["file"][0]
+
+
+BROKEN_CSV = [
+    # (content, line at fault, words): each used to lose or shift a row without a word
+    (f'text,source\n"{SCAM}",tiktok\n"Kerja di Taiwan,facebook\nLoker,tiktok\n', 3, "never closed"),
+    (f"text,source,url\n{LOCAL_SHORT},tiktok,\nLoker,facebook\n", 3, "2 values"),
+    (f"text,source\n{LOCAL_SHORT},tiktok\nLoker,facebook,https://x.id\n", 3, "3 values"),
+]
+
+
+@pytest.mark.parametrize(("content", "line", "words"), BROKEN_CSV)
+def test_import_refuses_rows_that_would_be_lost_naming_file_and_line(posko, content, line, words):
+    with pytest.raises(ValidationError) as exc:
+        read_offer_file(name="pantauan.csv", content=content.encode())
+    (message,) = exc.value.message_dict["file"]
+    assert message.startswith(f"pantauan.csv, line {line}: ") and words in message
+
+
+def test_import_names_the_line_of_a_byte_that_is_not_utf8(posko):
+    content = f"text,source\n{LOCAL_SHORT},tiktok\nLoker caf\xe9,tiktok\n".encode("latin-1")
+    with pytest.raises(ValidationError) as exc:
+        read_offer_file(name="pantauan.csv", content=content)
+    (message,) = exc.value.message_dict["file"]
+    assert message.startswith("pantauan.csv, line 3: ") and "UTF-8" in message
+
+
+def test_import_allows_blank_lines(posko):
+    content = f"\ntext,source\n\n{LOCAL_SHORT},tiktok\n  \n,\nLoker,facebook\n\n"
+    rows = read_offer_file(name="pantauan.csv", content=content.encode())
+    assert [(r.line, r.source) for r in rows] == [(4, "tiktok"), (7, "facebook")]
 
 
 def test_import_is_atomic_when_storing_fails(posko, monkeypatch):

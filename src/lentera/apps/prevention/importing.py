@@ -1,14 +1,14 @@
 """Reading a file of job offers for the monitoring queue: CSV or JSON Lines.
 
 Columns (CSV) or fields (JSON Lines): ``text`` (required), ``source``, ``url``, ``id``. Every
-row is checked before anything is stored; the errors name the line of the file and the field
-(``line 3, field 'source': ...``), at most :data:`MAX_ERRORS` of them.
+row is checked before anything is stored; the errors name the file, the line and the field
+(``pantauan.csv, line 3, field 'source': ...``), at most :data:`MAX_ERRORS` of them. A CSV file
+is read strictly (:mod:`lentera.csvfile`): an unclosed quote, a row with too few or too many
+values or a byte that is not UTF-8 is an error naming its line, never a lost or shifted row.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +18,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 
 from lentera.apps.prevention.vocab import OfferSource
+from lentera.csvfile import CsvError, Problem, decode_utf8, parse_csv
 from lentera.screening import InvalidInput, parse_offer
 
 FIELDS = ("text", "source", "url", "id")
@@ -46,12 +47,13 @@ def _where(line: int, field: str | None) -> str:
 
 
 class _Collector:
-    def __init__(self) -> None:
+    def __init__(self, name: str) -> None:
+        self.name = name
         self.errors: list[str] = []
 
     def add(self, line: int, field: str | None, message: str) -> None:
         if len(self.errors) < MAX_ERRORS:
-            self.errors.append(f"{_where(line, field)}: {message}")
+            self.errors.append(f"{self.name}, {_where(line, field)}: {message}")
 
     def raise_if_any(self) -> None:
         if self.errors:
@@ -127,15 +129,17 @@ def check_row(record: dict[str, Any], line: int, errors: _Collector) -> OfferRow
     )
 
 
-def _decode(content: bytes) -> str:
+def _decode(name: str, content: bytes) -> str:
     if len(content) > MAX_BYTES:
         raise ValidationError(
             {"file": [_("The file is larger than %(n)s MB.") % {"n": MAX_BYTES // (1024 * 1024)}]}
         )
     try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValidationError({"file": [_("The file is not UTF-8 text.")]}) from exc
+        return decode_utf8(content, source=name)
+    except CsvError as exc:
+        where = _where(exc.line or 1, None)
+        message = _("holds characters that are not UTF-8; save the file as CSV UTF-8")
+        raise ValidationError({"file": [f"{name}, {where}: {message}"]}) from None
 
 
 def _is_json_lines(name: str, text: str) -> bool:
@@ -166,36 +170,52 @@ def _read_json_lines(text: str, errors: _Collector) -> list[OfferRow]:
     return rows
 
 
-def _read_csv(text: str, errors: _Collector) -> list[OfferRow]:
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [h.strip() for h in reader.fieldnames or []]
-    if "text" not in header:
-        errors.add(1, "text", _("the header has no column 'text'"))
-        return []
-    reader.fieldnames = header
+def _csv_problem(exc: CsvError) -> str:
+    """The reader's finding in the user's language."""
+    if exc.problem is Problem.MISSING_COLUMNS:
+        return _("the header has no column 'text'")
+    if exc.problem is Problem.EMPTY:
+        return _("the file is empty; a header line is needed")
+    if exc.problem is Problem.DUPLICATE_COLUMN:
+        return _("the header names the column '%(column)s' twice") % {"column": exc.columns[0]}
+    if exc.problem is Problem.UNCLOSED_QUOTE:
+        return _("a quoted value starts on this line and is never closed")
+    if exc.problem in (Problem.TOO_FEW_VALUES, Problem.TOO_MANY_VALUES):
+        return _("has %(found)s values but the header has %(expected)s columns") % {
+            "found": exc.found,
+            "expected": exc.expected,
+        }
+    if exc.problem is Problem.VALUE_WITHOUT_COLUMN:
+        return _("has a value in a column without a name in the header")
+    return _("cannot be read as CSV (%(error)s)") % {"error": exc.message}
+
+
+def _read_csv(name: str, text: str, errors: _Collector) -> list[OfferRow]:
     rows: list[OfferRow] = []
-    start = reader.line_num + 1
     try:
-        for record in reader:
-            extra = record.pop(None, None)
-            if extra:
-                errors.add(start, None, _("has more values than the header has columns"))
-            elif any(v is not None and str(v).strip() for v in record.values()):
-                cleaned = {k: v for k, v in record.items() if v is not None}
-                row = check_row(cleaned, start, errors)
-                if row is not None:
-                    rows.append(row)
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        errors.add(start, None, _("cannot be read as CSV (%(error)s)") % {"error": exc})
+        for record in parse_csv(text, source=name, required=("text",)):
+            if not any(v.strip() for v in record.values.values()):
+                continue  # a line of empty values (",,,")
+            # columns without a name hold no value (the reader checks): drop them
+            values = {k: v for k, v in record.values.items() if k}
+            row = check_row(values, record.line, errors)
+            if row is not None:
+                rows.append(row)
+    except CsvError as exc:
+        field = "text" if exc.problem is Problem.MISSING_COLUMNS else None
+        errors.add(exc.line or 1, field, _csv_problem(exc))
     return rows
 
 
 def read_offer_file(*, name: str, content: bytes) -> list[OfferRow]:
     """Every offer of the file, or a ValidationError on ``file`` listing the bad lines."""
-    text = _decode(content)
-    errors = _Collector()
-    rows = _read_json_lines(text, errors) if _is_json_lines(name, text) else _read_csv(text, errors)
+    name = name or _("the file")
+    text = _decode(name, content)
+    errors = _Collector(name)
+    if _is_json_lines(name, text):
+        rows = _read_json_lines(text, errors)
+    else:
+        rows = _read_csv(name, text, errors)
     errors.raise_if_any()
     if not rows:
         raise ValidationError({"file": [_("The file holds no offers.")]})

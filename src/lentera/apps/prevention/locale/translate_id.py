@@ -135,6 +135,23 @@ TRANSLATIONS: dict[str, str] = {
     "the header has no column 'text'": "baris judul tidak memuat kolom 'text'",
     "has more values than the header has columns": "memuat lebih banyak nilai daripada kolom",
     "cannot be read as CSV (%(error)s)": "tidak dapat dibaca sebagai CSV (%(error)s)",
+    "the file": "berkas",
+    "holds characters that are not UTF-8; save the file as CSV UTF-8": (
+        "memuat karakter yang bukan UTF-8; simpan berkas sebagai CSV UTF-8"
+    ),
+    "the file is empty; a header line is needed": "berkas kosong; baris judul diperlukan",
+    "the header names the column '%(column)s' twice": (
+        "baris judul memuat kolom '%(column)s' dua kali"
+    ),
+    "a quoted value starts on this line and is never closed": (
+        "nilai bertanda kutip dimulai di baris ini dan tidak pernah ditutup"
+    ),
+    "has %(found)s values but the header has %(expected)s columns": (
+        "memuat %(found)s nilai, padahal baris judul memuat %(expected)s kolom"
+    ),
+    "has a value in a column without a name in the header": (
+        "memuat nilai di kolom yang tidak bernama di baris judul"
+    ),
     "The file holds no offers.": "Berkas tidak memuat lowongan.",
     "At most %(n)s offers per file; split the file.": (
         "Paling banyak %(n)s lowongan per berkas; bagi berkasnya."
