@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import CommandError, call_command
 
 from lentera.apps.reference.models import Country, DestinationPolicy, Region
 from lentera.apps.reference.services import (
@@ -35,6 +36,32 @@ def test_regions_load_from_the_package_with_parents():
 def test_regions_load_reports_missing_data(tmp_path):
     with pytest.raises(ValidationError):
         regions_load(source=tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("provinces", "line"),
+    [
+        ('code,name\n53,"Nusa Tenggara Timur\n61,Kalimantan Barat\n', 2),  # unclosed quote
+        ("code,name\n53,Nusa Tenggara Timur\n61\n", 3),  # short row
+        ("code,name\n53,Nusa Tenggara Timur,NTT\n", 2),  # long row
+    ],
+)
+def test_regions_load_names_file_and_line_of_a_broken_row_and_loads_nothing(
+    tmp_path, provinces, line
+):
+    (tmp_path / "provinces.csv").write_text(provinces, encoding="utf-8")
+    with pytest.raises(ValidationError) as err:
+        regions_load(source=tmp_path, levels=["province"])
+    assert f"provinces.csv:{line}: " in err.value.messages[0]
+    assert not Region.objects.exists()
+
+
+def test_load_reference_command_fails_with_the_file_and_line(tmp_path, settings):
+    (tmp_path / "provinces.csv").write_text("code,name\n53,NTT\n61\n", encoding="utf-8")
+    settings.LENTERA_AREA_DATA_DIR = str(tmp_path)
+    with pytest.raises(CommandError, match=r"provinces\.csv:3: "):
+        call_command("load_reference", "--levels", "province")
+    assert not Region.objects.exists()
 
 
 def test_countries_have_indonesian_names():

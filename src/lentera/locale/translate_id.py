@@ -513,6 +513,7 @@ TRANSLATIONS: dict[str, str | list[str]] = {
         "Data wilayah tidak ditemukan di %(dir)s. Jalankan `npm ci` (atau `make setup`) "
         "terlebih dahulu."
     ),
+    "The region data cannot be read: %(error)s": "Data wilayah tidak dapat dibaca: %(error)s",
     "Unknown sector.": "Sektor tidak dikenal.",
     "Unknown status.": "Status tidak dikenal.",
     "Name the legal basis (regulation, decision or statement).": (

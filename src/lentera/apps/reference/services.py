@@ -7,7 +7,6 @@ from its translations); destination-policy defaults from the screening core's da
 
 from __future__ import annotations
 
-import csv
 import gettext
 from collections.abc import Iterable
 from datetime import date
@@ -33,6 +32,7 @@ from lentera.apps.reference.models import (
     RegionLevel,
     Sector,
 )
+from lentera.csvfile import CsvError, parse_csv, read_csv
 
 LEVEL_FILES = [
     (RegionLevel.PROVINCE, "provinces.csv", None),
@@ -70,8 +70,12 @@ def regions_load(
         for level, filename, parent_column in LEVEL_FILES:
             if level not in wanted:
                 continue
-            with (folder / filename).open(newline="", encoding="utf-8") as handle:
-                rows = [r for r in csv.DictReader(handle) if only is None or r["code"][:2] in only]
+            columns = ("code", "name", parent_column) if parent_column else ("code", "name")
+            rows = [
+                r
+                for r in _area_rows(folder / filename, columns)
+                if only is None or r["code"][:2] in only
+            ]
             new: list[Region] = []
             changed = 0
             names = dict(Region.objects.filter(level=level).values_list("code", "name"))
@@ -95,6 +99,16 @@ def regions_load(
             counts[str(level)] = len(new) + changed
         record_event(actor=None, event_type=EventType.REFERENCE_LOADED, data={"regions": counts})
     return counts
+
+
+def _area_rows(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    """Every row of one region file, or a ValidationError naming the file and the line."""
+    try:
+        return [row.values for row in read_csv(path, required=columns)]
+    except CsvError as exc:
+        raise ValidationError(
+            _("The region data cannot be read: %(error)s") % {"error": exc}
+        ) from None
 
 
 def countries_load() -> int:
@@ -129,8 +143,7 @@ def default_policy_rows() -> list[dict[str, str]]:
     path = resources.files("lentera.screening").joinpath("data/destination_policy.csv")
     if not path.is_file():
         return []
-    with path.open(encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
+    return [row.values for row in parse_csv(path.read_bytes(), source=path.name)]
 
 
 def destination_policies_load_defaults() -> int:

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from lentera.apps.reference.models import RegionLevel
 from lentera.apps.reference.services import (
@@ -26,7 +27,10 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         levels = [RegionLevel(level) for level in options["levels"].split(",") if level]
         provinces = [p for p in options["provinces"].split(",") if p] or None
-        counts = regions_load(levels=levels, provinces=provinces)
+        try:
+            counts = regions_load(levels=levels, provinces=provinces)
+        except ValidationError as exc:  # nothing was loaded: the load is one transaction
+            raise CommandError(" ".join(exc.messages)) from None
         self.stdout.write(f"regions: {counts}")
         self.stdout.write(f"countries: {countries_load()}")
         self.stdout.write(f"destination policies added: {destination_policies_load_defaults()}")
