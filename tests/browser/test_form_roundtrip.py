@@ -36,6 +36,7 @@ from lentera.apps.justice.forms import DeadlineSettingsForm
 from lentera.apps.justice.models import DeadlineSetting
 from lentera.apps.justice.vocab import DetentionLevel
 from lentera.apps.people.services import person_create
+from lentera.apps.prevention import services as prevention_services
 from lentera.apps.protection import services as protection_services
 from lentera.apps.reference import services as reference_services
 from lentera.apps.reference.models import Country
@@ -251,6 +252,16 @@ def a_triaged_complaint(cast: Cast, regions: dict) -> Any:
     )
 
 
+def a_screened_offer(cast: Cast, regions: dict) -> Any:
+    """A job offer in the monitoring queue, still "new" (not yet triaged)."""
+    screening, _result = prevention_services.offer_screen(
+        actor=cast.kupang_uptd_intake,
+        text="Dicari TKW ke Malaysia, gaji 8 juta, tanpa biaya, paspor diurus. Hubungi WA.",
+        source="facebook",
+    )
+    return screening
+
+
 def a_user_with_roles(cast: Cast, regions: dict) -> User:
     return make_user("kupang_uptd_pendamping", cast.kupang_uptd, [Role.CASEWORKER, Role.ANALYST])
 
@@ -353,6 +364,15 @@ EDIT_FORMS: dict[str, EditForm] = {
         change=("public_note", "Sudah dirujuk.", lambda c: {"public_note": "Sudah dirujuk."}),
         skip=("triaged_at", "triaged_by_id"),
     ),
+    "prevention:offer_triage": EditForm(  # the status and note of a screened offer
+        user="kupang_uptd_intake",
+        setup=a_screened_offer,
+        kwargs=lambda o: {"offer_id": o.pk},
+        page="prevention:offer",
+        form="form:has([data-testid=triage-save])",
+        change=("note", "Dipantau tiap minggu.", lambda o: {"note": "Dipantau tiap minggu."}),
+        skip=("triaged_at", "triaged_by_id"),
+    ),
     "accounts:user_detail": EditForm(  # the roles form, filled from the user's roles
         user="kupang_uptd_admin",
         setup=a_user_with_roles,
@@ -372,7 +392,6 @@ NOT_EDIT_FORMS: dict[str, str] = {
     "intake:close": "closes the complaint (the public note is offered again)",
     "intake:reopen": "reopens it",
     "intake:open_case": "opens a new case from it (the region is offered)",
-    "prevention:offer_triage": "decides on the offer (the note is offered again)",
     "justice:open": "opens a proceeding (today's date is offered)",
 }
 

@@ -134,7 +134,10 @@ def detail(request: HttpRequest, offer_id: int) -> HttpResponse:
         context.update(
             view=engine.present_stored_offer(revealed["result"], revealed["text"]),
             url=revealed["url"],
-            triage_form=OfferTriageForm(initial={"note": screening.note}),
+            # filled with the stored status: saved unchanged, the offer stays where it is
+            triage_form=OfferTriageForm(
+                initial={"status": screening.status, "note": screening.note}
+            ),
             complaint_form=NoteForm(initial={"note": screening.note}),
             can_complain=screening.status != OfferStatus.COMPLAINT
             and (user.has_action(Action.REGISTER_COMPLAINT) or not services.complaints_available()),
