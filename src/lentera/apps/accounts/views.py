@@ -22,8 +22,8 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from lentera.apps.accounts import selectors, services
-from lentera.apps.accounts.decorators import requires
 from lentera.apps.accounts.concurrency import Conflict
+from lentera.apps.accounts.decorators import requires
 from lentera.apps.accounts.forms import (
     AccessLogFilterForm,
     AgencyForm,
