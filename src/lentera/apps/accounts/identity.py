@@ -10,6 +10,10 @@ access log) unseals them for a user.
 
 Encrypted columns cannot be searched; :func:`blind_index` gives a keyed hash of a normalised value
 (a NIK, an E.164 phone) for exact-match search without storing the value in clear.
+
+Neither field stores the mask itself (:func:`refuse_mask`): a form filled with a sealed value
+instead of its text shows the mask, and saving it would replace the stored text with the mask.
+Every write (service, API, admin, ``update()``) raises a ValidationError naming the field instead.
 """
 
 from __future__ import annotations
@@ -22,10 +26,11 @@ from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import models
+from django.utils.translation import gettext as _
 
-from lentera.privacy import Sealed, unseal
+from lentera.privacy import MASK, Sealed, unseal
 
 PREFIX = "enc1:"
 
@@ -67,6 +72,23 @@ def blind_index(value: str) -> str:
     return hmac.new(key, value.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
+def refuse_mask(value: Any, field: str) -> None:
+    """Raise a ValidationError for ``field`` when ``value`` (a text, or a list of texts) is the
+    mask a sealed value prints as: that is a form filled without decrypting, not data. A text
+    that merely contains the mask (a pasted job advert with "•••" bullets) is data and passes."""
+    texts = value if isinstance(value, list | tuple) else [value]
+    if any(isinstance(t, str) and t.strip() == MASK for t in texts):
+        raise ValidationError(
+            {
+                field: _(
+                    "“%(mask)s” only stands for hidden text; saving it would replace the stored "
+                    "text. Nothing was saved: reload the page, or type the text."
+                )
+                % {"mask": MASK}
+            }
+        )
+
+
 class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
     """A text field stored encrypted; read back as a :class:`Sealed` value."""
 
@@ -89,6 +111,7 @@ class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
         if value is None:
             return None
         plain = unseal(value) if isinstance(value, Sealed | str) else str(value)
+        refuse_mask(plain, self.name)
         return encrypt(plain) if plain else ""
 
     def value_to_string(self, obj: models.Model) -> str:
@@ -107,7 +130,16 @@ class EncryptedJSONField(EncryptedTextField):
             plain = value
         else:
             plain = json.dumps(value, ensure_ascii=False)
+        refuse_mask(plain, self.name)
+        refuse_mask(_json_or_none(plain), self.name)
         return encrypt(plain) if plain else ""
+
+
+def _json_or_none(text: str) -> Any:
+    try:
+        return json.loads(text) if text else None
+    except ValueError:
+        return None
 
 
 def sealed_json(value: Sealed | None) -> Any:
