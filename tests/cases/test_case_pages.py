@@ -4,8 +4,10 @@ again with what was typed and what to fix, and stores nothing; a valid one is sa
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from rest_framework.test import APIClient
 
 from lentera.apps.cases.models import Case, CaseDocument, CaseNote, CaseParty, JourneyLeg
+from tests.html_forms import html_form
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +115,36 @@ def test_case_opened_from_the_page_and_a_stale_edit_refused(client, cast, region
     stale = client.post(edit, {**data, "title": "Judul lama", "version": version})
     assert stale.status_code == 200 and stale.context["form"].errors
     assert Case.objects.get().title == "Judul baru"
+
+
+LISTS = ("acts", "means", "exploitation_types", "control_methods")
+
+
+def test_a_case_from_the_api_saved_unchanged_on_the_web_is_unchanged(client, cast, regions):
+    """Issue #11: lists of codes are sets, stored in the vocabulary's order whatever order they
+    came in; the edit form (in that order too) saved unchanged leaves the row as it was."""
+    payload = {
+        "title": "Kasus dari API",
+        "region": "53.71",
+        "acts": ["transfer", "transportation", "recruitment"],
+        "means": ["fraud", "debt_bondage", "fraud", "violence"],
+        "exploitation_types": ["forced_labour", "sexual_exploitation"],
+        "control_methods": ["withheld_documents", "false_promises"],
+    }
+    api = APIClient()
+    api.force_authenticate(cast.kupang_police_investigator, token="personal-token")
+    response = api.post("/api/v1/cases", payload, format="json")
+    assert response.status_code == 201, response.json()
+    case = Case.objects.get(title="Kasus dari API")
+    stored = Case.objects.values(*LISTS).get(pk=case.pk)
+    assert stored == {
+        "acts": ["recruitment", "transportation", "transfer"],
+        "means": ["violence", "fraud", "debt_bondage"],
+        "exploitation_types": ["sexual_exploitation", "forced_labour"],
+        "control_methods": ["false_promises", "withheld_documents"],
+    }
+    client.force_login(cast.kupang_police_investigator)
+    url = reverse("cases:edit", kwargs={"case_id": case.pk})
+    form = html_form(client.get(url).content.decode(), lambda f: "narrative" in dict(f.fields))
+    assert client.post(url, form.data()).status_code == 302
+    assert Case.objects.values(*LISTS).get(pk=case.pk) == stored

@@ -1,9 +1,11 @@
 """Case services: reference numbers, facts with optimistic locking, status workflow, people,
 journey, documents, notes and sharing — each change one audit event on the case."""
 
+import importlib
 from datetime import date
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from lentera.apps.accounts.models import AuditEvent
@@ -53,6 +55,38 @@ def test_unknown_codes_are_clear_errors(cast, regions):
         )
     assert set(err.value.message_dict) == {"title", "acts", "exploitation_types"}
     assert not Case.objects.exists()
+
+
+def test_lists_of_codes_are_stored_in_the_vocabulary_order(cast, kupang_case):
+    """A list of codes is a set: stored one way whatever order it is given in (web, API,
+    import), so a form saved unchanged does not reorder it (issue #11)."""
+    services.case_update_facts(
+        actor=cast.kupang_police_investigator,
+        case=kupang_case,
+        version=kupang_case.version,
+        acts=["receipt", "recruitment", "receipt"],
+        control_methods=["threats", "debt_bondage"],
+    )
+    fresh = Case.objects.get(pk=kupang_case.pk)
+    assert fresh.acts == ["recruitment", "receipt"]
+    assert fresh.control_methods == ["debt_bondage", "threats"]
+
+
+def test_the_migration_puts_stored_lists_in_the_vocabulary_order(cast, kupang_case):
+    """Rows written before: the data migration orders them; codes it does not know stay, last."""
+    migration = importlib.import_module("lentera.apps.cases.migrations.0003_order_fact_codes")
+    Case.objects.filter(pk=kupang_case.pk).update(
+        acts=["receipt", "recruitment"],
+        means=["retired_code", "fraud", "violence"],
+        exploitation_types=["forced_labour", "sexual_exploitation"],
+        control_methods=[],
+    )
+    migration.order_fact_codes(django_apps, None)
+    fresh = Case.objects.get(pk=kupang_case.pk)
+    assert fresh.acts == ["recruitment", "receipt"]
+    assert fresh.means == ["violence", "fraud", "retired_code"]
+    assert fresh.exploitation_types == ["sexual_exploitation", "forced_labour"]
+    assert fresh.control_methods == []
 
 
 def test_concurrent_edits_do_not_silently_overwrite(cast, kupang_case):

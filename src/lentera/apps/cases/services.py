@@ -74,12 +74,15 @@ def _require_edit(actor: User, case: Case) -> None:
 
 
 def _codes(values: Iterable[str], allowed: Iterable[str], field: str) -> list[str]:
-    allowed_set = set(allowed)
+    """The codes once each, in the order of ``allowed`` (the vocabulary). A list of codes is a
+    set: stored one way whatever order the web form, the API or an import gives, so saving a
+    form unchanged leaves the row as it was (issue #11)."""
+    position = {code: i for i, code in enumerate(allowed)}
     values = list(dict.fromkeys(values))
-    unknown = [v for v in values if v not in allowed_set]
+    unknown = [v for v in values if v not in position]
     if unknown:
         raise ValidationError({field: _("Unknown code: %(codes)s") % {"codes": ", ".join(unknown)}})
-    return values
+    return sorted(values, key=position.__getitem__)
 
 
 def _clean_facts(facts: Mapping[str, Any]) -> dict[str, Any]:
