@@ -457,3 +457,34 @@ def test_follow_up_closed_once(cast, returned):
         closing_visit(actor)(stale)
     assert returned.visits.filter(closes_follow_up=True).count() == 1
     assert len(events("reintegration_visit", **{"return": returned.pk})) == 1
+
+
+def send_shelter(actor, party, to_agency):
+    return lambda _seen: services.referral_send(
+        actor=actor,
+        party=party,
+        to_agency=to_agency,
+        service_type="shelter",
+        reason="Rumah aman",
+        override_basis="law",
+        override_legal_basis="UU 21/2007 Pasal 51",
+    )
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_the_same_referral_sent_twice_at_once_is_created_once(cast, adult):
+    send = send_shelter(cast.kupang_uptd_caseworker, adult, cast.pontianak_uptd)
+    outcomes = race(read_then(lambda: None, send), read_then(lambda: None, send))
+    one_winner(outcomes)
+    assert Referral.objects.filter(party=adult).count() == 1
+    assert len(events("referral_sent")) + len(events("consent_overridden")) == 1
+
+
+def test_a_second_identical_referral_is_refused_while_the_first_is_open(cast, adult):
+    send = send_shelter(cast.kupang_uptd_caseworker, adult, cast.pontianak_uptd)
+    first = send(None)
+    with pytest.raises(Conflict):
+        send(None)
+    services.referral_decline(actor=cast.pontianak_caseworker, referral=first, reason="Penuh")
+    assert send(None).pk != first.pk  # after a decline it may be sent again

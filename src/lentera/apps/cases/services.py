@@ -612,9 +612,14 @@ def case_grant_for_referral(
         if revoke.revoked_at is not None:
             return revoke
         with transaction.atomic():
-            revoke.revoked_at = now
-            revoke.revoked_by = actor
-            revoke.save(update_fields=["revoked_at", "revoked_by"])
+            # conditional: of two revocations at once only one writes and audits
+            closed = CaseGrant.objects.filter(pk=revoke.pk, revoked_at__isnull=True).update(
+                revoked_at=now, revoked_by=actor
+            )
+            if not closed:
+                revoke.refresh_from_db()
+                return revoke
+            revoke.revoked_at, revoke.revoked_by = now, actor
             record_event(
                 actor=actor,
                 event_type=EventType.CASE_SHARE_REVOKED,

@@ -71,6 +71,7 @@ from lentera.apps.protection.vocab import (
     Setting,
 )
 from lentera.apps.reference.models import Region
+from lentera.privacy import Sealed, unseal
 
 
 class IllegalTransition(ValidationError):
@@ -604,6 +605,19 @@ def referral_send(
             raise ConsentMissing({"consent": f"{problem} {hint}"})
 
     with transaction.atomic():
+        # one referral of a victim to an agency for a service at a time: the party row is locked
+        # so two officers sending the same referral at once cannot both create it
+        CaseParty.objects.select_for_update().filter(pk=party.pk).first()
+        if Referral.objects.filter(
+            party=party,
+            to_agency=to_agency,
+            service_type=service_type,
+            status__in=[ReferralStatus.SENT, ReferralStatus.ACCEPTED],
+        ).exists():
+            raise Conflict(
+                _("This victim is already referred to %(agency)s for this service.")
+                % {"agency": to_agency}
+            )
         grant = None
         if existing is None:
             grant = case_services.case_grant_for_referral(
@@ -921,7 +935,12 @@ def return_update(*, actor: User, plan: ReturnPlan, version: int, **changes: Any
     for name, limit in (("travel", 200), ("handover_to", 200)):
         if name in changes:
             changes[name] = (changes[name] or "").strip()[:limit]
-    merged = {name: changes.get(name, getattr(plan, name)) for name in _RETURN_FIELDS}
+    stored = {
+        name: unseal(value) if isinstance(value, Sealed) else value
+        for name in _RETURN_FIELDS
+        for value in [getattr(plan, name)]
+    }
+    merged = {name: changes.get(name, stored[name]) for name in _RETURN_FIELDS}
     errors = _return_errors(
         home_region=merged["home_region"],
         family_assessed=merged["family_assessed"],
@@ -930,7 +949,7 @@ def return_update(*, actor: User, plan: ReturnPlan, version: int, **changes: Any
     )
     if errors:
         raise ValidationError(errors)
-    changed = sorted(n for n in changes if changes[n] != getattr(plan, n))
+    changed = sorted(n for n in changes if changes[n] != stored[n])
     with transaction.atomic():
         transition(
             ReturnPlan.objects,
@@ -1255,9 +1274,10 @@ def provider_save(
     email: str = "",
     contact_person: str = "",
     accepts_children: bool = False,
-    is_active: bool = True,
+    is_active: bool | None = None,
 ) -> Provider:
-    """Create or edit a directory entry (reference managers; an agency's admin for its own)."""
+    """Create or edit a directory entry (reference managers; an agency's admin for its own).
+    ``is_active`` left out keeps an edited provider as it is (a new one is active)."""
     if not providers.can_edit(actor, provider):
         raise _deny()
     if not actor.has_action(Action.MANAGE_REFERENCE) and (
@@ -1290,7 +1310,7 @@ def provider_save(
         "email": email.strip(),
         "contact_person": contact_person.strip(),
         "accepts_children": accepts_children,
-        "is_active": is_active,
+        "is_active": row.is_active if is_active is None else is_active,
         "updated_by": actor,
         "updated_at": timezone.now(),
     }
