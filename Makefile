@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 LOCK := requirements/lock.txt
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test setup setup-dev lint check test-sqlite test-postgres lock bench clean
+.PHONY: run test setup setup-dev lint check test-sqlite test-postgres lock bench clean messages
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -37,6 +37,12 @@ lint:
 	$(BIN)/ruff check
 	$(BIN)/ruff format --check
 	$(BIN)/mypy
+
+## Extract translatable strings into the one catalogue (needs GNU gettext), then translate the
+## new entries in src/lentera/locale/id/LC_MESSAGES/django.po and run `make test`.
+messages: setup-dev
+	cd src/lentera && ../../$(BIN)/lentera manage makemessages -l id --add-location=file --no-obsolete
+	$(BIN)/lentera manage compile_translations
 
 lock:
 	$(BIN)/pip freeze --exclude-editable | grep -v '^lentera' > $(LOCK)
