@@ -17,7 +17,7 @@ setup: $(BIN)/python
 	$(BIN)/lentera manage compile_translations
 
 setup-dev: $(BIN)/python
-	$(BIN)/pip install --quiet -c $(LOCK) -e '.[dev,spark]'
+	$(BIN)/pip install --quiet -c $(LOCK) -e '.[dev,spark,train]'
 	npm ci --no-audit --no-fund --loglevel=error
 	$(BIN)/lentera manage compile_translations
 

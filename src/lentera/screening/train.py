@@ -176,6 +176,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--check", action="store_true", help="exit 1 if --out is not up to date")
     args = parser.parse_args(argv)
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        print("Training needs scikit-learn: pip install 'lentera[train]'", file=sys.stderr)
+        return 2
     model = train(args.data)
     text = json.dumps(model, ensure_ascii=False, indent=1) + "\n"
     figures = model["training"]
