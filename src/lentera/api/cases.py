@@ -218,7 +218,7 @@ class CaseParties(APIView):
     @extend_schema(request=PartyIn, responses={201: dict})
     def post(self, request: Request, case_id: int) -> Response:
         actor = actor_of(request)
-        case = cases.get_for(actor, Action.EDIT_CASE, case_id)
+        case = cases.get_to_act(actor, Action.EDIT_CASE, case_id, read=Action.VIEW_CASE)
         data = PartyIn(data=request.data)
         data.is_valid(raise_exception=True)
         d = data.validated_data
@@ -257,7 +257,7 @@ class CaseGrants(APIView):
     @extend_schema(request=GrantIn, responses={201: dict})
     def post(self, request: Request, case_id: int) -> Response:
         actor = actor_of(request)
-        case = cases.get_for(actor, Action.SHARE_CASE, case_id)
+        case = cases.get_to_act(actor, Action.SHARE_CASE, case_id, read=Action.VIEW_CASE)
         data = GrantIn(data=request.data)
         data.is_valid(raise_exception=True)
         grant = services.case_share(actor=actor, case=case, **data.validated_data)
@@ -274,7 +274,7 @@ class CaseGrantRevoke(APIView):
     @extend_schema(request=None, responses=dict)
     def post(self, request: Request, case_id: int, grant_id: int) -> Response:
         actor = actor_of(request)
-        case = cases.get_for(actor, Action.SHARE_CASE, case_id)
+        case = cases.get_to_act(actor, Action.SHARE_CASE, case_id, read=Action.VIEW_CASE)
         grant = CaseGrant.objects.filter(case=case, pk=grant_id).first()
         if grant is None:
             raise NotFound()
@@ -289,7 +289,7 @@ class CaseStatusView(APIView):
     @extend_schema(request=StatusIn, responses=dict)
     def post(self, request: Request, case_id: int) -> Response:
         actor = actor_of(request)
-        case = cases.get_for(actor, Action.EDIT_CASE, case_id)
+        case = cases.get_to_act(actor, Action.EDIT_CASE, case_id, read=Action.VIEW_CASE)
         data = StatusIn(data=request.data)
         data.is_valid(raise_exception=True)
         case = services.case_set_status(actor=actor, case=case, **data.validated_data)

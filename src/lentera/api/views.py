@@ -245,7 +245,9 @@ class PersonAccounts(APIView):
 
     @extend_schema(request=AccountIn, responses={201: dict})
     def post(self, request: Request, person_id: int) -> Response:
-        person = people.get_for(request.user, Action.EDIT_PERSON, person_id)
+        person = people.get_to_act(
+            request.user, Action.EDIT_PERSON, person_id, read=Action.VIEW_PERSON
+        )
         data = AccountIn(data=request.data)
         data.is_valid(raise_exception=True)
         account = people_services.person_add_account(

@@ -2,14 +2,16 @@
 
 Every list, search, export and linkage candidate query starts from ``visible(user, action)``;
 guarded fetches (:meth:`Policy.get_for`) raise :class:`NotFound` for both "does not exist" and
-"not yours", so existence is never revealed.
+"not yours", so existence is never revealed. A fetch to change a record
+(:meth:`Policy.get_to_act`) refuses with 403 a record the user reads but may not change: its
+existence is no secret to them.
 """
 
 from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import models
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -76,6 +78,24 @@ class Policy(Generic[M]):
             return qs.get(pk=pk)
         except (ObjectDoesNotExist, ValueError, TypeError) as exc:
             raise NotFound() from exc
+
+    def get_to_act(
+        self,
+        user: Any,
+        action: Action,
+        pk: Any,
+        *,
+        read: Action,
+        queryset: QuerySet[M] | None = None,
+    ) -> M:
+        """The record on which the user does ``action``; :class:`PermissionDenied` (403) when the
+        user reads it (``read``) but may not do ``action`` on it, :class:`NotFound` (404) when
+        they do not see it at all."""
+        try:
+            return self.get_for(user, action, pk, queryset=queryset)
+        except NotFound:
+            self.get_for(user, read, pk)  # not seen either: not found
+            raise PermissionDenied from None
 
 
 class AgencyPolicy(Policy[Agency]):

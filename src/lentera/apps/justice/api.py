@@ -219,7 +219,9 @@ class ProceedingStages(APIView):
     @extend_schema(request=StageIn, responses={201: dict})
     def post(self, request: Request, proceeding_id: int) -> Response:
         actor = actor_of(request)
-        p = proceedings.get_for(actor, Action.VIEW_CASE, proceeding_id)
+        p = proceedings.get_to_act(
+            actor, Action.MANAGE_PROCEEDINGS, proceeding_id, read=Action.VIEW_CASE
+        )
         data = StageIn(data=request.data)
         data.is_valid(raise_exception=True)
         services.stage_record(actor=actor, proceeding=p, **data.validated_data)

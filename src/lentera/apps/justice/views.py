@@ -115,12 +115,16 @@ def stalled(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _proceeding_for(request: HttpRequest, proceeding_id: int) -> Proceeding:
-    return proceedings.get_for(
-        request.user,
-        Action.VIEW_CASE,
-        proceeding_id,
-        queryset=selectors.proceeding_list(user=request.user),
+def _proceeding_for(
+    request: HttpRequest, proceeding_id: int, action: Action = Action.VIEW_CASE
+) -> Proceeding:
+    """The proceeding for ``action``: not found when the user cannot see it, 403 when they see
+    it but may not record on it (before any form is read)."""
+    queryset = selectors.proceeding_list(user=request.user)
+    if action == Action.VIEW_CASE:
+        return proceedings.get_for(request.user, action, proceeding_id, queryset=queryset)
+    return proceedings.get_to_act(
+        request.user, action, proceeding_id, read=Action.VIEW_CASE, queryset=queryset
     )
 
 
@@ -197,7 +201,7 @@ def _after_post(
 @require_POST
 @requires(Action.MANAGE_PROCEEDINGS)
 def stage_add(request: HttpRequest, proceeding_id: int) -> HttpResponse:
-    proceeding = _proceeding_for(request, proceeding_id)
+    proceeding = _proceeding_for(request, proceeding_id, Action.MANAGE_PROCEEDINGS)
     events = list(proceeding.events.all())
     form = StageForm(request.POST, allowed=s.allowed_next(events[-1].stage if events else None))
     # Offer every stage to the form so a refused order reaches the service and its clear message.
@@ -226,7 +230,7 @@ def stage_add(request: HttpRequest, proceeding_id: int) -> HttpResponse:
 @require_POST
 @requires(Action.MANAGE_PROCEEDINGS)
 def charges_add(request: HttpRequest, proceeding_id: int) -> HttpResponse:
-    proceeding = _proceeding_for(request, proceeding_id)
+    proceeding = _proceeding_for(request, proceeding_id, Action.MANAGE_PROCEEDINGS)
     form = ChargeForm(request.POST, snapshots=_snapshots(proceeding.case))
     ok = None
     if form.is_valid():
@@ -254,7 +258,7 @@ def charges_add(request: HttpRequest, proceeding_id: int) -> HttpResponse:
 @require_POST
 @requires(Action.MANAGE_PROCEEDINGS)
 def detention_add(request: HttpRequest, proceeding_id: int) -> HttpResponse:
-    proceeding = _proceeding_for(request, proceeding_id)
+    proceeding = _proceeding_for(request, proceeding_id, Action.MANAGE_PROCEEDINGS)
     form = DetentionForm(request.POST)
     ok = None
     if form.is_valid():
@@ -272,7 +276,7 @@ def detention_add(request: HttpRequest, proceeding_id: int) -> HttpResponse:
 @require_POST
 @requires(Action.MANAGE_PROCEEDINGS)
 def detention_release(request: HttpRequest, proceeding_id: int, detention_id: int) -> HttpResponse:
-    proceeding = _proceeding_for(request, proceeding_id)
+    proceeding = _proceeding_for(request, proceeding_id, Action.MANAGE_PROCEEDINGS)
     detention = Detention.objects.filter(pk=detention_id, proceeding=proceeding).first()
     form = DetentionForm(request.POST)
     form.fields["level"].required = False
@@ -299,7 +303,7 @@ def detention_release(request: HttpRequest, proceeding_id: int, detention_id: in
 @require_POST
 @requires(Action.MANAGE_PROCEEDINGS)
 def outcome_set(request: HttpRequest, proceeding_id: int) -> HttpResponse:
-    proceeding = _proceeding_for(request, proceeding_id)
+    proceeding = _proceeding_for(request, proceeding_id, Action.MANAGE_PROCEEDINGS)
     form = OutcomeForm(request.POST)
     ok = None
     if form.is_valid():
@@ -353,7 +357,7 @@ def case_view(request: HttpRequest, case_id: int) -> HttpResponse:
 @requires(Action.MANAGE_PROCEEDINGS)
 def case_open(request: HttpRequest, case_id: int) -> HttpResponse:
     user = _user(request)
-    case = cases.get_for(user, Action.MANAGE_PROCEEDINGS, case_id)
+    case = cases.get_to_act(user, Action.MANAGE_PROCEEDINGS, case_id, read=Action.VIEW_CASE)
     context = _case_context(request, case, None)
     form = OpenForm(request.POST, suspects=context["waiting"])
     if form.is_valid():

@@ -156,7 +156,7 @@ def person_reveal(request: HttpRequest, person_id: int) -> HttpResponse:
 @requires(Action.EDIT_PERSON)
 def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
     actor: User = request.user  # type: ignore[assignment]
-    person = people.get_for(actor, Action.EDIT_PERSON, person_id)
+    person = people.get_to_act(actor, Action.EDIT_PERSON, person_id, read=Action.VIEW_PERSON)
     if not people.can_see_identity(actor, person):
         raise PermissionDenied
     if request.method == "POST":
@@ -197,7 +197,7 @@ def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
 @require_POST
 def person_account_add(request: HttpRequest, person_id: int) -> HttpResponse:
     actor: User = request.user  # type: ignore[assignment]
-    person = people.get_for(actor, Action.EDIT_PERSON, person_id)
+    person = people.get_to_act(actor, Action.EDIT_PERSON, person_id, read=Action.VIEW_PERSON)
     form = AccountForm(request.POST)
     try:
         if not form.is_valid():

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
+from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -525,7 +526,8 @@ class VictimReturns(APIView):
 
 
 class ReturnStep(APIView):
-    """GET the return with its visits; POST update | complete | cancel | visits."""
+    """GET the return with its visits; POST update | complete | cancel | visits. The return is
+    read without a step and changed with one: the other method answers 405."""
 
     permission_classes = [HasAction]
     required_action = Action.VIEW_CASE
@@ -540,11 +542,13 @@ class ReturnStep(APIView):
     @extend_schema(responses=dict)
     def get(self, request: Request, plan_id: int, step: str = "") -> Response:
         if step:
-            raise NotFound()
+            raise MethodNotAllowed(request.method or "GET")
         return Response(return_out(self._plan(request, plan_id), request.user))
 
     @extend_schema(request=None, responses=dict)
     def post(self, request: Request, plan_id: int, step: str = "") -> Response:
+        if not step:
+            raise MethodNotAllowed(request.method or "POST")
         actor = actor_of(request)
         plan = self._plan(request, plan_id)
         if step == "update":

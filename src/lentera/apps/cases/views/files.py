@@ -132,7 +132,11 @@ def case_create(request: HttpRequest) -> HttpResponse:
 
 
 def _case_for(request: HttpRequest, case_id: int, action: Action = Action.VIEW_CASE) -> Case:
-    return cases.get_for(request.user, action, case_id)
+    """The case for ``action``: not found when the user cannot see it, 403 when they see it but
+    may not do ``action`` on it (a grantee never edits)."""
+    if action == Action.VIEW_CASE:
+        return cases.get_for(request.user, action, case_id)
+    return cases.get_to_act(request.user, action, case_id, read=Action.VIEW_CASE)
 
 
 def _label_list(field: str, codes: list[str], lang: str) -> list[str]:

@@ -160,7 +160,7 @@ def detail(request: HttpRequest, departure_id: int) -> HttpResponse:
 
 
 def _handled(request: HttpRequest, departure_id: int) -> DepartureScreening:
-    return departures.get_for(request.user, Action.SCREEN_DEPARTURE, departure_id)
+    return departures.get_to_act(request.user, Action.SCREEN_DEPARTURE, departure_id, read=READ)
 
 
 @requires(Action.SCREEN_DEPARTURE)

@@ -149,7 +149,7 @@ def detail(request: HttpRequest, offer_id: int) -> HttpResponse:
 @requires(Action.SCREEN_OFFER)
 @require_POST
 def triage(request: HttpRequest, offer_id: int) -> HttpResponse:
-    screening = offers.get_for(request.user, Action.SCREEN_OFFER, offer_id)
+    screening = offers.get_to_act(request.user, Action.SCREEN_OFFER, offer_id, read=READ)
     form = OfferTriageForm(request.POST)
     if form.is_valid():
         try:
@@ -172,7 +172,7 @@ def triage(request: HttpRequest, offer_id: int) -> HttpResponse:
 @requires(Action.SCREEN_OFFER)
 @require_POST
 def complaint(request: HttpRequest, offer_id: int) -> HttpResponse:
-    screening = offers.get_for(request.user, Action.SCREEN_OFFER, offer_id)
+    screening = offers.get_to_act(request.user, Action.SCREEN_OFFER, offer_id, read=READ)
     form = NoteForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
     try:

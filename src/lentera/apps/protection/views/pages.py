@@ -206,10 +206,11 @@ def consent(request: HttpRequest, case_id: int, party_id: int) -> HttpResponse:
 
 
 @requires(Action.REFER)
+@require_POST
 def consent_withdraw(request: HttpRequest, case_id: int, consent_id: int) -> HttpResponse:
     case = _case(request, case_id)
     row = Consent.objects.filter(case=case, pk=consent_id).first()
-    if row is None or request.method != "POST":
+    if row is None:
         raise NotFound()
     try:
         services.consent_withdraw(
