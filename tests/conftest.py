@@ -43,6 +43,11 @@ def _fast_hashing(settings):
 
 @pytest.fixture
 def regions(db):
+    return make_regions()
+
+
+def make_regions() -> dict[str, Region]:
+    """The region tree of the cast (a plain function, for fixtures of a wider scope)."""
     tree = [
         ("53", "Nusa Tenggara Timur", "province", None),
         ("53.71", "Kota Kupang", "regency", "53"),
@@ -99,6 +104,12 @@ def make_user(username: str, agency: Agency | None, roles: list[Role]) -> User:
 
 @pytest.fixture
 def cast(regions) -> Cast:
+    return make_cast(regions)
+
+
+def make_cast(regions: dict[str, Region]) -> Cast:
+    """The named agencies and users (a plain function, for fixtures of a wider scope)."""
+
     def agency(name: str, kind: str, code: str | None) -> Agency:
         return services.agency_create(
             actor=None, name=name, agency_type=kind, region=regions[code] if code else None

@@ -1,5 +1,4 @@
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from lentera.api import cases, views
 from lentera.apps.insights.api import PublicStatistics
@@ -55,6 +54,6 @@ urlpatterns = [
     path("", include("lentera.apps.prevention.api_urls")),
     path("", include("lentera.apps.justice.api_urls")),
     path("", include("lentera.apps.protection.api_urls")),
-    path("schema", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    path("schema", views.SchemaView.as_view(), name="api-schema"),
+    path("docs", views.DocsView.as_view(url_name="api-schema"), name="api-docs"),
 ]

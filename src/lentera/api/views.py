@@ -7,6 +7,7 @@ from typing import Any, cast
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework import generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -50,6 +51,20 @@ def person_out(person: Person) -> dict[str, Any]:
         "owner_agency": person.owner_agency_id,
         "region": person.region.code if person.region else None,
     }
+
+
+class SchemaView(SpectacularAPIView):
+    """The OpenAPI description, for anyone who may use the API."""
+
+    permission_classes = PERMS
+    required_action = Action.USE_API
+
+
+class DocsView(SpectacularSwaggerSplitView):
+    """The API's browsable documentation (Swagger UI), for anyone who may use the API."""
+
+    permission_classes = PERMS
+    required_action = Action.USE_API
 
 
 class MeView(APIView):

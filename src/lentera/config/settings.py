@@ -269,7 +269,9 @@ REST_FRAMEWORK = {
         "lentera.api.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # Every endpoint declares its action (``required_action``) or is marked ``public = True``
+    # with AllowAny; HasAction refuses an endpoint that declares nothing.
+    "DEFAULT_PERMISSION_CLASSES": ["lentera.api.permissions.HasAction"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "lentera.api.exceptions.handler",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",

@@ -1,9 +1,11 @@
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog, set_language
 
+from lentera.apps.accounts.decorators import public
+
 urlpatterns = [
-    path("i18n/setlang/", set_language, name="set_language"),
-    path("i18n/js/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("i18n/setlang/", public(set_language), name="set_language"),
+    path("i18n/js/", public(JavaScriptCatalog.as_view()), name="javascript-catalog"),
     path("akun/", include("lentera.apps.accounts.urls")),
     path("orang/", include("lentera.apps.people.urls")),
     path("referensi/", include("lentera.apps.reference.urls")),

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -13,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lentera.apps.accounts.decorators import login_only, public
 from lentera.apps.accounts.models import TaskForceMembership, User
 from lentera.apps.accounts.permissions import Action, Role
 from lentera.apps.accounts.policies import access_logs, agencies, audit_events, users
@@ -197,7 +197,7 @@ def _cards(user: User) -> list[dict[str, Any]]:
     return cards
 
 
-@login_required
+@login_only
 def dashboard(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     task_forces = (
@@ -218,7 +218,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@login_only
 def admin_home(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     links = []
@@ -233,12 +233,14 @@ def admin_home(request: HttpRequest) -> HttpResponse:
     return render(request, "web/admin_home.html", {"links": links})
 
 
+@public
 def public_home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("web:dashboard")
     return render(request, "web/public_home.html")
 
 
+@public
 def healthz(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")

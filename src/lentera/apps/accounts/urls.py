@@ -1,11 +1,12 @@
 from django.urls import path
 
 from lentera.apps.accounts import views
+from lentera.apps.accounts.decorators import public
 
 app_name = "accounts"
 
 urlpatterns = [
-    path("masuk/", views.LoginView.as_view(), name="login"),
+    path("masuk/", public(views.LoginView.as_view()), name="login"),
     path("keluar/", views.logout_view, name="logout"),
     path("faktor-kedua/", views.second_factor, name="second_factor"),
     path("profil/", views.profile, name="profile"),

@@ -9,7 +9,6 @@ import segno
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -23,7 +22,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from lentera.apps.accounts import selectors, services
 from lentera.apps.accounts.concurrency import Conflict
-from lentera.apps.accounts.decorators import requires
+from lentera.apps.accounts.decorators import login_only, public, requires
 from lentera.apps.accounts.forms import (
     AccessLogFilterForm,
     AgencyForm,
@@ -85,6 +84,7 @@ class LoginView(auth_views.LoginView):
         return super().form_invalid(form)
 
 
+@public
 @require_POST
 def logout_view(request: HttpRequest) -> HttpResponse:
     logout(request)
@@ -99,7 +99,7 @@ def _safe_next(request: HttpRequest, default: str) -> str:
     return default
 
 
-@login_required
+@login_only
 def second_factor(request: HttpRequest) -> HttpResponse:
     """Verify the TOTP code, or set up an authenticator first when the user has none."""
     user: User = request.user  # type: ignore[assignment]
@@ -135,7 +135,7 @@ def second_factor(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@login_only
 def profile(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     form = PasswordChangeForm(request.POST or None)
@@ -162,7 +162,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@login_only
 @require_POST
 def totp_remove(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]

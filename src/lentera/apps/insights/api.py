@@ -17,6 +17,7 @@ from lentera.apps.insights.public_stats import parse_year, public_figures
 class PublicStatistics(APIView):
     """Counts of cases and victims; a suppressed count is ``null`` with ``suppressed_below: k``."""
 
+    public = True
     authentication_classes: list[Any] = []
     permission_classes = [AllowAny]
 

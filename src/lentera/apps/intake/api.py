@@ -262,6 +262,7 @@ class Gateway(APIView):
 class PublicComplaint(APIView):
     """A citizen's complaint, without an account (rate-limited per address)."""
 
+    public = True
     authentication_classes: list[Any] = []
     permission_classes = [AllowAny]
     throttle_classes = [PublicComplaintThrottle]
@@ -288,6 +289,7 @@ class PublicStatus(APIView):
     """The status of a complaint by its tracking code; the same 404 for a malformed and for an
     unknown code."""
 
+    public = True
     authentication_classes: list[Any] = []
     permission_classes = [AllowAny]
     throttle_classes = [PublicStatusThrottle]

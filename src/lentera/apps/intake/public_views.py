@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from lentera.apps.accounts.decorators import public
 from lentera.apps.accounts.views import form_errors
 from lentera.apps.intake import ratelimit, selectors, services
 from lentera.apps.intake.forms import PublicComplaintForm, StatusForm
@@ -16,6 +17,7 @@ from lentera.apps.intake.forms import PublicComplaintForm, StatusForm
 SESSION_KEY = "intake_last_code"
 
 
+@public
 @never_cache
 def report(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and request.POST.get("prefill") == "1":
@@ -53,6 +55,7 @@ def report(request: HttpRequest) -> HttpResponse:
     return render(request, "intake/public_report.html", {"form": form}, status=status)
 
 
+@public
 @never_cache
 def report_done(request: HttpRequest) -> HttpResponse:
     code = request.session.get(SESSION_KEY)
@@ -61,6 +64,7 @@ def report_done(request: HttpRequest) -> HttpResponse:
     return render(request, "intake/public_done.html", {"code": code})
 
 
+@public
 @never_cache
 def status(request: HttpRequest) -> HttpResponse:
     """The same answer for a malformed code and for one that does not exist."""

@@ -185,6 +185,7 @@ class PublicScreenOffer(APIView):
     """The public job check: screen one offer without an account. Never stores anything;
     limited per client address."""
 
+    public = True
     permission_classes = [AllowAny]
     authentication_classes: list[Any] = []
 

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -9,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from lentera.apps.accounts.decorators import requires
+from lentera.apps.accounts.decorators import login_only, requires
 from lentera.apps.accounts.models import User
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import NotFound, task_forces
@@ -19,7 +18,7 @@ from lentera.apps.reference.forms import DestinationPolicyForm
 from lentera.apps.reference.models import DestinationPolicy, Region
 
 
-@login_required
+@login_only
 def destinations(request: HttpRequest) -> HttpResponse:
     qs = DestinationPolicy.objects.select_related("country")
     country = request.GET.get("country", "").strip().upper()
@@ -62,7 +61,7 @@ def destination_edit(request: HttpRequest, policy_id: int | None = None) -> Http
     return render(request, "reference/destination_form.html", {"form": form, "policy": policy})
 
 
-@login_required
+@login_only
 def task_force_list(request: HttpRequest) -> HttpResponse:
     qs = (
         task_forces.visible(request.user, Action.VIEW_DASHBOARD)
@@ -72,7 +71,7 @@ def task_force_list(request: HttpRequest) -> HttpResponse:
     return render(request, "reference/task_forces.html", {"task_forces": qs})
 
 
-@login_required
+@login_only
 def regions(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()
     parent_code = request.GET.get("parent", "").strip()

@@ -11,8 +11,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 
+from lentera.apps.accounts.decorators import declare
 from lentera.apps.accounts.models import User
-from lentera.apps.prevention.policies import ScreeningPolicy
+from lentera.apps.prevention.policies import READ_WIDE, ScreeningPolicy
 
 View = Callable[..., HttpResponseBase]
 
@@ -21,17 +22,19 @@ def user_of(request: HttpRequest) -> User:
     return request.user  # type: ignore[return-value]
 
 
-def reads(policy: ScreeningPolicy[Any]) -> Callable[[View], View]:
-    """Signed in, and the policy lets the user read some screenings (own agency's or the
-    region's); else 403. Which rows is the policy's business in the view."""
+def reads(*policies: ScreeningPolicy[Any]) -> Callable[[View], View]:
+    """Signed in, and one of the policies lets the user read some screenings (own agency's or
+    the region's); else 403. Which rows is the policy's business in the view. Declares the
+    actions that open the lists: a policy's screening action, or the region-wide read."""
+    actions = tuple(dict.fromkeys([*(p.screen_action for p in policies), READ_WIDE]))
 
     def decorator(view: View) -> View:
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-            if not policy.can_read_any(request.user):
+            if not any(policy.can_read_any(request.user) for policy in policies):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
-        return login_required(wrapped)
+        return declare(login_required(wrapped), actions)
 
     return decorator

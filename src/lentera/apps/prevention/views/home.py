@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -11,16 +9,14 @@ from django.utils import timezone
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.prevention.policies import READ, departures, offers
 from lentera.apps.prevention.selectors import OPEN, offer_queue
-from lentera.apps.prevention.views.common import user_of
+from lentera.apps.prevention.views.common import reads, user_of
 
 
-@login_required
+@reads(offers, departures)
 def home(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
     read_offers = offers.can_read_any(user)
     read_departures = departures.can_read_any(user)
-    if not (read_offers or read_departures):
-        raise PermissionDenied
     today = timezone.localdate()
     context = {
         "read_offers": read_offers,

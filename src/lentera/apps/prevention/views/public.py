@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
+from lentera.apps.accounts.decorators import public
 from lentera.apps.accounts.views import form_errors
 from lentera.apps.prevention import engine, throttle
 from lentera.apps.prevention.forms import PublicCheckForm
@@ -32,6 +33,7 @@ def report_target() -> tuple[str, bool]:
         return REPORT_PATH, False
 
 
+@public
 @never_cache
 @sensitive_post_parameters("text")
 def check(request: HttpRequest) -> HttpResponse:

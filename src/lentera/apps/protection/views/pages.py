@@ -380,7 +380,7 @@ def directory(request: HttpRequest) -> HttpResponse:
     )
 
 
-@requires(Action.VIEW_DASHBOARD)
+@requires(Action.MANAGE_REFERENCE, Action.MANAGE_USERS)
 def provider_edit(request: HttpRequest, provider_id: int | None = None) -> HttpResponse:
     user = _user(request)
     row: Provider | None = None
