@@ -1,8 +1,8 @@
 """The ``lentera`` console command.
 
 Subcommands backed by a pure core (``qualify``, ``screen``, ``link``) never start Django, so they
-stay fast for batch use; the others (``serve``, ``demo``, ``manage``...) run inside the Django
-project. Each subcommand module exposes ``main(argv: list[str]) -> int``.
+stay fast for batch use; the others (``serve``, ``worker``, ``backup``, ``demo``, ``manage``...)
+run inside the Django project. Each subcommand module exposes ``main(argv: list[str]) -> int``.
 """
 
 from __future__ import annotations
@@ -15,8 +15,11 @@ from collections.abc import Sequence
 COMMANDS: dict[str, tuple[str, str]] = {
     "serve": (
         "lentera.config.commands",
-        "migrate, load reference data and serve on 127.0.0.1:8000",
+        "migrate and serve on 127.0.0.1:8000 (gunicorn and the worker; --dev: Django's server)",
     ),
+    "worker": ("lentera.config.commands", "run the background tasks and the periodic schedule"),
+    "backup": ("lentera.config.commands", "write a backup archive (--keys: export the keys)"),
+    "restore": ("lentera.config.commands", "restore a backup archive onto an empty installation"),
     "demo": ("lentera.config.commands", "load the fictional Kupang/Pontianak demo data"),
     "manage": ("lentera.config.commands", "run a Django management command"),
     "export": ("lentera.config.commands", "export the case list as CSV, without identities"),

@@ -85,6 +85,7 @@ ROWS: dict[str, Row] = {
     "public:status": Row(PUBLIC, GP, anon=200),
     "web:public_home": Row(PUBLIC, anon=200),
     "web:healthz": Row(PUBLIC, anon=200),
+    "web:readyz": Row(PUBLIC, anon=503),  # no worker beats in the test world
     # any signed-in user
     "accounts:second_factor": Row(SIGNED_IN, GP, owner="kupang_uptd_norole"),
     "accounts:profile": Row(SIGNED_IN, GP, owner="kupang_uptd_norole"),

@@ -1,5 +1,5 @@
-"""Console subcommands that run inside the Django project: ``serve``, ``demo``, ``manage``,
-``export``."""
+"""Console subcommands that run inside the Django project: ``serve``, ``worker``, ``backup``,
+``restore``, ``demo``, ``manage``, ``export``."""
 
 from __future__ import annotations
 
@@ -40,13 +40,11 @@ def run(name: str, argv: Sequence[str]) -> int:
             return 1
         return 0
     if name == "serve":
-        addr = argv[0] if argv else os.environ.get("LENTERA_ADDR", "127.0.0.1:8000")
-        call_command("migrate", interactive=False, verbosity=0)
-        from django.conf import settings
+        from lentera.config.server import serve
 
-        if not settings.DEBUG:
-            call_command("collectstatic", interactive=False, verbosity=0)
-        print(f"Lentera: http://{addr}/", file=sys.stderr)
-        call_command("runserver", addr, use_reloader=False)
+        return serve(argv)
+    if name in {"worker", "backup", "restore"}:
+        # lentera worker | backup | restore [options]: the management commands of lentera.apps.ops
+        execute_from_command_line([f"lentera {name}", name, *argv])
         return 0
     raise SystemExit(f"unknown command {name}")

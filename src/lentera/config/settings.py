@@ -107,6 +107,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "lentera.apps.accounts",
     "lentera.apps.reference",
     "lentera.apps.people",
@@ -116,6 +118,7 @@ INSTALLED_APPS = [
     "lentera.apps.justice",
     "lentera.apps.insights",
     "lentera.apps.protection",
+    "lentera.apps.ops",
     "lentera.web",
     "lentera.api",
 ]
@@ -124,6 +127,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Outermost after security: every error response under /api/ leaves as a JSON problem body.
     "lentera.api.problems.ApiProblemMiddleware",
+    # A body declared larger than LENTERA_MAX_REQUEST_BYTES is refused (413) before it is read.
+    "lentera.apps.ops.middleware.RequestSizeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -228,6 +233,8 @@ if HTTPS:
     SECURE_HSTS_SECONDS = int(os.environ.get("LENTERA_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # the health probes of the machine itself speak plain HTTP to 127.0.0.1
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 
 # Content-Security-Policy: no inline scripts or styles, nothing from other origins.
 CONTENT_SECURITY_POLICY = {
@@ -291,9 +298,44 @@ SPECTACULAR_SETTINGS = {
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
 }
 
-# Background work (linkage runs) runs in a thread of the web process by default; tests run it
-# inline. Set LENTERA_TASKS_INLINE=1 to run inline everywhere.
+# Background work (linkage runs, the deadline sweep) runs as tasks on the database queue, read by
+# `lentera worker` (which `lentera serve` starts). LENTERA_TASKS_INLINE=1 runs every task at once
+# in the process that enqueues it (tests; a machine without a worker).
 LENTERA_TASKS_INLINE = _env_bool("LENTERA_TASKS_INLINE", False)
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if LENTERA_TASKS_INLINE
+        else "django_tasks_db.DatabaseBackend",
+    },
+    "inline": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
+# A worker (and a long task inside it) beats this often; a beat older than the stale limit means
+# the process died: its running tasks are failed, its linkage runs queued again (at most
+# LENTERA_TASK_MAX_ATTEMPTS handings to the queue), and /readyz reports the worker missing.
+LENTERA_HEARTBEAT_SECONDS = float(os.environ.get("LENTERA_HEARTBEAT_SECONDS", "10"))
+LENTERA_STALE_SECONDS = float(os.environ.get("LENTERA_STALE_SECONDS", "120"))
+LENTERA_TASK_MAX_ATTEMPTS = int(os.environ.get("LENTERA_TASK_MAX_ATTEMPTS", "3"))
+LENTERA_TASK_RESULTS_KEEP_DAYS = int(os.environ.get("LENTERA_TASK_RESULTS_KEEP_DAYS", "30"))
+# The worker's schedule (replaces cron lines): job name -> (task, seconds between runs; 0 = off).
+LENTERA_SCHEDULE: dict[str, tuple[str, float]] = {
+    "notify-timers": (
+        "lentera.apps.protection.tasks.notify_timers_task",
+        60 * float(os.environ.get("LENTERA_NOTIFY_EVERY_MINUTES", "15")),
+    ),
+    "recover-lost-tasks": (
+        "lentera.apps.ops.tasks.recover_lost_tasks",
+        float(os.environ.get("LENTERA_RECOVER_EVERY_SECONDS", "60")),
+    ),
+    "recover-linkage-runs": (
+        "lentera.apps.insights.tasks.linkage_runs_recover",
+        float(os.environ.get("LENTERA_RECOVER_EVERY_SECONDS", "60")),
+    ),
+    "prune-task-results": ("lentera.apps.ops.tasks.prune", 24 * 60 * 60),
+}
+# Requests whose declared body is larger are refused with 413 before Django reads them (the
+# evidence upload limit is 10 MB; forms are far smaller).
+LENTERA_MAX_REQUEST_BYTES = int(os.environ.get("LENTERA_MAX_REQUEST_BYTES", str(12 * 1024 * 1024)))
 # Linkage in the product: pairs at or above the threshold are proposed as likely, pairs above the
 # review floor as uncertain; every pair waits for an officer's decision.
 LENTERA_LINKAGE_REVIEW_FLOOR = float(os.environ.get("LENTERA_LINKAGE_REVIEW_FLOOR", "0.5"))
@@ -307,9 +349,22 @@ LENTERA_SECOND_FACTOR_ROLES = ["system_admin", "agency_admin"]
 # Upper age bounds of the pseudonym age bands (years).
 LENTERA_AGE_BANDS = [12, 18, 25, 35, 50, 65]
 
+# One line per record on standard error: JSON by default, key=value with LENTERA_LOG_FORMAT=text.
+# Records carry no identity (lentera.config.logs); the access log of `lentera serve` names the
+# path without its query string and not the client's address.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "structured": {
+            "()": "lentera.config.logs.StructuredFormatter",
+            "output": os.environ.get("LENTERA_LOG_FORMAT", "json"),
+        }
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "structured"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LENTERA_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # worker start/stop, recovered runs, scheduled jobs: worth a line at the default level
+        "lentera.apps.ops": {"level": os.environ.get("LENTERA_LOG_LEVEL", "INFO")},
+    },
 }

@@ -1,12 +1,12 @@
-"""The shell: dashboard per role, the admin hub, error pages, health check."""
+"""The shell: dashboard per role, the admin hub, error pages. (The health and readiness probes
+are in :mod:`lentera.apps.ops.health`.)"""
 
 from __future__ import annotations
 
 from datetime import timedelta
 from typing import Any
 
-from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -238,13 +238,6 @@ def public_home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("web:dashboard")
     return render(request, "web/public_home.html")
-
-
-@public
-def healthz(request: HttpRequest) -> JsonResponse:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

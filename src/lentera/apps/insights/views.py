@@ -17,6 +17,7 @@ from lentera.apps.accounts.permissions import Action
 from lentera.apps.insights import selectors, services
 from lentera.apps.insights.models import MatchStatus
 from lentera.apps.insights.policies import matches, runs
+from lentera.apps.ops.heartbeat import worker_available
 from lentera.apps.people.selectors import pseudonym_of
 
 
@@ -49,6 +50,7 @@ def linkage_home(request: HttpRequest) -> HttpResponse:
             "statuses": MatchStatus.choices,
             "latest": latest,
             "can_run": user.has_action(Action.RUN_LINKAGE),
+            "worker_missing": bool(latest and latest.status == "queued") and not worker_available(),
         },
     )
 
@@ -69,7 +71,8 @@ def run_start(request: HttpRequest) -> HttpResponse:
 @requires(Action.RUN_LINKAGE)
 def run_status(request: HttpRequest, run_id: int) -> HttpResponse:
     run = runs.get_for(request.user, Action.RUN_LINKAGE, run_id)
-    return render(request, "insights/_run.html", {"latest": run})
+    missing = run.status == "queued" and not worker_available()
+    return render(request, "insights/_run.html", {"latest": run, "worker_missing": missing})
 
 
 @requires(Action.REVIEW_MATCHES)
