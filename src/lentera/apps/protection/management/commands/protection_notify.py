@@ -1,7 +1,7 @@
 """Create in-app notifications for legal deadlines of victim protection that are coming due or
-are overdue. Safe to run as often as you like (for example every 15 minutes from cron):
-
-    */15 * * * *  lentera manage protection_notify
+are overdue. Safe to run as often as you like. The worker runs the same sweep on its schedule
+(``notify_timers_task``, every ``LENTERA_NOTIFY_EVERY_MINUTES``); this command is for a check by
+hand (``--at``).
 """
 
 from __future__ import annotations
