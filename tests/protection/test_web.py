@@ -2,10 +2,12 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
 from lentera.apps.protection import services
 from lentera.apps.protection.models import Provider
 from tests.conftest import login_verified
+from tests.html_forms import html_form
 
 pytestmark = pytest.mark.django_db
 
@@ -96,3 +98,60 @@ def test_provider_directory_editing(client, cast, regions):
     )
     assert resp.status_code == 302
     assert Provider.objects.get(pk=own.pk).kind == "ppt"
+
+
+def _a_provider(cast, regions, **extra):
+    return services.provider_save(
+        actor=cast.kupang_uptd_admin,
+        name="Rumah Aman UPTD PPA Kupang",
+        kind="shelter",
+        agency=cast.kupang_uptd,
+        services=["shelter", "psychosocial"],
+        region=regions["53.71"],
+        phone="0380-000000",
+        accepts_children=True,
+        **extra,
+    )
+
+
+def test_provider_save_keeps_the_active_flag_when_not_given(cast, regions):
+    """Editing an inactive provider does not list it again, unless asked to."""
+    provider = _a_provider(cast, regions, is_active=False)
+    services.provider_save(
+        actor=cast.kupang_uptd_admin,
+        provider=provider,
+        name=provider.name,
+        kind="shelter",
+        agency=cast.kupang_uptd,
+        phone="0380-111111",
+    )
+    assert not Provider.objects.get(pk=provider.pk).is_active
+    services.provider_save(
+        actor=cast.kupang_uptd_admin,
+        provider=provider,
+        name=provider.name,
+        kind="shelter",
+        agency=cast.kupang_uptd,
+        is_active=True,
+    )
+    assert Provider.objects.get(pk=provider.pk).is_active
+    new = services.provider_save(
+        actor=cast.kupang_uptd_admin, name="Baru", kind="ngo", agency=cast.kupang_uptd
+    )
+    assert new.is_active  # a new provider is listed unless said otherwise
+
+
+@pytest.mark.parametrize("active", [True, False])
+def test_provider_form_saved_unchanged_changes_nothing(client, cast, regions, active):
+    """Issue #11: the form shows the active flag, filled; sent back unchanged, the provider (an
+    inactive one included) stays as it was."""
+    provider = _a_provider(cast, regions, is_active=active)
+    fields = [f.attname for f in Provider._meta.concrete_fields if f.name != "updated_at"]
+    before = Provider.objects.values(*fields).get(pk=provider.pk)
+    login_verified(client, cast.kupang_uptd_admin)
+    url = reverse("protection:provider_edit", kwargs={"provider_id": provider.pk})
+    form = html_form(client.get(url).content.decode(), lambda f: "name" in dict(f.fields))
+    assert dict(form.fields).get("is_active") == ("on" if active else None)
+    response = client.post(url, form.data())
+    assert response.status_code == 302, response.content.decode()
+    assert Provider.objects.values(*fields).get(pk=provider.pk) == before

@@ -222,6 +222,12 @@ class ProviderForm(forms.Form):
     email = forms.EmailField(label=_("Email"), required=False)
     contact_person = forms.CharField(label=_("Contact person"), required=False)
     accepts_children = forms.BooleanField(label=_("Accepts children"), required=False)
+    is_active = forms.BooleanField(
+        label=_("Active"),
+        required=False,
+        initial=True,
+        help_text=_("Untick when the provider no longer offers its services; it stays on record."),
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -404,6 +404,7 @@ def provider_edit(request: HttpRequest, provider_id: int | None = None) -> HttpR
                 "email",
                 "contact_person",
                 "accepts_children",
+                "is_active",
             )
         }
         initial["region_code"] = row.region.code if row.region else ""
