@@ -1,4 +1,5 @@
-"""API of the published figures: the same tables as the public page, no login, suppressed."""
+"""REST endpoints of insights: the published figures (the same tables as the public page, no
+login, suppressed) and record linkage (runs and the review queue)."""
 
 from __future__ import annotations
 
@@ -6,12 +7,23 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from lentera.api.permissions import HasAction, actor_of
+from lentera.apps.accounts.permissions import Action
+from lentera.apps.insights import selectors as insight_selectors
+from lentera.apps.insights import services as insight_services
+from lentera.apps.insights.policies import matches as linkage_matches
+from lentera.apps.insights.policies import runs as linkage_runs
 from lentera.apps.insights.public_stats import parse_year, public_figures
+from lentera.apps.people.serializers import person_out
+
+PERMS = [HasAction]
 
 
 class PublicStatistics(APIView):
@@ -47,3 +59,82 @@ class PublicStatistics(APIView):
                 },
             }
         )
+
+
+class DecisionIn(serializers.Serializer[dict[str, Any]]):
+    same_person = serializers.BooleanField()
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+def match_out(candidate: Any) -> dict[str, Any]:
+    return {
+        "id": candidate.pk,
+        "left": person_out(candidate.left),
+        "right": person_out(candidate.right),
+        "probability": candidate.probability,
+        "reasons": candidate.reasons,
+        "name_conflict": candidate.name_conflict,
+        "status": candidate.status,
+    }
+
+
+class LinkageRuns(APIView):
+    """Start a linkage run over the person records you may see (``run_linkage``)."""
+
+    permission_classes = PERMS
+    required_action = Action.RUN_LINKAGE
+
+    @extend_schema(request=None, responses={202: dict})
+    def post(self, request: Request) -> Response:
+        run = insight_services.linkage_run_start(actor=actor_of(request))
+        return Response({"id": run.pk, "status": run.status}, status=status.HTTP_202_ACCEPTED)
+
+
+class LinkageRunDetail(APIView):
+    permission_classes = PERMS
+    required_action = Action.RUN_LINKAGE
+
+    @extend_schema(responses=dict)
+    def get(self, request: Request, run_id: int) -> Response:
+        run = linkage_runs.get_for(request.user, Action.RUN_LINKAGE, run_id)
+        return Response(
+            {
+                "id": run.pk,
+                "status": run.status,
+                "progress": run.progress,
+                "records": run.records,
+                "comparisons": run.comparisons,
+                "candidates": run.candidates,
+                "error": run.error,
+            }
+        )
+
+
+class MatchList(APIView):
+    permission_classes = PERMS
+    required_action = Action.REVIEW_MATCHES
+
+    @extend_schema(responses=dict)
+    def get(self, request: Request) -> Response:
+
+        qs = insight_selectors.review_queue(
+            user=request.user, status=request.query_params.get("status", "pending")
+        )
+        paginator = PageNumberPagination()
+        page = paginator.paginate_queryset(qs, request, view=self) or []
+        return paginator.get_paginated_response([match_out(c) for c in page])
+
+
+class MatchDecide(APIView):
+    permission_classes = PERMS
+    required_action = Action.REVIEW_MATCHES
+
+    @extend_schema(request=DecisionIn, responses=dict)
+    def post(self, request: Request, candidate_id: int) -> Response:
+        candidate = linkage_matches.get_for(request.user, Action.REVIEW_MATCHES, candidate_id)
+        data = DecisionIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        candidate = insight_services.match_decide(
+            actor=actor_of(request), candidate=candidate, **data.validated_data
+        )
+        return Response(match_out(candidate))

@@ -22,14 +22,13 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
-from lentera.api.permissions import HasAction
-from lentera.api.serializers import IdentityRequest
-from lentera.api.views import actor_of
+from lentera.api.permissions import HasAction, actor_of
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.intake import selectors, services
 from lentera.apps.intake import serializers as s
 from lentera.apps.intake.models import Complaint
 from lentera.apps.intake.policies import complaints
+from lentera.apps.people.serializers import IdentityRequest
 
 PERMS = [HasAction]
 RELATED = ("receiving_agency", "routed_agency", "region", "case")

@@ -13,8 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from lentera.api.permissions import HasAction
-from lentera.api.views import actor_of, person_out
+from lentera.api.permissions import HasAction, actor_of
 from lentera.apps.accounts.models import Agency
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import NotFound
@@ -23,6 +22,7 @@ from lentera.apps.cases.models import Case, CaseGrant
 from lentera.apps.cases.policies import cases
 from lentera.apps.cases.vocab import GrantScope, PartyRole
 from lentera.apps.people.policies import people
+from lentera.apps.people.serializers import person_out
 from lentera.apps.people.services import person_create
 from lentera.apps.reference.models import Region
 
@@ -294,3 +294,24 @@ class CaseStatusView(APIView):
         data.is_valid(raise_exception=True)
         case = services.case_set_status(actor=actor, case=case, **data.validated_data)
         return Response(case_summary(case))
+
+
+class Qualify(APIView):
+    """The qualification engine: the contract's case-facts object in, its result out.
+
+    ``?lang=en`` gives the reasons in English. Each run is stored as a snapshot.
+    """
+
+    permission_classes = [HasAction]
+    required_action = Action.QUALIFY
+
+    @extend_schema(request=dict, responses=dict)
+    def post(self, request: Request) -> Response:
+        if not isinstance(request.data, dict):
+            return Response({"detail": "send one case-facts object"}, status=400)
+        lang = request.query_params.get("lang", "id")
+        result, snapshot = services.qualification_run(
+            actor=actor_of(request), facts=request.data, lang=lang, channel="api"
+        )
+        body = result.to_dict(lang if lang in ("id", "en") else "id")
+        return Response(body | {"snapshot": snapshot.pk, "engine_version": snapshot.engine_version})
