@@ -30,6 +30,11 @@ class NotFound(Http404):
         super().__init__(_("Not found."))
 
 
+def deny(message: str | None = None) -> PermissionDenied:
+    """The refusal a service raises when the actor may not do what it asked (a 403)."""
+    return PermissionDenied(message or _("You do not have permission to do this."))
+
+
 def is_user(user: Any) -> bool:
     return isinstance(user, User) and user.is_authenticated and user.is_active
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -20,6 +20,7 @@ from lentera.apps.accounts.concurrency import Conflict, transition
 from lentera.apps.accounts.events import EventType
 from lentera.apps.accounts.models import Agency, User
 from lentera.apps.accounts.permissions import Action
+from lentera.apps.accounts.policies import deny
 from lentera.apps.cases.models import (
     Case,
     CaseCounter,
@@ -64,13 +65,9 @@ DOCUMENT_TYPES = {
 }
 
 
-def _deny() -> PermissionDenied:
-    return PermissionDenied(_("You do not have permission to do this."))
-
-
 def _require_edit(actor: User, case: Case) -> None:
     if not cases.can(actor, Action.EDIT_CASE, case):
-        raise _deny()
+        raise deny()
 
 
 def _codes(values: Iterable[str], allowed: Iterable[str], field: str) -> list[str]:
@@ -158,7 +155,7 @@ def case_open(
     recruitment_platform: str = "",
 ) -> Case:
     if not actor.has_action(Action.CREATE_CASE) or actor.agency is None:
-        raise _deny()
+        raise deny()
     facts = _clean_facts(
         {
             "title": title,
@@ -278,7 +275,7 @@ def case_add_party(
 ) -> CaseParty:
     _require_edit(actor, case)
     if not people.can(actor, Action.VIEW_PERSON, person):
-        raise _deny()
+        raise deny()
     errors: dict[str, str] = {}
     if role not in PartyRole.values:
         errors["role"] = _("Unknown role.")
@@ -449,7 +446,7 @@ def case_share(
 ) -> CaseGrant:
     """The lead agency shares the case with another agency."""
     if not cases.can(actor, Action.SHARE_CASE, case):
-        raise _deny()
+        raise deny()
     errors: dict[str, str] = {}
     if agency.pk == case.lead_agency_id:
         errors["agency"] = _("The lead agency already has the whole file.")
@@ -515,7 +512,7 @@ def _grant_write(
 
 def case_share_revoke(*, actor: User, grant: CaseGrant) -> CaseGrant:
     if not cases.can(actor, Action.SHARE_CASE, grant.case):
-        raise _deny()
+        raise deny()
     if grant.revoked_at is not None:
         return grant
     with transaction.atomic():
@@ -548,9 +545,9 @@ def qualification_run(
 ) -> tuple[Qualification, QualificationSnapshot]:
     """Qualify ``facts`` (the contract's input object) and store the snapshot."""
     if not actor.has_action(Action.QUALIFY):
-        raise _deny()
+        raise deny()
     if case is not None and not cases.can(actor, Action.VIEW_CASE, case):
-        raise _deny()
+        raise deny()
     try:
         parsed = parse_facts(facts)
     except InvalidFacts as exc:
@@ -600,7 +597,7 @@ def case_grant_for_referral(
     consent).
     """
     if not (actor.has_action(Action.REFER) or actor.has_action(Action.PROVIDE_SERVICE)):
-        raise _deny()
+        raise deny()
     held = cases.grants_for(actor, case)
     leads = bool(actor.agency_id) and case.lead_agency_id == actor.agency_id
     now = timezone.now()
@@ -608,7 +605,7 @@ def case_grant_for_referral(
         if revoke.case_id != case.pk or revoke.agency_id != agency.pk:
             raise ValidationError({"grant": _("This access belongs to another case or agency.")})
         if not (leads or held or actor.agency_id == revoke.agency_id):
-            raise _deny()
+            raise deny()
         if revoke.revoked_at is not None:
             return revoke
         with transaction.atomic():
@@ -630,7 +627,7 @@ def case_grant_for_referral(
         return revoke
     own = [g for g in held if person is None or g.person_id in (None, person.pk)]
     if not actor.has_action(Action.REFER) or not (leads or own):
-        raise _deny()
+        raise deny()
     errors: dict[str, str] = {}
     if agency.pk == case.lead_agency_id:
         errors["agency"] = _("The lead agency already has the whole file.")

@@ -28,6 +28,7 @@ from lentera.apps.accounts.concurrency import transition
 from lentera.apps.accounts.events import EventType
 from lentera.apps.accounts.models import AccessPurpose, Agency, User
 from lentera.apps.accounts.permissions import Action
+from lentera.apps.accounts.policies import deny
 from lentera.apps.cases.models import Case
 from lentera.apps.cases.policies import cases
 from lentera.apps.cases.services import case_open
@@ -66,10 +67,6 @@ PUBLIC_INTAKE_TYPES = (
 )
 #: A clock a little ahead on the reporting device is not a complaint "from the future".
 CLOCK_SKEW = timedelta(minutes=10)
-
-
-def _deny() -> PermissionDenied:
-    return PermissionDenied(_("You do not have permission to do this."))
 
 
 # -- agencies: walking up the region tree ---------------------------------------------------
@@ -340,7 +337,7 @@ def complaint_register(
     """An officer registers a complaint taken by phone (SAPA 129), at the desk, from a police
     report, a posko referral or the media. The officer's agency receives it."""
     if not actor.has_action(Action.REGISTER_COMPLAINT) or actor.agency is None:
-        raise _deny()
+        raise deny()
     errors: dict[str, list[str]] = {}
     if channel not in OFFICER_CHANNELS:
         errors.setdefault("channel", []).append(_("Choose how the complaint came in."))
@@ -390,7 +387,7 @@ def complaint_receive_gateway(
     problems become flags. A message id seen before from the same gateway account returns the
     complaint stored the first time (gateways retry)."""
     if not actor.has_action(Action.REGISTER_COMPLAINT) or actor.agency is None:
-        raise _deny()
+        raise deny()
     message_id = message_id.strip()[:100]
     if message_id:
         earlier = Complaint.objects.filter(
@@ -458,7 +455,7 @@ def complaint_receive_gateway(
 
 def _require_handler(actor: User, complaint: Complaint) -> None:
     if not complaints.can(actor, Action.TRIAGE_COMPLAINT, complaint):
-        raise _deny()
+        raise deny()
 
 
 def _require_status(complaint: Complaint, allowed: tuple[str, ...], field: str = "status") -> None:
@@ -620,7 +617,7 @@ def complaint_attach(
     """Attach the complaint to an existing case the officer may see."""
     _require_handler(actor, complaint)
     if not cases.can(actor, Action.VIEW_CASE, case):
-        raise _deny()
+        raise deny()
     _require_status(complaint, (ComplaintStatus.RECEIVED, ComplaintStatus.TRIAGED))
     values: dict[str, Any] = {
         "case": case,

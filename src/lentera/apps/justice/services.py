@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from lentera.apps.accounts.concurrency import lock, transition
 from lentera.apps.accounts.events import EventType
 from lentera.apps.accounts.models import Agency, AgencyType, User
 from lentera.apps.accounts.permissions import Action
+from lentera.apps.accounts.policies import deny
 from lentera.apps.cases.models import CaseParty, QualificationSnapshot
 from lentera.apps.cases.policies import cases
 from lentera.apps.cases.vocab import PartyRole
@@ -43,13 +44,9 @@ ARTICLE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ./:()\-]{0,59}$")
 MAX_ARTICLES = 20
 
 
-def _deny() -> PermissionDenied:
-    return PermissionDenied(_("You do not have permission to do this."))
-
-
 def _require_manage(actor: User, proceeding: Proceeding) -> None:
     if not proceedings.can(actor, Action.MANAGE_PROCEEDINGS, proceeding):
-        raise _deny()
+        raise deny()
 
 
 def _label(proceeding: Proceeding) -> str:
@@ -80,7 +77,7 @@ def proceeding_open(
     """Open the proceeding of one suspect, starting with the police report."""
     case = suspect.case
     if not cases.can(actor, Action.MANAGE_PROCEEDINGS, case):
-        raise _deny()
+        raise deny()
     if suspect.role != PartyRole.SUSPECT:
         raise ValidationError(
             {"suspect": _("Party #%(id)s is not a suspect in this case.") % {"id": suspect.pk}}
@@ -478,7 +475,7 @@ def deadline_settings_set(*, actor: User, values: Mapping[str, Any]) -> dict[str
     """Store the KUHAP 2025 periods and the stall period (values equal to the default are
     stored too, so a later change of default does not silently change the deployment)."""
     if not actor.has_action(Action.MANAGE_REFERENCE):
-        raise _deny()
+        raise deny()
     clean: dict[str, int] = {}
     errors: dict[str, str] = {}
     for name, raw in values.items():

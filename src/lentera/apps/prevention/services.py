@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,6 +26,7 @@ from lentera.apps.accounts.events import EventType
 from lentera.apps.accounts.identity import sealed_json
 from lentera.apps.accounts.models import AccessPurpose, User
 from lentera.apps.accounts.permissions import Action
+from lentera.apps.accounts.policies import deny
 from lentera.apps.prevention import engine
 from lentera.apps.prevention.importing import OfferRow, check_url
 from lentera.apps.prevention.models import DepartureScreening, OfferScreening
@@ -62,14 +63,10 @@ RECRUITMENT_CHANNEL = {
 }
 
 
-def _deny(message: str | None = None) -> PermissionDenied:
-    return PermissionDenied(message or _("You do not have permission to do this."))
-
-
 def _require_screener(actor: User, action: Action) -> int:
     """The actor's agency id, when the actor may screen (else PermissionDenied)."""
     if not actor.has_action(action) or actor.agency_id is None:
-        raise _deny()
+        raise deny()
     return actor.agency_id
 
 
@@ -214,7 +211,7 @@ def offer_triage(
 ) -> OfferScreening:
     """Set an offer to new, watching or dismissed (a complaint is opened with its own service)."""
     if not offers.can_handle(actor, screening):
-        raise _deny()
+        raise deny()
     if status not in (OfferStatus.NEW, OfferStatus.WATCH, OfferStatus.DISMISSED):
         raise ValidationError({"status": _("Unknown status.")})
     if screening.status == OfferStatus.COMPLAINT:
@@ -266,10 +263,10 @@ def offer_open_complaint(
     """Register a complaint (channel "media") with the offer and link it; the offer's status
     becomes "complaint". Without the intake service, only the status is set."""
     if not offers.can_handle(actor, screening):
-        raise _deny()
+        raise deny()
     register = _register_complaint()
     if register is not None and not actor.has_action(Action.REGISTER_COMPLAINT):
-        raise _deny(_("Your role does not register complaints; ask an intake officer."))
+        raise deny(_("Your role does not register complaints; ask an intake officer."))
     note = note.strip()[:MAX_NOTE]
     with transaction.atomic():
         locked = lock(OfferScreening.objects, screening.pk, status=screening.status)
@@ -347,7 +344,7 @@ def offer_reveal(
 ) -> dict[str, Any]:
     """The text, address and stored result of an offer for its agency's officer (logged)."""
     if not offers.can_handle(user, screening):
-        raise _deny()
+        raise deny()
     if purpose not in AccessPurpose.values:
         purpose = AccessPurpose.VERIFICATION
     text = unseal(screening.text)
@@ -481,7 +478,7 @@ def departure_identity_reveal(
 ) -> dict[str, str]:
     """The traveller's name, NIK and phone for the screening agency's officer (logged)."""
     if not departures.can_handle(user, screening):
-        raise _deny()
+        raise deny()
     if purpose not in AccessPurpose.values:
         raise ValidationError({"purpose": _("Choose why you need to see the identity.")})
     if purpose == AccessPurpose.OTHER and not purpose_note.strip():
@@ -567,7 +564,7 @@ def departure_open_case(
     from lentera.apps.people.services import person_create
 
     if not can_open_case(actor, screening):
-        raise _deny()
+        raise deny()
     agency = actor.agency
     if agency is None or agency.region is None:
         raise ValidationError(_("Your agency has no region: a case cannot be opened from here."))
@@ -624,7 +621,7 @@ def departure_open_case(
 def departure_open_complaint(*, actor: User, screening: DepartureScreening, note: str = "") -> Any:
     """Register a complaint (channel "posko") with the screening's outcome and link it."""
     if not can_open_complaint(actor, screening):
-        raise _deny()
+        raise deny()
     register = _register_complaint()
     from lentera.apps.intake.services import FactsInput, ReporterInput
 
