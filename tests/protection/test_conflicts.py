@@ -102,7 +102,7 @@ def test_accept_and_decline_race_has_one_winner(cast, adult):
 @pytest.mark.django_db(transaction=True)
 def test_referral_race_through_the_api_answers_409(cast, adult, monkeypatch):
     _consent, referral = sent_referral(cast, adult)
-    gated(monkeypatch, services, "transition")
+    gated(monkeypatch, services.referrals, "transition")
     client = APIClient()
     client.force_authenticate(cast.pontianak_caseworker, token="personal-token")
     other = APIClient()
@@ -215,13 +215,13 @@ def test_stale_decline_on_the_page_keeps_the_reason(client, cast, adult, monkeyp
     _consent, referral = sent_referral(cast, adult)
     client.force_login(cast.pontianak_caseworker)
     url = reverse("protection:referral", kwargs={"referral_id": referral.pk})
-    real = services.transition
+    real = services.referrals.transition
 
     def lose_once(*args, **kwargs):
-        monkeypatch.setattr(services, "transition", real)
+        monkeypatch.setattr(services.referrals, "transition", real)
         raise Conflict()
 
-    monkeypatch.setattr(services, "transition", lose_once)
+    monkeypatch.setattr(services.referrals, "transition", lose_once)
     page = client.post(
         url, {"step": "decline", "reason": "Rumah aman kami penuh", "from_status": "sent"}
     )
@@ -436,7 +436,7 @@ def closing_visit(actor):
 @pytest.mark.django_db(transaction=True)
 def test_follow_up_closed_twice_at_once_has_one_winner(cast, returned, monkeypatch):
     # both pass the "already closed?" check before either takes the lock
-    gated(monkeypatch, services, "lock")
+    gated(monkeypatch, services.returns, "lock")
     load = load_plan(returned.pk)
     actor = cast.kupang_uptd_caseworker
     one_winner(

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
 from lentera.apps.accounts.models import AuditEvent
@@ -215,7 +216,7 @@ def test_restitution_closed_unpaid(cast, adult):
         actor=cast.kupang_uptd_caseworker, party=adult, amount_claimed=1_000_000, basis="ongkos"
     )
     today = timezone.localdate()
-    with pytest.raises(services.ValidationError) as exc:
+    with pytest.raises(ValidationError) as exc:
         services.restitution_update(
             actor=cast.kupang_uptd_caseworker, restitution=r, version=1, unpaid_closed_on=today
         )
