@@ -182,7 +182,7 @@ def test_import_is_atomic_when_storing_fails(posko, monkeypatch):
     def broken(**kwargs):
         raise RuntimeError("audit store down")
 
-    monkeypatch.setattr(services, "record_event", broken)
+    monkeypatch.setattr(services.offers, "record_event", broken)
     with pytest.raises(RuntimeError):
         services.offers_import(actor=posko.kupang_posko_officer, rows=rows)
     assert not OfferScreening.objects.exists()

@@ -1,0 +1,56 @@
+"""Writes of the prevention module, and the logged reads of screenings' identity fields.
+
+Every service checks the actor, validates, writes in one transaction and records one audit event
+(opening a complaint or a case from a screening is the intake or case service followed by the
+link, so their events too). A refused or invalid call writes nothing.
+
+Screening without storing (the public page, the API without ``store``) is
+:func:`lentera.apps.prevention.engine.check_offer`: no service, no row, no event.
+
+The writes are grouped by topic: ``offers`` (job offers screened, imported, triaged, turned into complaints, and their logged reads) and ``departures`` (posko interviews, the traveller's identity, and the case or complaint opened from one); shared guards live in ``_common``.
+"""
+
+from __future__ import annotations
+
+from lentera.apps.prevention.services._common import MAX_NOTE, complaints_available
+from lentera.apps.prevention.services.departures import (
+    ABROAD_FLAGS,
+    DEPARTURE_REFERRED,
+    MAX_POST,
+    RECRUITMENT_CHANNEL,
+    can_open_case,
+    can_open_complaint,
+    departure_identity_reveal,
+    departure_open_case,
+    departure_open_complaint,
+    departure_screen,
+    has_identity,
+)
+from lentera.apps.prevention.services.offers import (
+    offer_open_complaint,
+    offer_reveal,
+    offer_screen,
+    offer_triage,
+    offers_import,
+)
+
+__all__ = [
+    "ABROAD_FLAGS",
+    "DEPARTURE_REFERRED",
+    "MAX_NOTE",
+    "MAX_POST",
+    "RECRUITMENT_CHANNEL",
+    "can_open_case",
+    "can_open_complaint",
+    "complaints_available",
+    "departure_identity_reveal",
+    "departure_open_case",
+    "departure_open_complaint",
+    "departure_screen",
+    "has_identity",
+    "offer_open_complaint",
+    "offer_reveal",
+    "offer_screen",
+    "offer_triage",
+    "offers_import",
+]
