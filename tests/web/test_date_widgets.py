@@ -124,6 +124,20 @@ def test_views_do_not_disable_fields():
     assert not found, f"disable fields in the form class instead: {found}"
 
 
+def test_templates_write_no_date_input_by_hand():
+    """A date input written in a template escapes the checks above (the detention release was
+    one): every date and time input comes from a form field with the ISO widgets."""
+    root = Path(lentera.__file__).parent
+    by_hand = re.compile(r"<input[^>]*type=[\"']?(date|datetime-local)\b", re.IGNORECASE)
+    found = [
+        f"{path.relative_to(root)}:{number}"
+        for path in sorted(root.rglob("templates/**/*.html"))
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if by_hand.search(line)
+    ]
+    assert not found, f"render a form field with IsoDateInput instead: {found}"
+
+
 def test_person_birth_date_renders_iso_in_indonesian():
     """The defect as reported: the edit form showed ``14-05-2009``, which the browser drops."""
     from lentera.apps.people.forms import PersonForm

@@ -99,6 +99,45 @@ class DetentionForm(forms.Form):
     )
 
 
+class DetentionUpdateForm(forms.Form):
+    """The release or extension of a recorded detention: a small form in its row of the detention
+    table, filled from the detention. Labelled for screen readers only (the row says which)."""
+
+    end = forms.DateField(
+        label=_("Released on"),
+        required=False,
+        widget=IsoDateInput(attrs={"aria-label": _("Released on")}),
+    )
+    extension_days = forms.IntegerField(
+        label=_("Extension (days)"),
+        min_value=0,
+        initial=0,
+        widget=forms.NumberInput(attrs={"aria-label": _("Extension (days)")}),
+    )
+    exceptional_days = forms.IntegerField(
+        label=_("Exceptional extension (days)"),
+        min_value=0,
+        initial=0,
+        widget=forms.NumberInput(attrs={"aria-label": _("Exceptional extension (days)")}),
+    )
+
+    def __init__(self, *args: Any, detention_id: int | None = None, **kw: Any) -> None:
+        if detention_id is not None:  # a form per row: ids of its own on the page
+            kw.setdefault("auto_id", f"id_detention_{detention_id}_%s")
+        super().__init__(*args, **kw)
+
+    @classmethod
+    def of(cls, detention: Any) -> DetentionUpdateForm:
+        return cls(
+            detention_id=detention.pk,
+            initial={
+                "end": detention.end,
+                "extension_days": detention.extension_days,
+                "exceptional_days": detention.exceptional_days,
+            },
+        )
+
+
 class OutcomeForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=[c for c in Outcome.choices if c[0]])
     on = forms.DateField(label=_("Date"), widget=DATE)

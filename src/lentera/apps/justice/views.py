@@ -30,6 +30,7 @@ from lentera.apps.justice.forms import (
     ChargeForm,
     DeadlineSettingsForm,
     DetentionForm,
+    DetentionUpdateForm,
     OpenForm,
     OutcomeForm,
     StageForm,
@@ -150,7 +151,12 @@ def _detail_context(request: HttpRequest, proceeding: Proceeding, **forms: Any) 
         (x.start, x.detail): present(x) for x in deadlines if x.kind == d.Kind.DETENTION
     }
     detentions = [
-        {"x": x, "deadline": detention_due.get((x.start, x.level))}
+        {
+            "x": x,
+            "deadline": detention_due.get((x.start, x.level)),
+            # filled from the detention; after a refused update, what was typed and why
+            "form": forms.get(f"detention_update_{x.pk}") or DetentionUpdateForm.of(x),
+        }
         for x in proceeding.detentions.all()
     ]
     context: dict[str, Any] = {
@@ -278,13 +284,11 @@ def detention_add(request: HttpRequest, proceeding_id: int) -> HttpResponse:
 def detention_release(request: HttpRequest, proceeding_id: int, detention_id: int) -> HttpResponse:
     proceeding = _proceeding_for(request, proceeding_id, Action.MANAGE_PROCEEDINGS)
     detention = Detention.objects.filter(pk=detention_id, proceeding=proceeding).first()
-    form = DetentionForm(request.POST)
-    form.fields["level"].required = False
-    form.fields["start"].required = False
-    ok = None
     if detention is None:
-        form.add_error(None, _("Not found."))
-    elif form.is_valid():
+        raise NotFound()
+    form = DetentionUpdateForm(request.POST, detention_id=detention.pk)
+    ok = None
+    if form.is_valid():
         try:
             services.detention_update(
                 actor=_user(request),
@@ -297,7 +301,7 @@ def detention_release(request: HttpRequest, proceeding_id: int, detention_id: in
             form_errors(form, exc)
         else:
             ok = _("Detention updated.")
-    return _after_post(request, proceeding, "detention_form", form, ok)
+    return _after_post(request, proceeding, f"detention_update_{detention.pk}", form, ok)
 
 
 @require_POST
