@@ -1,4 +1,5 @@
-"""Aggravations (Pasal 7(1), 7(2), 8, 15, 16, 17) and the settings that shape their arithmetic."""
+"""Aggravations (Pasal 7(1), 7(2), 8, 15, 16, 17), the 20-year ceiling on temporal prison, and
+the settings that shape the arithmetic."""
 
 from __future__ import annotations
 
@@ -82,6 +83,7 @@ def test_pasal_7_2_death_sets_five_years_to_life() -> None:
         "life": True,
         "fine_idr": {"min": 200 * M, "max": 5000 * M},
         "aggravations": ["UU21/2007:7(2)"],  # death takes the place of 7(1)
+        "participation": None,
     }
     assert any("seumur hidup" in line for line in result.reasons)
     assert any("to life" in line for line in result.reasons_in("en"))
@@ -114,12 +116,38 @@ def test_pasal_15_corporation_triples_the_fine_only() -> None:
     assert _range(charge) == (3, 15, 360 * M, 1800 * M)
 
 
-def test_pasal_16_organised_group_raises_only_the_core_offence() -> None:
-    charge = _charge(_case("UU21/2007:2", organised_group=True), "UU21/2007:2")
+@pytest.mark.parametrize(
+    "ref", ["UU21/2007:2", "UU21/2007:3", "UU21/2007:4", "UU21/2007:5", "UU21/2007:6"]
+)
+def test_pasal_16_organised_group_raises_every_trafficking_offence(ref: str) -> None:
+    # "tindak pidana perdagangan orang" by an organised group: Pasal 2-6, not Pasal 2 alone
+    result = run_case(_case(ref, organised_group=True))
+    charge = charge_map(result)[ref]
     assert charge["aggravations"] == ["UU21/2007:16"]
     assert _range(charge) == (4, 20, 160 * M, 800 * M)
-    charge = _charge(_case("UU21/2007:4", organised_group=True), "UU21/2007:4")
-    assert charge["aggravations"] == []
+    measured = any("Pasal 16 UU 21/2007 berlaku bagi setiap" in line for line in result.reasons)
+    assert measured is (ref != "UU21/2007:2")  # said where the measure is another article's
+
+
+def test_pasal_16_is_measured_from_pasal_2_which_reads_kuhp_455_from_2026() -> None:
+    # only the penalty is measured from Pasal 2: from 2026 that is KUHP 455 (fine Rp200 million
+    # to Rp5 billion), so a Pasal 4 ring takes the KUHP 455 fine plus one third
+    case = _case("UU21/2007:4", offence_date="2026-03-01", organised_group=True)
+    charge = _charge(case, "UU21/2007:4")
+    assert charge["aggravations"] == ["UU21/2007:16"]
+    assert _range(charge) == (4, 20, 266_666_666, 6_666_666_666)
+
+
+def test_no_aggravation_reaches_pasal_12_or_the_offences_against_justice() -> None:
+    everything = {
+        "victims": [{"age_at_offence": 12, "citizenship": "ID", "harms": ["pregnancy"]}],
+        "perpetrators": [*OFFICIAL, {"kind": "corporation"}],
+        "organised_group": True,
+        "exploitation_occurred": True,
+    }
+    for ref in ("UU21/2007:12", "UU21/2007:20", "UU21/2007:24"):
+        charge = _charge(_case(ref, **everything), ref)
+        assert charge["aggravations"] == [], ref
 
 
 def test_no_aggravation_reaches_pasal_9_19_or_smuggling() -> None:
@@ -139,14 +167,14 @@ STACKED = {"victims": CHILD, "organised_group": True}
 @pytest.mark.parametrize(
     ("engine_settings", "expected"),
     [
-        # additive: +1/3 +1/3 of the base = x5/3
-        (EngineSettings(), (5, 25, 200 * M, 1000 * M)),
-        # compound: x4/3 x4/3 = x16/9, rounded down
-        (EngineSettings(stacking="compound"), (5, 26, 213_333_333, 1_066_666_666)),
+        # additive: +1/3 +1/3 of the base = x5/3; 25 years is held to the 20-year ceiling
+        (EngineSettings(), (5, 20, 200 * M, 1000 * M)),
+        # compound: x4/3 x4/3 = x16/9, rounded down; 26 years is held to 20
+        (EngineSettings(stacking="compound"), (5, 20, 213_333_333, 1_066_666_666)),
         # single: one third however many
         (EngineSettings(stacking="single"), (4, 20, 160 * M, 800 * M)),
         # maximum only
-        (EngineSettings(uplift_minimum=False), (3, 25, 120 * M, 1000 * M)),
+        (EngineSettings(uplift_minimum=False), (3, 20, 120 * M, 1000 * M)),
     ],
 )
 def test_stacking_and_minimum_settings(
@@ -177,8 +205,40 @@ def test_every_aggravation_at_once() -> None:
         "UU21/2007:16",
         "UU21/2007:17",
     ]
-    # four thirds added: x7/3; the fine tripled on top
-    assert _range(charge) == (7, 35, 840 * M, 4200 * M)
+    # four thirds added: x7/3 (35 years, held to 20); the fine tripled on top
+    assert _range(charge) == (7, 20, 840 * M, 4200 * M)
+
+
+@pytest.mark.parametrize("stacking", ["additive", "compound", "single"])
+def test_temporal_prison_never_exceeds_20_years(stacking: str) -> None:
+    case = _case(
+        "UU21/2007:4",
+        victims=[{"age_at_offence": 12, "citizenship": "ID", "harms": ["serious_injury"]}],
+        perpetrators=OFFICIAL,
+        organised_group=True,
+    )
+    engine = EngineSettings(stacking=stacking)  # type: ignore[arg-type]
+    result = run_case(case, settings=engine)
+    charge = result.charges[0]
+    assert charge.prison_years.max == 20 and not charge.life
+    assert charge.prison_years.min <= charge.prison_years.max
+    capped = [line for line in result.reasons if "tidak boleh lebih dari 20 tahun" in line]
+    assert (len(capped) == 1) is (stacking != "single")
+    if capped:
+        assert "Pasal 12 ayat (4) KUHP lama" in capped[0]
+        assert charge.ceiling_applied
+    after = run_case(dict(case, offence_date="2026-05-01"), settings=engine, lang="en")
+    assert after.charges[0].prison_years.max == 20
+    assert any("KUHP 2023 Pasal 68(4)" in line for line in after.reasons) is (stacking != "single")
+
+
+def test_the_ceiling_leaves_life_as_life_and_holds_the_minimum_to_20() -> None:
+    victims = [{"age_at_offence": 12, "citizenship": "ID", "harms": ["death"]}]
+    case = _case("UU21/2007:4", victims=victims, perpetrators=OFFICIAL, organised_group=True)
+    charge = _charge(case, "UU21/2007:4", settings=EngineSettings(stacking="compound"))
+    assert charge["life"] is True and charge["prison_years"]["max"] is None
+    # 5 x (4/3)^3 = 11 years 10 months: under the ceiling
+    assert charge["prison_years"]["min"] == 11
 
 
 def test_settings_reject_unknown_choices() -> None:
@@ -191,7 +251,13 @@ def test_settings_reject_unknown_choices() -> None:
         "stacking": "additive",
         "sectoral_minimums_removed": False,
         "compare_favourable_law": True,
+        "convert_fines": False,
     }
+    assert EngineSettings.from_dict({"stacking": "single"}) == EngineSettings(stacking="single")
+    with pytest.raises(InvalidSettings, match="unknown setting 'colour'"):
+        EngineSettings.from_dict({"colour": "red"})
+    with pytest.raises(InvalidSettings, match="convert_fines"):
+        EngineSettings.from_dict({"convert_fines": "yes"})
 
 
 def test_death_never_lightens_the_kuhp_455_penalty() -> None:

@@ -1,7 +1,8 @@
 """Each article's elements: met (the charge), not met (no charge), unknown (named as missing).
 
 Every case starts from facts that satisfy one article, then takes one element away, or lists
-it as unknown. Penalties here are the base ranges of legal-reference §1.3, §1.5 and §2.2.
+it as unknown. Penalties here are the base ranges of legal-reference §1.3, §1.5 and §2.2 (and,
+for Pasal 20-24, the statute text of UU 21/2007).
 """
 
 from __future__ import annotations
@@ -54,8 +55,33 @@ BASE: dict[str, dict[str, Any]] = {
         "exploitation_occurred": True,
         "victims": [{"age_at_offence": 14, "citizenship": "ID"}],
     },
+    "UU21/2007:12": {
+        "offence_date": "2024-06-01",
+        "acts": ["harbouring"],
+        "means": ["debt_bondage"],
+        "purposes": ["prostitution"],
+        "exploitation_occurred": True,
+        "movement": "none",
+        "victims": [{"age_at_offence": 22, "citizenship": "ID"}],
+        "use_of_victim": ["sexual_act"],
+    },
     "UU21/2007:9": {"offence_date": "2024-06-01", "incitement_without_offence": True},
     "UU21/2007:19": {"offence_date": "2024-06-01", "document_forgery": True},
+    "UU21/2007:20": {"offence_date": "2024-06-01", "obstruction": ["false_testimony"]},
+    "UU21/2007:21(1)": {"offence_date": "2024-06-01", "obstruction": ["attack_on_witness"]},
+    "UU21/2007:21(2)": {
+        "offence_date": "2024-06-01",
+        "obstruction": ["attack_on_witness"],
+        "obstruction_harm": "serious_injury",
+    },
+    "UU21/2007:21(3)": {
+        "offence_date": "2024-06-01",
+        "obstruction": ["attack_on_witness"],
+        "obstruction_harm": "death",
+    },
+    "UU21/2007:22": {"offence_date": "2024-06-01", "obstruction": ["obstruct_proceedings"]},
+    "UU21/2007:23": {"offence_date": "2024-06-01", "obstruction": ["help_escape"]},
+    "UU21/2007:24": {"offence_date": "2024-06-01", "obstruction": ["disclose_identity"]},
     "UU6/2011:120": {
         "offence_date": "2024-06-01",
         "acts": ["transportation"],
@@ -71,8 +97,16 @@ BASE_PENALTY = {
     "UU21/2007:4": ((3, 15), (120 * M, 600 * M)),
     "UU21/2007:5": ((3, 15), (120 * M, 600 * M)),
     "UU21/2007:6": ((3, 15), (120 * M, 600 * M)),
+    "UU21/2007:12": ((3, 15), (120 * M, 600 * M)),
     "UU21/2007:9": ((1, 6), (40 * M, 240 * M)),
     "UU21/2007:19": ((1, 7), (40 * M, 280 * M)),
+    "UU21/2007:20": ((1, 7), (40 * M, 280 * M)),
+    "UU21/2007:21(1)": ((1, 5), (40 * M, 200 * M)),
+    "UU21/2007:21(2)": ((2, 10), (80 * M, 400 * M)),
+    "UU21/2007:21(3)": ((3, 15), (120 * M, 600 * M)),
+    "UU21/2007:22": ((1, 5), (40 * M, 200 * M)),
+    "UU21/2007:23": ((1, 5), (40 * M, 200 * M)),
+    "UU21/2007:24": ((3, 7), (120 * M, 280 * M)),
     "UU6/2011:120": ((5, 15), (500 * M, 1500 * M)),
 }
 
@@ -133,6 +167,16 @@ ELEMENTS: dict[str, tuple[Change, Change | None, str | None]] = {
         _set(exploitation_occurred=False, unknown=["exploitation_occurred"]),
         "exploitation_occurred",
     ),
+    "use_of_victim": (_set(use_of_victim=[]), None, None),
+    "victim_trafficked": (_set(means=[]), _set(means=[], unknown=["means"]), "means"),
+    "false_testimony": (_set(obstruction=[]), None, None),
+    "attack_on_witness": (_set(obstruction=["help_escape"]), None, None),
+    "attack_without_harm": (_set(obstruction_harm="death"), None, None),
+    "attack_serious_injury": (_set(obstruction_harm="none"), None, None),
+    "attack_death": (_set(obstruction_harm="serious_injury"), None, None),
+    "obstruct_proceedings": (_set(obstruction=["false_testimony"]), None, None),
+    "help_escape": (_set(obstruction=["disclose_identity"]), None, None),
+    "disclose_identity": (_set(obstruction=["obstruct_proceedings"]), None, None),
     "incitement_without_offence": (_set(incitement_without_offence=False), None, None),
     "document_forgery": (_set(document_forgery=False), None, None),
     "illegal_entry_for_profit": (_set(illegal_entry_for_profit=False), None, None),
@@ -149,8 +193,16 @@ ARTICLE_ELEMENTS = {
     "UU21/2007:4": ["out_of_indonesia", "act", "purpose", "indonesian_victim"],
     "UU21/2007:5": ["adoption_with_payment", "purpose"],
     "UU21/2007:6": ["child_victim", "sending_act", "sent_within_or_out", "exploited"],
+    "UU21/2007:12": ["use_of_victim", "victim_trafficked"],
     "UU21/2007:9": ["incitement_without_offence"],
     "UU21/2007:19": ["document_forgery"],
+    "UU21/2007:20": ["false_testimony"],
+    "UU21/2007:21(1)": ["attack_on_witness", "attack_without_harm"],
+    "UU21/2007:21(2)": ["attack_on_witness", "attack_serious_injury"],
+    "UU21/2007:21(3)": ["attack_on_witness", "attack_death"],
+    "UU21/2007:22": ["obstruct_proceedings"],
+    "UU21/2007:23": ["help_escape"],
+    "UU21/2007:24": ["disclose_identity"],
     "UU6/2011:120": ["illegal_entry_for_profit", "cross_border"],
 }
 
@@ -186,6 +238,7 @@ def test_all_elements_met_gives_the_charge_with_its_base_penalty(ref: str) -> No
         "life": False,
         "fine_idr": {"min": fine_min, "max": fine_max},
         "aggravations": [],
+        "participation": None,
     }
     assert result.outcome == ("smuggling" if ref == "UU6/2011:120" else "trafficking")
     assert result.missing == ()
@@ -254,6 +307,18 @@ def test_children_are_not_caught_by_pasal_2_without_means() -> None:
     assert result.outcome == "not_trafficking"
     assert any("Protokol Palermo" in line for line in result.reasons)
     assert any("Palermo Protocol" in line for line in result.reasons_in("en"))
+    # never "no offence" for an exploited child: UU 35/2014 Pasal 76I jo. 88 is named instead
+    assert result.related == ("UU35/2014:88",)
+    assert result.to_dict()["related"] == [
+        {
+            "ref": "UU35/2014:88",
+            "prison_years": {"min": 0, "max": 10},
+            "fine_idr": {"min": 0, "max": 200 * M},
+        }
+    ]
+    conclusion = next(line for line in result.reasons_in("en") if line.startswith("Conclusion"))
+    assert "not trafficking under UU 21/2007" in conclusion and "Pasal 88 UU 35/2014" in conclusion
+    assert not any("no offence" in line.lower() for line in result.reasons_in("en"))
 
 
 def test_not_trafficking_explains_the_nearest_article() -> None:

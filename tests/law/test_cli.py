@@ -104,10 +104,17 @@ def test_language_and_settings_flags(
         )
     )
     _, compound, _ = _run(["-", "--stacking", "compound"], capsys, monkeypatch, stacked)
-    assert compound[0]["charges"][0]["prison_years"] == {"min": 5, "max": 26}
+    # 5 years 3 months to 26 years 8 months, held to the 20-year ceiling
+    assert compound[0]["charges"][0]["prison_years"] == {"min": 5, "max": 20}
+    assert compound[0]["settings"]["stacking"] == "compound"
     removed = json.dumps(dict(BASE["UU21/2007:4"], offence_date="2026-05-01"))
     _, sectoral, _ = _run(["-", "--sectoral-minimums-removed"], capsys, monkeypatch, removed)
     assert sectoral[0]["charges"][0]["prison_years"] == {"min": 0, "max": 15}
+    assert sectoral[0]["settings"]["sectoral_minimums_removed"] is True
+    _, converted, _ = _run(["-", "--convert-fines"], capsys, monkeypatch, removed)
+    # UU 1/2026 Lampiran I: Pasal 4, up to 15 years and/or a fine up to category VII (Rp5 billion)
+    assert converted[0]["charges"][0]["fine_idr"] == {"min": 120_000_000, "max": 5_000_000_000}
+    assert converted[0]["settings"]["convert_fines"] is True
 
 
 @pytest.mark.parametrize(

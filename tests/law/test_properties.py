@@ -47,10 +47,7 @@ placements = st.one_of(
     st.fixed_dictionaries(
         {
             "destination_country": st.sampled_from(COUNTRIES[1:]),
-            "by_individual": st.booleans(),
-            "underage": st.booleans(),
-            "requirements_unmet": st.booleans(),
-            "closed_country": st.booleans(),
+            **{flag: st.booleans() for flag in FACT_CODES["placement"]},
         }
     ),
 )
@@ -73,6 +70,10 @@ cases = st.fixed_dictionaries(
         "perpetrators": st.lists(perpetrators, max_size=2),
         "unknown": _codes("unknown", 2),
         "placement": placements,
+        "participation": st.sampled_from(FACT_CODES["participation"]),
+        "use_of_victim": _codes("use_of_victim", 2),
+        "obstruction": _codes("obstruction", 2),
+        "obstruction_harm": st.sampled_from(FACT_CODES["obstruction_harm"]),
         **{flag: st.booleans() for flag in FLAGS},
     }
 )
@@ -82,6 +83,7 @@ engine_settings = st.builds(
     stacking=st.sampled_from(STACKING_CHOICES),
     sectoral_minimums_removed=st.booleans(),
     compare_favourable_law=st.just(False),  # reasons only; keeps the run fast
+    convert_fines=st.booleans(),
 )
 
 # -- aggravating facts ---------------------------------------------------------------------
@@ -173,7 +175,22 @@ def _movement_not(*codes: str) -> Callable[[Case], None]:
     return change
 
 
+def _drop_obstruction(code: str) -> Callable[[Case], None]:
+    return lambda case: case.update(obstruction=[c for c in case["obstruction"] if c != code])
+
+
 REMOVE: dict[str, Callable[[Case], None]] = {
+    "use_of_victim": _set(use_of_victim=[]),
+    # Pasal 12 needs a trafficking offence (Pasal 2-6): without acts and adoption there is none
+    "victim_trafficked": _set(acts=[], adoption_with_payment=False),
+    "false_testimony": _drop_obstruction("false_testimony"),
+    "attack_on_witness": _drop_obstruction("attack_on_witness"),
+    "attack_without_harm": _set(obstruction_harm="death"),
+    "attack_serious_injury": _set(obstruction_harm="none"),
+    "attack_death": _set(obstruction_harm="none"),
+    "obstruct_proceedings": _drop_obstruction("obstruct_proceedings"),
+    "help_escape": _drop_obstruction("help_escape"),
+    "disclose_identity": _drop_obstruction("disclose_identity"),
     "act": _set(acts=[]),
     "means": _set(means=[]),
     "purpose": _set(purposes=[]),
@@ -228,9 +245,12 @@ def test_every_answer_is_a_well_formed_contract_object(case: Case, chosen: Engin
         assert out["charges"]
     assert set(out["missing"]) <= set(case["unknown"])
     assert (out["outcome"] == "insufficient_facts") <= bool(out["missing"])
+    assert out["settings"] == chosen.to_dict()
     for charge in out["charges"]:
         prison = charge["prison_years"]
-        assert prison["max"] is None or prison["min"] <= prison["max"]
+        assert prison["max"] is None or prison["min"] <= prison["max"] <= 20  # the ceiling
+        assert prison["min"] <= 20
+        assert charge["participation"] in (None, "UU21/2007:10", "UU21/2007:11")
         assert (prison["max"] is None) == charge["life"]
         fine = charge["fine_idr"]
         assert fine is None or 0 <= fine["min"] <= fine["max"]

@@ -11,8 +11,8 @@ from lentera.law import ENGINE_VERSION, OUTCOMES, EngineSettings, LawError, Text
 from .conftest import run_case
 from .test_articles import BASE
 
-CONTRACT_KEYS = ["id", "outcome", "regime", "charges", "related", "missing", "reasons"]
-CHARGE_KEYS = ["ref", "prison_years", "life", "fine_idr", "aggravations"]
+CONTRACT_KEYS = ["id", "outcome", "regime", "charges", "related", "missing", "reasons", "settings"]
+CHARGE_KEYS = ["ref", "prison_years", "life", "fine_idr", "aggravations", "participation"]
 
 
 def test_to_dict_is_exactly_the_contract_object() -> None:
@@ -23,6 +23,7 @@ def test_to_dict_is_exactly_the_contract_object() -> None:
     assert out["outcome"] in OUTCOMES
     assert [list(charge) for charge in out["charges"]] == [CHARGE_KEYS]
     assert json.loads(json.dumps(out)) == out  # plain JSON types only
+    assert out["settings"] == EngineSettings().to_dict()  # the settings travel with the answer
     assert run_case({"offence_date": "2024-01-01"}).to_dict()["id"] is None
 
 

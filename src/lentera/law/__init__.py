@@ -28,26 +28,41 @@ from ._errors import InvalidFacts, InvalidSettings, LawDataError, LawError
 from ._facts import CaseFacts, Perpetrator, Placement, Victim, parse_facts
 from ._penalty import Range
 from ._qualify import ENGINE_VERSION, qualify
-from ._result import OUTCOMES, Charge, Qualification
-from ._settings import STACKING_CHOICES, EngineSettings
+from ._result import (
+    OUTCOMES,
+    STATUSES,
+    Charge,
+    Decider,
+    ElementCheck,
+    OffenceCheck,
+    Qualification,
+    RelatedOffence,
+)
+from ._settings import BOOLEAN_SETTINGS, STACKING_CHOICES, EngineSettings
 from ._tables import article_label
 
 __all__ = [
+    "BOOLEAN_SETTINGS",
     "ENGINE_VERSION",
     "FACT_CODES",
     "OUTCOMES",
     "STACKING_CHOICES",
+    "STATUSES",
     "CaseFacts",
     "Charge",
+    "Decider",
+    "ElementCheck",
     "EngineSettings",
     "InvalidFacts",
     "InvalidSettings",
     "LawDataError",
     "LawError",
+    "OffenceCheck",
     "Perpetrator",
     "Placement",
     "Qualification",
     "Range",
+    "RelatedOffence",
     "Text",
     "Victim",
     "article_label",

@@ -85,6 +85,99 @@ _KINDS: Labels = {
     "corporation": ("korporasi", "corporation"),
 }
 
+_PARTICIPATION: Labels = {
+    "principal": ("pelaku", "principal"),
+    "assistance": ("membantu melakukan", "assistance"),
+    "attempt": ("percobaan", "attempt"),
+    "conspiracy": ("perencanaan atau permufakatan jahat", "planning or criminal conspiracy"),
+}
+
+_USE_OF_VICTIM: Labels = {
+    "sexual_act": (
+        "persetubuhan atau perbuatan cabul lainnya dengan korban",
+        "sexual intercourse or other obscene acts with the victim",
+    ),
+    "employment": (
+        "mempekerjakan korban untuk meneruskan praktik eksploitasi",
+        "employing the victim to continue the exploitation",
+    ),
+    "profit": (
+        "mengambil keuntungan dari hasil perdagangan orang",
+        "taking profit from the proceeds of trafficking",
+    ),
+}
+
+_OBSTRUCTION: Labels = {
+    "false_testimony": (
+        "kesaksian palsu, alat bukti atau barang bukti palsu, atau mempengaruhi saksi",
+        "false testimony, false evidence or unlawfully influencing a witness",
+    ),
+    "attack_on_witness": (
+        "penyerangan fisik terhadap saksi atau petugas di persidangan",
+        "a physical attack on a witness or court officer",
+    ),
+    "obstruct_proceedings": (
+        "mencegah, merintangi atau menggagalkan penyidikan, penuntutan atau persidangan",
+        "preventing, obstructing or thwarting the investigation, prosecution or trial",
+    ),
+    "help_escape": (
+        "membantu pelarian pelaku dari proses peradilan",
+        "helping an offender escape justice",
+    ),
+    "disclose_identity": (
+        "memberitahukan identitas saksi atau korban yang harus dirahasiakan",
+        "disclosing the identity of a witness or victim that was to be kept confidential",
+    ),
+}
+
+_OBSTRUCTION_HARM: Labels = {
+    "none": ("tanpa luka berat atau kematian", "no serious injury or death"),
+    "serious_injury": ("luka berat", "serious injury"),
+    "death": ("kematian", "death"),
+}
+
+_PLACEMENT: Labels = {
+    "by_individual": (
+        "penempatan oleh orang perseorangan, bukan perusahaan berizin",
+        "placed by an individual, not a licensed agency",
+    ),
+    "underage": ("pekerja migran berumur di bawah 18 tahun", "the worker was under 18"),
+    "requirements_unmet": (
+        "persyaratan Pasal 5 UU 18/2017 tidak terpenuhi",
+        "the requirements of Pasal 5 UU 18/2017 were not met",
+    ),
+    "closed_country": (
+        "negara tujuan tertutup atau tidak memenuhi syarat Pasal 31",
+        "the destination is closed or lacks the conditions of Pasal 31",
+    ),
+    "false_data": (
+        "data atau informasi tidak benar dalam dokumen penempatan",
+        "false data or information in the placement documents",
+    ),
+    "unlawful_job": (
+        "ditempatkan pada jabatan atau pekerjaan yang tidak sesuai perjanjian kerja sehingga "
+        "merugikan, atau pada pekerjaan yang melanggar hukum",
+        "placed in a job other than the agreed one to the worker's detriment, or in unlawful work",
+    ),
+    "official_dispatch": (
+        "pejabat memberangkatkan pekerja yang dokumennya tidak lengkap",
+        "an official dispatched a worker whose documents were incomplete",
+    ),
+    "job_mismatch": (
+        "pekerjaan atau jabatan tidak sesuai perjanjian kerja atau keahlian pekerja",
+        "work or position not matching the signed contract or the worker's skills",
+    ),
+    "licence_transferred": (
+        "SIP3MI atau SIP2MI dialihkan kepada pihak lain",
+        "a SIP3MI or SIP2MI licence was transferred to another party",
+    ),
+    "costs_charged": (
+        "biaya penempatan yang ditanggung pemberi kerja dibebankan kepada pekerja",
+        "placement costs the employer bears were charged to the worker",
+    ),
+    "no_sip2mi": ("penempatan tanpa SIP2MI", "placed without a SIP2MI"),
+}
+
 _UNKNOWN: Labels = {
     "acts": ("perbuatan", "act"),
     "means": ("cara", "means"),
@@ -102,6 +195,11 @@ _VOCABULARIES: dict[str, Labels] = {
     "harms": _HARMS,
     "kind": _KINDS,
     "unknown": _UNKNOWN,
+    "participation": _PARTICIPATION,
+    "use_of_victim": _USE_OF_VICTIM,
+    "obstruction": _OBSTRUCTION,
+    "obstruction_harm": _OBSTRUCTION_HARM,
+    "placement": _PLACEMENT,
 }
 
 #: Every closed vocabulary of the input, by field name, in contract order (for forms and docs).
@@ -116,6 +214,11 @@ MOVEMENTS = FACT_CODES["movement"]
 HARMS = FACT_CODES["harms"]
 PERPETRATOR_KINDS = FACT_CODES["kind"]
 UNKNOWN_ELEMENTS = FACT_CODES["unknown"]
+PARTICIPATION = FACT_CODES["participation"]
+USES_OF_VICTIM = FACT_CODES["use_of_victim"]
+OBSTRUCTIONS = FACT_CODES["obstruction"]
+OBSTRUCTION_HARMS = FACT_CODES["obstruction_harm"]
+PLACEMENT_FLAGS = FACT_CODES["placement"]
 
 LANGUAGES = ("id", "en")
 

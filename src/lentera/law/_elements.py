@@ -19,6 +19,27 @@ SENDING_ACTS = ("sending", "transportation")
 """Acts that count as "mengirim" for Pasal 6: dispatching or landing a person (Pasal 1 angka 10)
 and moving them there."""
 
+CHILD_EXPLOITATION = (
+    "prostitution",
+    "sexual_exploitation",
+    "forced_labour",
+    "forced_services",
+    "slavery",
+    "slavery_like_practice",
+    "servitude",
+    "organ_removal",
+    "forced_begging",
+    "forced_criminality",
+    "domestic_servitude",
+    "child_labour",
+    "other_exploitation",
+)
+"""Purposes that are economic or sexual exploitation of a child (UU 35/2014 Pasal 76I): every
+purpose but forced marriage, which Pasal 76I does not name."""
+
+VICTIM_TRAFFICKED = "victim_trafficked"
+"""The element of Pasal 12 that another offence must satisfy: the engine decides it."""
+
 IN_INDONESIA = ("none", "domestic", "into_indonesia")
 CROSS_BORDER = ("out_of_indonesia", "into_indonesia")
 WITHIN_OR_OUT = ("domestic", "out_of_indonesia")
@@ -65,6 +86,33 @@ def _harms(facts: CaseFacts) -> tuple[str, ...]:
 
 def _sending(facts: CaseFacts) -> tuple[str, ...]:
     return tuple(act for act in facts.acts if act in SENDING_ACTS)
+
+
+def _child_purposes(facts: CaseFacts) -> tuple[str, ...]:
+    return tuple(purpose for purpose in facts.purposes if purpose in CHILD_EXPLOITATION)
+
+
+def _placed(*flags: str) -> Callable[[CaseFacts], bool]:
+    return lambda f: f.placement is not None and any(getattr(f.placement, x) for x in flags)
+
+
+def _placement_met(*flags: str) -> Callable[[CaseFacts], Text]:
+    def met(f: CaseFacts) -> Text:
+        found = tuple(x for x in flags if f.placement is not None and getattr(f.placement, x))
+        return Text(labels("placement", found, "id"), labels("placement", found, "en"))
+
+    return met
+
+
+def _obstruction(code: str) -> Element:
+    return Element(
+        lambda f: code in f.obstruction,
+        lambda f: Text(labels("obstruction", (code,), "id"), labels("obstruction", (code,), "en")),
+        Text(
+            f"tidak ada {labels('obstruction', (code,), 'id')}",
+            f"no {labels('obstruction', (code,), 'en')}",
+        ),
+    )
 
 
 _ELEMENTS: dict[str, Element] = {
@@ -176,6 +224,48 @@ _ELEMENTS: dict[str, Element] = {
             "no exploitation (yet) shown to have occurred",
         ),
     ),
+    "use_of_victim": Element(
+        lambda f: bool(f.use_of_victim),
+        lambda f: Text(
+            f"korban perdagangan orang dimanfaatkan ({labels('use_of_victim', f.use_of_victim, 'id')})",
+            f"a trafficking victim was used ({labels('use_of_victim', f.use_of_victim, 'en')})",
+        ),
+        Text("tidak ada pemanfaatan korban", "no use of a victim"),
+    ),
+    VICTIM_TRAFFICKED: Element(
+        lambda _f: False,  # decided by the engine from the other offences of the same world
+        _both(
+            "perdagangan orang terhadap korban terbukti dari fakta lain (Pasal 2-6)",
+            "the victim's trafficking is shown by the other facts (Pasal 2-6)",
+        ),
+        Text(
+            "perdagangan orang terhadap korban tidak terbukti dari fakta lain (Pasal 2-6)",
+            "the victim's trafficking (Pasal 2-6) is not shown by the other facts",
+        ),
+    ),
+    "false_testimony": _obstruction("false_testimony"),
+    "attack_on_witness": _obstruction("attack_on_witness"),
+    "attack_without_harm": Element(
+        lambda f: f.obstruction_harm == "none",
+        _both(
+            "serangan tidak mengakibatkan luka berat atau kematian",
+            "the attack caused no serious injury or death",
+        ),
+        Text("serangan mengakibatkan luka berat atau kematian", "the attack caused serious harm"),
+    ),
+    "attack_serious_injury": Element(
+        lambda f: f.obstruction_harm == "serious_injury",
+        _both("serangan mengakibatkan luka berat", "the attack caused serious injury"),
+        Text("serangan tidak mengakibatkan luka berat", "the attack caused no serious injury"),
+    ),
+    "attack_death": Element(
+        lambda f: f.obstruction_harm == "death",
+        _both("serangan mengakibatkan kematian", "the attack caused death"),
+        Text("serangan tidak mengakibatkan kematian", "the attack caused no death"),
+    ),
+    "obstruct_proceedings": _obstruction("obstruct_proceedings"),
+    "help_escape": _obstruction("help_escape"),
+    "disclose_identity": _obstruction("disclose_identity"),
     "incitement_without_offence": Element(
         lambda f: f.incitement_without_offence,
         _both(
@@ -244,6 +334,44 @@ _ELEMENTS: dict[str, Element] = {
         _both("pelaku korporasi", "a perpetrator is a corporation"),
         Text("tidak ada pelaku korporasi", "no corporate perpetrator"),
     ),
+    "child_exploited": Element(
+        lambda f: any(v.is_child for v in f.victims) and bool(_child_purposes(f)),
+        lambda f: Text(
+            f"anak (umur {_ages(f)}) dieksploitasi atau akan dieksploitasi secara ekonomi atau "
+            f"seksual ({labels('purposes', _child_purposes(f), 'id')})",
+            f"a child (age {_ages(f)}) is or was to be exploited economically or sexually "
+            f"({labels('purposes', _child_purposes(f), 'en')})",
+        ),
+        Text(
+            "tidak ada anak yang dieksploitasi secara ekonomi atau seksual",
+            "no child exploited economically or sexually",
+        ),
+    ),
+    "placement_false_data": Element(
+        _placed("false_data"),
+        _placement_met("false_data"),
+        Text("tidak ada data palsu dalam dokumen penempatan", "no false placement data"),
+    ),
+    "placement_unlawful_job": Element(
+        _placed("unlawful_job"),
+        _placement_met("unlawful_job"),
+        Text("pekerjaan sesuai perjanjian", "the work matched the agreement"),
+    ),
+    "placement_official_dispatch": Element(
+        _placed("official_dispatch"),
+        _placement_met("official_dispatch"),
+        Text("tidak ada pemberangkatan oleh pejabat", "no dispatch by an official"),
+    ),
+    "placement_pasal_85": Element(
+        _placed("job_mismatch", "licence_transferred"),
+        _placement_met("job_mismatch", "licence_transferred"),
+        Text("tidak ada pelanggaran Pasal 71 UU 18/2017", "no breach of Pasal 71 UU 18/2017"),
+    ),
+    "placement_pasal_86": Element(
+        _placed("closed_country", "costs_charged", "no_sip2mi"),
+        _placement_met("closed_country", "costs_charged", "no_sip2mi"),
+        Text("tidak ada pelanggaran Pasal 72 UU 18/2017", "no breach of Pasal 72 UU 18/2017"),
+    ),
     "placement_underage": Element(
         lambda f: f.placement is not None and f.placement.underage,
         _both("pekerja migran berumur di bawah 18 tahun", "the migrant worker was under 18"),
@@ -265,14 +393,50 @@ _ELEMENTS: dict[str, Element] = {
         ),
         Text("persyaratan Pasal 5 terpenuhi", "Pasal 5 requirements met"),
     ),
-    "placement_closed_country": Element(
-        lambda f: f.placement is not None and f.placement.closed_country,
-        _both(
-            "negara tujuan tertutup atau tidak memenuhi syarat Pasal 31",
-            "the destination is closed or lacks the conditions of Pasal 31",
-        ),
-        Text("negara tujuan terbuka", "the destination is open"),
-    ),
 }
 
 ELEMENTS: Mapping[str, Element] = MappingProxyType(_ELEMENTS)
+
+_LABELS: dict[str, tuple[str, str]] = {
+    "act": ("perbuatan", "an act"),
+    "means": ("cara", "a means"),
+    "purpose": ("tujuan eksploitasi", "an exploitative purpose"),
+    "exploitation_in_indonesia": (
+        "eksploitasi di wilayah Indonesia",
+        "exploitation intended in Indonesia",
+    ),
+    "into_indonesia": ("dibawa masuk ke Indonesia", "brought into Indonesia"),
+    "out_of_indonesia": ("dibawa ke luar Indonesia", "taken out of Indonesia"),
+    "indonesian_victim": ("korban warga negara Indonesia", "an Indonesian victim"),
+    "adoption_with_payment": ("pengangkatan anak dengan imbalan", "adoption with payment"),
+    "sending_act": ("pengiriman anak", "the child was sent"),
+    "child_victim": ("korban anak", "a child victim"),
+    "sent_within_or_out": (
+        "dikirim antardaerah atau ke luar negeri",
+        "sent within Indonesia or abroad",
+    ),
+    "exploited": ("eksploitasi benar terjadi", "exploitation occurred"),
+    "use_of_victim": ("pemanfaatan korban", "use of a victim"),
+    VICTIM_TRAFFICKED: ("korban diperdagangkan (Pasal 2-6)", "the victim was trafficked"),
+    "false_testimony": ("kesaksian atau bukti palsu", "false testimony or evidence"),
+    "attack_on_witness": ("penyerangan terhadap saksi atau petugas", "attack on a witness"),
+    "attack_without_harm": ("tanpa luka berat atau kematian", "no serious injury or death"),
+    "attack_serious_injury": ("mengakibatkan luka berat", "causing serious injury"),
+    "attack_death": ("mengakibatkan kematian", "causing death"),
+    "obstruct_proceedings": ("merintangi proses peradilan", "obstructing the proceedings"),
+    "help_escape": ("membantu pelarian pelaku", "helping an offender escape"),
+    "disclose_identity": ("membuka identitas saksi atau korban", "disclosing an identity"),
+    "incitement_without_offence": ("penggerakan yang gagal", "failed incitement"),
+    "document_forgery": ("pemalsuan dokumen", "document forgery"),
+    "illegal_entry_for_profit": (
+        "pemindahan tanpa hak masuk demi keuntungan",
+        "illegal entry for profit",
+    ),
+    "cross_border": ("melintasi batas negara", "a border crossed"),
+}
+
+
+def element_label(name: str) -> Text:
+    """A short name of element ``name`` for checklists (the name itself when none is given)."""
+    found = _LABELS.get(name, (name, name))
+    return Text(*found)

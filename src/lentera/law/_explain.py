@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from fractions import Fraction
 
 from ._codes import Text, code_label, join
 from ._elements import ELEMENTS
-from ._engine import Computed, Evaluation, Weighing, evaluate
+from ._engine import Computed, Evaluation, RelatedItem, Weighing, evaluate
 from ._facts import CaseFacts
-from ._penalty import describe, severity
+from ._penalty import describe, describe_fine, severity, years
 from ._result import Charge
 from ._settings import EngineSettings
 from ._tables import Regime, article_label, regime_for, regimes
@@ -16,7 +17,9 @@ from ._tables import Regime, article_label, regime_for, regimes
 _OUTCOME_NAMES = {
     "trafficking": Text("perdagangan orang", "trafficking in persons"),
     "smuggling": Text("penyelundupan manusia", "smuggling of persons"),
-    "not_trafficking": Text("bukan tindak pidana", "no offence"),
+    "not_trafficking": Text(
+        "bukan perdagangan orang menurut UU 21/2007", "not trafficking under UU 21/2007"
+    ),
     "insufficient_facts": Text("fakta belum cukup", "insufficient facts"),
 }
 
@@ -43,12 +46,32 @@ def _offence_steps(baseline: Evaluation) -> list[Text]:
         if not check.unmet:
             met = join([ELEMENTS[element].met(world) for element in check.met])
             steps.append(_sentence(Text(head.id + "terpenuhi: ", head.en + "is met: "), met))
-        elif offence.role == "core" and offence.elements[0] in check.met:
+            by = dict(baseline.absorbed).get(offence.ref)
+            if by is not None:
+                steps.append(
+                    Text(
+                        f"{name} tidak didakwakan tersendiri: dengan adanya cara, anak itu sudah "
+                        f"dilindungi {cite(by)} (diperberat Pasal 17 UU 21/2007).",
+                        f"{name} is not listed as a charge of its own: with a means shown, the "
+                        f"child is already covered by {cite(by)} (raised by Pasal 17 UU 21/2007).",
+                    )
+                )
+        elif offence.role in ("core", "use") and offence.elements[0] in check.met:
             unmet = join([ELEMENTS[element].unmet for element in check.unmet])
             steps.append(
                 _sentence(Text(head.id + "tidak terpenuhi: ", head.en + "is not met: "), unmet)
             )
     return steps
+
+
+def _ceiling_article(regime: Regime) -> Text:
+    if regime.code == "KUHP2023":
+        return Text("Pasal 68 ayat (4) KUHP 2023", "KUHP 2023 Pasal 68(4)")
+    return Text(
+        "Pasal 12 ayat (4) KUHP lama, yang berlaku bagi undang-undang di luar KUHP melalui "
+        "Pasal 103",
+        "old KUHP Pasal 12(4), applied to laws outside the KUHP through its Pasal 103",
+    )
 
 
 def _charge_steps(charges: tuple[Charge, ...], baseline: Evaluation) -> list[Text]:
@@ -57,6 +80,28 @@ def _charge_steps(charges: tuple[Charge, ...], baseline: Evaluation) -> list[Tex
         item = baseline.computed_for(charge.ref)
         assert item is not None  # every reported charge comes from the baseline world
         name = cite(charge.ref)
+        if item.base is not None:
+            steps.append(
+                Text(
+                    f"{name} diancam pidana yang sama dengan tindak pidana perdagangan orang yang "
+                    f"ditunjukkan fakta ({cite(item.base)}), tanpa pemberatannya.",
+                    f"{name} carries the same penalty as the trafficking offence the facts show "
+                    f"({cite(item.base)}), without its aggravations.",
+                )
+            )
+        if charge.participation is not None:
+            kind = baseline.world.participation
+            label = Text(
+                code_label("participation", kind, "id"), code_label("participation", kind, "en")
+            )
+            steps.append(
+                Text(
+                    f"{cite(charge.participation)}: {label.id} dipidana sama dengan {name} "
+                    "(tanpa pengurangan).",
+                    f"{cite(charge.participation)}: {label.en} is punished as {name} itself "
+                    "(no reduction).",
+                )
+            )
         for rule in item.applied:
             effect = {
                 "uplift": Text("ancaman pidana ditambah 1/3", "penalty increased by one third"),
@@ -73,6 +118,17 @@ def _charge_steps(charges: tuple[Charge, ...], baseline: Evaluation) -> list[Tex
                     f"{cite(rule.ref)} aggravates {name}: {rule.label.en} ({effect.en}).",
                 )
             )
+        if item.measured_from is not None:
+            steps.append(
+                Text(
+                    f"Pasal 16 UU 21/2007 berlaku bagi setiap tindak pidana perdagangan orang oleh "
+                    f"kelompok yang terorganisasi; ancamannya diukur dari {cite(item.measured_from)} "
+                    "ditambah 1/3.",
+                    f"Pasal 16 UU 21/2007 applies to every trafficking offence by an organised "
+                    f"group; its penalty is measured from {cite(item.measured_from)} plus one "
+                    "third.",
+                )
+            )
         if item.floored:
             steps.append(
                 Text(
@@ -80,6 +136,18 @@ def _charge_steps(charges: tuple[Charge, ...], baseline: Evaluation) -> list[Tex
                     f"ancaman {name} tanpa kematian itu; bagian yang lebih berat dipakai.",
                     f"The death range may not be lighter than what {name} carries without the "
                     "death; the heavier part is used.",
+                )
+            )
+        if item.capped_from is not None:
+            article = _ceiling_article(baseline.regime)
+            was = years(item.capped_from)
+            steps.append(
+                Text(
+                    f"Pidana penjara waktu tertentu tidak boleh lebih dari 20 tahun menurut "
+                    f"{article.id}: maksimum {name} yang terhitung {was.id} dibatasi menjadi 20 "
+                    "tahun.",
+                    f"Temporal prison may not exceed 20 years under {article.en}: the maximum "
+                    f"of {name}, computed as {was.en}, is held to 20 years.",
                 )
             )
         penalty = describe(item.exact)
@@ -137,6 +205,33 @@ def _settings_steps(
         for item in computed
         if item is not None
     )
+    converted = any(
+        item.offence.converted is not None
+        or any(rule.converted is not None for rule in item.applied)
+        for item in computed
+        if item is not None
+    )
+    if converted:
+        if settings.convert_fines:
+            steps.append(
+                Text(
+                    "Denda undang-undang di luar KUHP dibaca sebagaimana disesuaikan UU 1/2026 "
+                    "Pasal II dan Lampiran I (kategori denda KUHP; penjara dan/atau denda) "
+                    "(pengaturan convert_fines).",
+                    "Fines of laws outside the KUHP are read as UU 1/2026 Pasal II and Lampiran I "
+                    "restate them (KUHP fine categories; prison and/or fine) (setting "
+                    "convert_fines).",
+                )
+            )
+        else:
+            steps.append(
+                Text(
+                    "Denda UU 21/2007 dipakai sebagaimana diundangkan dalam rupiah; penyesuaiannya "
+                    "oleh UU 1/2026 tidak diterapkan (pengaturan convert_fines).",
+                    "UU 21/2007 fines are used in rupiah as enacted; their restatement by UU "
+                    "1/2026 is not applied (setting convert_fines).",
+                )
+            )
     if sectoral:
         if settings.sectoral_minimums_removed:
             steps.append(
@@ -208,12 +303,28 @@ def _outcome_step(outcome: str, weighing: Weighing) -> list[Text]:
             )
         ]
     if outcome == "not_trafficking":
+        refs = [item.ref for item in weighing.baseline.related_items]
+        if refs:
+            cites = ", ".join(cite(ref) for ref in refs)
+            return [
+                Text(
+                    "Kesimpulan: bukan perdagangan orang menurut UU 21/2007: fakta yang diketahui "
+                    "tidak memenuhi unsur tindak pidana dalam UU 21/2007, KUHP 455/457 maupun UU "
+                    f"6/2011 Pasal 120. Tindak pidana lain yang perlu dipertimbangkan: {cites}.",
+                    "Conclusion: not trafficking under UU 21/2007: the known facts do not meet "
+                    "the elements of any offence under UU 21/2007, KUHP 455/457 or UU 6/2011 Pasal "
+                    f"120. Other offences to consider: {cites}.",
+                )
+            ]
         return [
             Text(
-                "Kesimpulan: fakta yang diketahui tidak memenuhi unsur tindak pidana dalam UU "
-                "21/2007, KUHP 455/457 maupun UU 6/2011 Pasal 120.",
-                "Conclusion: the known facts meet the elements of no offence under UU 21/2007, "
-                "KUHP 455/457 or UU 6/2011 Pasal 120.",
+                "Kesimpulan: bukan perdagangan orang menurut UU 21/2007: fakta yang diketahui "
+                "tidak memenuhi unsur tindak pidana dalam UU 21/2007, KUHP 455/457 maupun UU "
+                "6/2011 Pasal 120. Tindak pidana menurut undang-undang lain di luar cakupan "
+                "mesin ini tetap mungkin.",
+                "Conclusion: not trafficking under UU 21/2007: the known facts do not meet the "
+                "elements of any offence under UU 21/2007, KUHP 455/457 or UU 6/2011 Pasal 120. Offences "
+                "under other laws outside this engine's tables remain possible.",
             )
         ]
     options = []
@@ -224,7 +335,7 @@ def _outcome_step(outcome: str, weighing: Weighing) -> list[Text]:
             Text(_OUTCOME_NAMES[possible].id + cites, _OUTCOME_NAMES[possible].en + cites)
         )
     both = join(options, "; ", "; ")
-    return [
+    steps = [
         Text(
             f"Kesimpulan: fakta belum cukup; hasilnya bergantung pada unsur yang belum "
             f"diketahui. Kemungkinan hasil: {both.id}.",
@@ -232,6 +343,27 @@ def _outcome_step(outcome: str, weighing: Weighing) -> list[Text]:
             f"Possible outcomes: {both.en}.",
         )
     ]
+    for decider in weighing.deciders():
+        name = Text(
+            code_label("unknown", decider.element, "id"),
+            code_label("unknown", decider.element, "en"),
+        )
+        branches = join(
+            [
+                Text(
+                    f"{value.id}: {_OUTCOME_NAMES[result].id}",
+                    f"{value.en}: {_OUTCOME_NAMES[result].en}",
+                )
+                for value, result in decider.branches
+            ]
+        )
+        steps.append(
+            Text(
+                f"Satu fakta ini saja menentukan hasilnya: '{name.id}' ({branches.id}).",
+                f"This one fact alone decides the outcome: '{name.en}' ({branches.en}).",
+            )
+        )
+    return steps
 
 
 def _child_step(world: CaseFacts) -> list[Text]:
@@ -247,17 +379,22 @@ def _child_step(world: CaseFacts) -> list[Text]:
     ]
 
 
-def _related_steps(related: tuple[str, ...], baseline: Evaluation) -> list[Text]:
+def _related_steps(related: tuple[RelatedItem, ...], baseline: Evaluation) -> list[Text]:
     steps = []
-    conditions = {rule.ref: rule.condition for rule in baseline.regime.related}
-    for ref in related:
+    for item in related:
+        ref, rule = item.ref, item.rule
         label = article_label(ref)
-        if ref in conditions:
-            why = ELEMENTS[conditions[ref]].met(baseline.world)
+        if rule is not None:
+            why = ELEMENTS[rule.condition].met(baseline.world)
+            if item.exact is not None:
+                penalty = describe(item.exact)
+            else:
+                penalty = describe_fine(item.corporate_fine or Fraction(0))
             steps.append(
                 Text(
-                    f"Pertimbangkan juga {cite(ref)} ({label.id}): {why.id}.",
-                    f"Consider also {cite(ref)} ({label.en}): {why.en}.",
+                    f"Pertimbangkan juga {cite(ref)} ({label.id}): {why.id}; ancaman: "
+                    f"{penalty.id}.",
+                    f"Consider also {cite(ref)} ({label.en}): {why.en}; penalty: {penalty.en}.",
                 )
             )
         else:
@@ -363,7 +500,7 @@ def explain(
     weighing: Weighing,
     outcome: str,
     charges: tuple[Charge, ...],
-    related: tuple[str, ...],
+    related: tuple[RelatedItem, ...],
     settings: EngineSettings,
 ) -> tuple[Text, ...]:
     """Every reasoning step, in order: law, elements, penalties, unknowns, conclusion, notes."""

@@ -15,7 +15,20 @@ from typing import Any
 
 import pycountry
 
-from ._codes import ACTS, HARMS, MEANS, MOVEMENTS, PERPETRATOR_KINDS, PURPOSES, UNKNOWN_ELEMENTS
+from ._codes import (
+    ACTS,
+    HARMS,
+    MEANS,
+    MOVEMENTS,
+    OBSTRUCTION_HARMS,
+    OBSTRUCTIONS,
+    PARTICIPATION,
+    PERPETRATOR_KINDS,
+    PLACEMENT_FLAGS,
+    PURPOSES,
+    UNKNOWN_ELEMENTS,
+    USES_OF_VICTIM,
+)
 from ._errors import InvalidFacts
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -85,17 +98,33 @@ class Perpetrator:
 
 @dataclass(frozen=True)
 class Placement:
-    """Labour-migration facts that bear on UU 18/2017 (migrant-worker law) offences."""
+    """Labour-migration facts that bear on UU 18/2017 (migrant-worker law) offences.
+
+    The first four flags are the contract's; the others (``false_data`` ... ``no_sip2mi``) reach
+    the remaining offences of UU 18/2017 Pasal 79-86 (see ``FACT_CODES["placement"]``).
+    """
 
     destination_country: str | None = None
     by_individual: bool = False
     underage: bool = False
     requirements_unmet: bool = False
     closed_country: bool = False
+    false_data: bool = False
+    unlawful_job: bool = False
+    official_dispatch: bool = False
+    job_mismatch: bool = False
+    licence_transferred: bool = False
+    costs_charged: bool = False
+    no_sip2mi: bool = False
 
     def __post_init__(self) -> None:
         code = _country("destination_country", self.destination_country)
         object.__setattr__(self, "destination_country", code)
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        """The flags that are set, in vocabulary order."""
+        return tuple(flag for flag in PLACEMENT_FLAGS if getattr(self, flag))
 
 
 @dataclass(frozen=True)
@@ -123,6 +152,10 @@ class CaseFacts:
     incitement_without_offence: bool = False
     unknown: tuple[str, ...] = ()
     placement: Placement | None = field(default=None)
+    participation: str = "principal"
+    use_of_victim: tuple[str, ...] = ()
+    obstruction: tuple[str, ...] = ()
+    obstruction_harm: str = "none"
 
     def __post_init__(self) -> None:
         for name, allowed in (
@@ -130,6 +163,8 @@ class CaseFacts:
             ("means", MEANS),
             ("purposes", PURPOSES),
             ("unknown", UNKNOWN_ELEMENTS),
+            ("use_of_victim", USES_OF_VICTIM),
+            ("obstruction", OBSTRUCTIONS),
         ):
             object.__setattr__(self, name, _codes(name, getattr(self, name), allowed))
         if self.movement is not None and self.movement not in MOVEMENTS:
@@ -137,6 +172,15 @@ class CaseFacts:
                 "movement",
                 f"unknown code {self.movement!r}; expected one of: {', '.join(MOVEMENTS)}",
             )
+        for name, allowed in (
+            ("participation", PARTICIPATION),
+            ("obstruction_harm", OBSTRUCTION_HARMS),
+        ):
+            if getattr(self, name) not in allowed:
+                raise InvalidFacts(
+                    name,
+                    f"unknown code {getattr(self, name)!r}; expected one of: {', '.join(allowed)}",
+                )
         object.__setattr__(self, "victims", tuple(self.victims))
         object.__setattr__(self, "perpetrators", tuple(self.perpetrators))
 
@@ -301,11 +345,10 @@ def _perpetrator(reader: _Reader) -> Perpetrator:
 
 
 def _placement(reader: _Reader) -> Placement:
-    flags = ("by_individual", "underage", "requirements_unmet", "closed_country")
-    reader.reject_unknown(("destination_country", *flags))
+    reader.reject_unknown(("destination_country", *PLACEMENT_FLAGS))
     return Placement(
         destination_country=reader.country("destination_country"),
-        **{flag: reader.boolean(flag) for flag in flags},
+        **{flag: reader.boolean(flag) for flag in PLACEMENT_FLAGS},
     )
 
 
@@ -328,6 +371,10 @@ _FIELDS = (
     "perpetrators",
     "unknown",
     "placement",
+    "participation",
+    "use_of_victim",
+    "obstruction",
+    "obstruction_harm",
     *_FLAGS,
 )
 
@@ -352,6 +399,17 @@ def _parse(obj: object) -> CaseFacts:
         raise InvalidFacts(
             "movement", f"unknown code {movement!r}; expected one of: {', '.join(MOVEMENTS)}"
         )
+    single: dict[str, str] = {}
+    for name, allowed, default in (
+        ("participation", PARTICIPATION, "principal"),
+        ("obstruction_harm", OBSTRUCTION_HARMS, "none"),
+    ):
+        value = reader.string(name)
+        if value is not None and value not in allowed:
+            raise InvalidFacts(
+                name, f"unknown code {value!r}; expected one of: {', '.join(allowed)}"
+            )
+        single[name] = value or default
     placement = reader.get("placement")
     facts = CaseFacts(
         id=reader.string("id"),
@@ -370,6 +428,10 @@ def _parse(obj: object) -> CaseFacts:
         ),
         unknown=reader.codes("unknown", UNKNOWN_ELEMENTS),
         placement=None if placement is None else _placement(_Reader(placement, "placement")),
+        use_of_victim=reader.codes("use_of_victim", USES_OF_VICTIM),
+        obstruction=reader.codes("obstruction", OBSTRUCTIONS),
+        participation=single["participation"],
+        obstruction_harm=single["obstruction_harm"],
         **{flag: reader.boolean(flag) for flag in _FLAGS},
     )
     return facts

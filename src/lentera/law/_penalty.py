@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from math import floor
 
@@ -11,6 +11,8 @@ from ._settings import EngineSettings
 from ._tables import Penalty
 
 THIRD = Fraction(1, 3)
+CEILING = Fraction(20)
+"""No temporal prison term exceeds 20 years: KUHP 2023 Pasal 68(4), old KUHP Pasal 12(4)."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class Exact:
     fine_min: Fraction | None
     fine_max: Fraction | None
     fine_alternative: bool
+    fine_either: bool = False
 
     @property
     def prison(self) -> Range:
@@ -65,8 +68,21 @@ def heavier(first: Exact, second: Exact) -> tuple[Exact, bool]:
         fine_min=top(first.fine_min, second.fine_min, unbounded=False),
         fine_max=top(first.fine_max, second.fine_max, unbounded=False),
         fine_alternative=first.fine_alternative and second.fine_alternative,
+        fine_either=first.fine_either and second.fine_either,
     )
     return merged, merged != first
+
+
+def ceiling(exact: Exact) -> tuple[Exact, Fraction | None]:
+    """``exact`` with temporal prison held to 20 years, and the maximum it had when the ceiling
+    lowered it (``None`` when it did not). Life stays life; the minimum never exceeds 20."""
+    top = exact.prison_max
+    capped_max = top if top is None or top <= CEILING else CEILING
+    capped_min = min(exact.prison_min, CEILING)
+    if capped_max == top and capped_min == exact.prison_min:
+        return exact, None
+    was = top if top is not None and top > CEILING else None
+    return replace(exact, prison_min=capped_min, prison_max=capped_max), was
 
 
 def uplift_factor(count: int, settings: EngineSettings) -> Fraction:
@@ -103,6 +119,7 @@ def compute(
         fine_min=None if fine_min is None else fine_min * low * fine_factor,
         fine_max=None if base.fine_max is None else base.fine_max * factor * fine_factor,
         fine_alternative=base.fine_alternative,
+        fine_either=base.fine_either,
     )
 
 
@@ -129,13 +146,16 @@ def rupiah(value: Fraction) -> Text:
 
 
 def describe(exact: Exact) -> Text:
-    """The penalty range as a sentence fragment in both languages."""
+    """The penalty range as a sentence fragment in both languages (no minimum: "paling lama")."""
     low = years(exact.prison_min)
     if exact.prison_max is None:
         prison = Text(
             f"pidana penjara {low.id} sampai seumur hidup",
             f"prison from {low.en} to life",
         )
+    elif exact.prison_min == 0:
+        high = years(exact.prison_max)
+        prison = Text(f"pidana penjara paling lama {high.id}", f"prison up to {high.en}")
     else:
         high = years(exact.prison_max)
         prison = Text(
@@ -145,11 +165,27 @@ def describe(exact: Exact) -> Text:
     if exact.fine_min is None or exact.fine_max is None:
         return prison
     fine_low, fine_high = rupiah(exact.fine_min), rupiah(exact.fine_max)
-    joiner = ("atau", "or") if exact.fine_alternative else ("dan", "and")
+    if exact.fine_alternative:
+        joiner = ("atau", "or")
+    elif exact.fine_either:
+        joiner = ("dan/atau", "and/or")
+    else:
+        joiner = ("dan", "and")
+    if exact.fine_min == 0:
+        return Text(
+            f"{prison.id} {joiner[0]} denda paling banyak {fine_high.id}",
+            f"{prison.en} {joiner[1]} a fine of up to {fine_high.en}",
+        )
     return Text(
         f"{prison.id} {joiner[0]} denda {fine_low.id} sampai {fine_high.id}",
         f"{prison.en} {joiner[1]} a fine of {fine_low.en} to {fine_high.en}",
     )
+
+
+def describe_fine(fine_max: Fraction) -> Text:
+    """A fine-only penalty (UU 18/2017 Pasal 87, a corporation) as a sentence fragment."""
+    high = rupiah(fine_max)
+    return Text(f"pidana denda paling banyak {high.id}", f"a fine of up to {high.en}")
 
 
 def severity(exact: Exact) -> tuple[Fraction, ...]:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 from ._codes import check_lang
-from ._engine import weigh
+from ._engine import RelatedItem, weigh
 from ._explain import explain
 from ._facts import CaseFacts
-from ._result import Qualification
+from ._result import Qualification, RelatedOffence
 from ._settings import EngineSettings
 from ._tables import regime_for
 
-ENGINE_VERSION = "1.0.0"
+ENGINE_VERSION = "2.0.0"
 """Version of the rules and tables; stored with every qualification snapshot."""
 
 WIB = timezone(timedelta(hours=7), "WIB")
@@ -46,19 +46,38 @@ def qualify(
     outcomes = weighing.possible_outcomes
     if len(outcomes) == 1:
         outcome, charges = outcomes[0], baseline.charges
-        related = baseline.related
+        related_items = list(baseline.related_items)
     else:
         outcome = "insufficient_facts"
         everywhere = set.intersection(
             *({charge.ref for charge in world.charges} for world in weighing.worlds)
         )
         charges = tuple(charge for charge in baseline.charges if charge.ref in everywhere)
-        smuggling = tuple(
-            item.offence.ref
+        smuggling = [
+            RelatedItem(
+                item.offence.ref,
+                None,
+                item.exact,
+                None,
+                RelatedOffence(
+                    item.offence.ref,
+                    item.offence.label,
+                    item.charge.prison_years,
+                    item.charge.life,
+                    item.charge.fine_idr,
+                    item.charge.fine_alternative,
+                    item.charge.fine_either,
+                ),
+            )
             for item in baseline.computed
             if item.offence.role == "smuggling" and item.offence.ref not in everywhere
-        )
-        related = tuple(dict.fromkeys((*smuggling, *baseline.related)))
+        ]
+        related_items = smuggling + [
+            item
+            for item in baseline.related_items
+            if item.ref not in {other.ref for other in smuggling}
+        ]
+    related = tuple(item.ref for item in related_items)
     explanation = explain(
         facts=facts,
         day=day,
@@ -66,7 +85,7 @@ def qualify(
         weighing=weighing,
         outcome=outcome,
         charges=charges,
-        related=related,
+        related=tuple(related_items),
         settings=settings,
     )
     return Qualification(
@@ -82,4 +101,7 @@ def qualify(
         settings=settings,
         engine_version=ENGINE_VERSION,
         lang=lang,
+        related_offences=tuple(item.offence for item in related_items),
+        checklists=weighing.checklists({charge.ref for charge in charges}),
+        deciders=weighing.deciders(),
     )

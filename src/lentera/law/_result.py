@@ -19,7 +19,11 @@ class Charge:
 
     ``prison_years.max`` is ``None`` when the maximum is life (``life`` is then true);
     ``fine_idr`` is ``None`` where the statute sets no fine. ``fine_alternative`` is true where
-    the statute threatens prison *or* a fine (KUHP 457) rather than both.
+    the statute threatens prison *or* a fine (KUHP 457) rather than both, ``fine_either`` where
+    it threatens either or both ("dan/atau"). ``participation`` is the article that extends
+    liability to the person assessed (Pasal 10 assistance or attempt, Pasal 11 conspiracy), or
+    ``None`` for a principal. ``ceiling_applied`` is true when the 20-year ceiling on temporal
+    prison lowered the maximum.
     """
 
     ref: str
@@ -29,6 +33,9 @@ class Charge:
     fine_idr: Range | None
     aggravations: tuple[str, ...]
     fine_alternative: bool = False
+    participation: str | None = None
+    fine_either: bool = False
+    ceiling_applied: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's ``charges[]`` object."""
@@ -38,7 +45,70 @@ class Charge:
             "life": self.life,
             "fine_idr": None if self.fine_idr is None else self.fine_idr.to_dict(),
             "aggravations": list(self.aggravations),
+            "participation": self.participation,
         }
+
+
+@dataclass(frozen=True)
+class RelatedOffence:
+    """An offence of another law to consider beside the charges, with its penalty.
+
+    ``prison_years`` is ``None`` for a fine-only penalty (UU 18/2017 Pasal 87, a corporation).
+    """
+
+    ref: str
+    label: Text
+    prison_years: Range | None
+    life: bool
+    fine_idr: Range | None
+    fine_alternative: bool = False
+    fine_either: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's (version 2) ``related[]`` object."""
+        return {
+            "ref": self.ref,
+            "prison_years": None if self.prison_years is None else self.prison_years.to_dict(),
+            "fine_idr": None if self.fine_idr is None else self.fine_idr.to_dict(),
+        }
+
+
+STATUSES = ("met", "not_met", "unknown")
+
+
+@dataclass(frozen=True)
+class ElementCheck:
+    """One element of an offence: ``met``, ``not_met``, or ``unknown`` (it depends on an element
+    listed as not known yet). ``label`` names the element; ``fact`` is the fact that met it, or
+    why it is not met (empty when unknown)."""
+
+    name: str
+    status: str
+    label: Text
+    fact: Text
+
+
+@dataclass(frozen=True)
+class OffenceCheck:
+    """The checklist of one offence: ``charged`` when it is among the charges, ``possible`` when
+    some way the unknown elements could turn out would meet it; ``absorbed_by`` the charge that
+    covers it instead (Pasal 6 beside Pasal 2-4 with a means)."""
+
+    ref: str
+    label: Text
+    charged: bool
+    possible: bool
+    elements: tuple[ElementCheck, ...]
+    absorbed_by: str | None = None
+
+
+@dataclass(frozen=True)
+class Decider:
+    """An element listed as unknown that alone decides the outcome: each value it can take, in
+    words, with the outcome it gives."""
+
+    element: str
+    branches: tuple[tuple[Text, str], ...]
 
 
 @dataclass(frozen=True)
@@ -48,7 +118,10 @@ class Qualification:
     ``explanation`` holds every reasoning step in Indonesian and English; ``reasons`` gives
     them in ``lang``. ``possible_outcomes`` lists the outcomes the unknown elements leave open
     (one item when the outcome is decided). ``offence_date`` is the date that chose the regime
-    (today when the facts gave none).
+    (today when the facts gave none). ``related`` holds the references of
+    ``related_offences``. ``checklists`` gives, for each charge and each offence still possible,
+    its elements as met / not met / unknown; ``deciders`` the unknown elements that would each
+    decide an open outcome alone.
     """
 
     id: str | None
@@ -63,6 +136,9 @@ class Qualification:
     settings: EngineSettings
     engine_version: str
     lang: str = "id"
+    related_offences: tuple[RelatedOffence, ...] = ()
+    checklists: tuple[OffenceCheck, ...] = ()
+    deciders: tuple[Decider, ...] = ()
 
     @property
     def reasons(self) -> tuple[str, ...]:
@@ -81,7 +157,8 @@ class Qualification:
             "outcome": self.outcome,
             "regime": self.regime,
             "charges": [charge.to_dict() for charge in self.charges],
-            "related": list(self.related),
+            "related": [item.to_dict() for item in self.related_offences],
             "missing": list(self.missing),
             "reasons": list(self.reasons_in(lang or self.lang)),
+            "settings": self.settings.to_dict(),
         }

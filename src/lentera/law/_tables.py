@@ -22,7 +22,8 @@ from ._elements import ELEMENTS
 from ._errors import InvalidFacts, LawDataError
 
 TABLE_FILES = ("uu21_2007.json", "kuhp2023.json")
-ROLES = ("core", "ancillary", "smuggling")
+ROLES = ("core", "ancillary", "smuggling", "use")
+FINE_MODES = ("cumulative", "alternative", "cumulative_alternative")
 EFFECTS = ("uplift", "replace", "fine_multiplier")
 
 
@@ -32,8 +33,9 @@ class Penalty:
     rupiah (``None`` where the statute sets none).
 
     ``fine_alternative`` is true where prison and fine are alternatives ("atau") rather than
-    cumulative ("dan"). ``sectoral_minimum`` marks a special minimum set by UU 21/2007 that UU
-    1/2026 may have removed under the 2023 KUHP (see ``EngineSettings``).
+    cumulative ("dan"); ``fine_either`` where they are "dan/atau" (either or both).
+    ``sectoral_minimum`` marks a special minimum set by a law outside the KUHP that UU 1/2026 may
+    have removed under the 2023 KUHP (see ``EngineSettings``).
     """
 
     prison_min: int
@@ -43,11 +45,16 @@ class Penalty:
     fine_max: int | None
     fine_alternative: bool
     sectoral_minimum: bool
+    fine_either: bool = False
 
 
 @dataclass(frozen=True)
 class Offence:
-    """An article whose elements, all met, make a charge."""
+    """An article whose elements, all met, make a charge.
+
+    ``converted`` is the penalty as UU 1/2026 (Penyesuaian Pidana) Lampiran I restates it, used
+    under the setting ``convert_fines``.
+    """
 
     ref: str
     role: str
@@ -56,6 +63,9 @@ class Offence:
     penalty: Penalty
     counterpart: str | None
     source: str
+    converted: Penalty | None = None
+    absorbed_by: tuple[str, ...] = ()
+    absorbed_when: str | None = None
 
 
 @dataclass(frozen=True)
@@ -74,16 +84,28 @@ class Aggravation:
     factor: int
     label: Text
     source: str
+    measured_from: str | None = None
+    converted: Penalty | None = None
 
 
 @dataclass(frozen=True)
 class RelatedRule:
-    """An offence of another law to consider beside the charges when ``condition`` holds."""
+    """An offence of another law to consider beside the charges when ``condition`` holds.
+
+    ``without_core``: only when no trafficking offence (role ``core``) is met. ``with_any``: only
+    beside one of these related offences; ``corporate_fine`` then gives a fine-only penalty, the
+    heaviest of their maximum fines raised by one third (UU 18/2017 Pasal 87).
+    """
 
     ref: str
     condition: str
     label: Text
     source: str
+    penalty: Penalty | None = None
+    converted: Penalty | None = None
+    without_core: bool = False
+    with_any: tuple[str, ...] = ()
+    corporate_fine: bool = False
 
 
 @dataclass(frozen=True)
@@ -130,9 +152,12 @@ def _penalty(raw: Any, where: str) -> Penalty:
             fine_max=None if fine_max is None else int(fine_max),
             fine_alternative=raw["fine_mode"] == "alternative",
             sectoral_minimum=bool(raw["sectoral_minimum"]),
+            fine_either=raw["fine_mode"] == "cumulative_alternative",
         )
     except (KeyError, TypeError, ValueError) as error:
         raise LawDataError(f"{where}: bad penalty ({error})") from None
+    if raw["fine_mode"] not in FINE_MODES:
+        raise LawDataError(f"{where}: unknown fine_mode {raw['fine_mode']!r}")
     if (penalty.prison_max is None) != penalty.life:
         raise LawDataError(f"{where}: a null prison maximum must go with life imprisonment")
     return penalty
@@ -157,6 +182,13 @@ def _regime(raw: dict[str, Any]) -> Regime:
             penalty=_penalty(item["penalty"], f"{code} {item['ref']}"),
             counterpart=item.get("counterpart"),
             source=item["source"],
+            converted=_optional_penalty(item, f"{code} {item['ref']} converted"),
+            absorbed_by=tuple(item.get("absorbed_by", ())),
+            absorbed_when=(
+                None
+                if item.get("absorbed_when") is None
+                else _names([item["absorbed_when"]], f"{code} {item['ref']}")[0]
+            ),
         )
         for item in raw["offences"]
     )
@@ -164,6 +196,8 @@ def _regime(raw: dict[str, Any]) -> Regime:
     for offence in offences:
         if offence.role not in ROLES:
             raise LawDataError(f"{code} {offence.ref}: unknown role {offence.role!r}")
+        if not set(offence.absorbed_by) <= refs:
+            raise LawDataError(f"{code} {offence.ref}: absorbed by an offence not in the table")
     aggravations = []
     for item in raw["aggravations"]:
         where = f"{code} {item['ref']}"
@@ -186,17 +220,30 @@ def _regime(raw: dict[str, Any]) -> Regime:
                 factor=int(item.get("factor", 1)),
                 label=_text(item["label"], f"{where} label"),
                 source=item["source"],
+                measured_from=item.get("measured_from"),
+                converted=_optional_penalty(item, f"{where} converted"),
             )
         )
+        measured = aggravations[-1].measured_from
+        if measured is not None and measured not in refs:
+            raise LawDataError(f"{where}: measured from an offence missing from the table")
     related = tuple(
         RelatedRule(
             ref=item["ref"],
             condition=_names([item["condition"]], item["ref"])[0],
             label=_text(item["label"], f"{code} {item['ref']} label"),
             source=item["source"],
+            penalty=None if item.get("penalty") is None else _penalty(item["penalty"], item["ref"]),
+            converted=_optional_penalty(item, f"{code} {item['ref']} converted"),
+            without_core=bool(item.get("without_core", False)),
+            with_any=tuple(item.get("with_any", ())),
+            corporate_fine=bool(item.get("corporate_fine", False)),
         )
         for item in raw["related"]
     )
+    for rule in related:
+        if rule.penalty is None and not rule.corporate_fine:
+            raise LawDataError(f"{code} {rule.ref}: a related offence needs a penalty")
     return Regime(
         code=code,
         valid_from=date.fromisoformat(raw["valid_from"]),
@@ -206,6 +253,12 @@ def _regime(raw: dict[str, Any]) -> Regime:
         aggravations=tuple(aggravations),
         related=related,
     )
+
+
+def _optional_penalty(item: dict[str, Any], where: str) -> Penalty | None:
+    """The UU 1/2026 restatement of a penalty (``converted``), when the table gives one."""
+    raw = item.get("converted")
+    return None if raw is None else _penalty(raw, where)
 
 
 def load_regimes(folder: Traversable, names: Iterable[str]) -> tuple[Regime, ...]:

@@ -66,6 +66,11 @@ def _parser() -> argparse.ArgumentParser:
         help="treat UU 21/2007 special minimums as removed by UU 1/2026 from 2 January 2026",
     )
     parser.add_argument(
+        "--convert-fines",
+        action="store_true",
+        help="read fines of laws outside the KUHP as UU 1/2026 restates them, from 2 January 2026",
+    )
+    parser.add_argument(
         "--no-favourable-law",
         action="store_true",
         help="leave out the more-favourable-law comparison (KUHP Pasal 3) from the reasons",
@@ -123,6 +128,7 @@ def run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO)
         stacking=args.stacking,
         sectoral_minimums_removed=args.sectoral_minimums_removed,
         compare_favourable_law=not args.no_favourable_law,
+        convert_fines=args.convert_fines,
     )
     today = args.today or today_in_indonesia()
     try:
