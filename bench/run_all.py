@@ -2,7 +2,7 @@
 its report to bench/reports/. The one-million-record linkage run takes several minutes more and
 is left out unless asked for:
 
-    .venv/bin/python bench/run_all.py            # qualify, screening, cases (10,000), linkage
+    .venv/bin/python bench/run_all.py            # qualify, screening, cases (10,000), linkage, server
     .venv/bin/python bench/run_all.py --scale    # and the one-million-record linkage run
 """
 
@@ -20,6 +20,7 @@ QUICK = [
     ["cases_bench.py", "10000"],
     ["linkage_febrl.py"],
     ["linkage_idn.py"],
+    ["server_bench.py"],
 ]
 
 
