@@ -24,6 +24,7 @@ setup-dev: $(BIN)/python
 ## First command: install, migrate, load regions + demo data, serve on http://127.0.0.1:8000
 run: setup
 	$(BIN)/lentera manage migrate --no-input
+	$(BIN)/lentera manage createcachetable
 	$(BIN)/lentera manage load_reference
 	$(BIN)/lentera demo
 	$(BIN)/lentera serve 127.0.0.1:8000
@@ -41,7 +42,7 @@ lint:
 ## Extract translatable strings into the one catalogue (needs GNU gettext), then translate the
 ## new entries in src/lentera/locale/id/LC_MESSAGES/django.po and run `make test`.
 messages: setup-dev
-	cd src/lentera && ../../$(BIN)/lentera manage makemessages -l id --add-location=file --no-obsolete
+	cd src/lentera && ../../$(BIN)/lentera manage makemessages -l id --add-location=file --no-obsolete --no-wrap
 	$(BIN)/lentera manage compile_translations
 
 lock:

@@ -167,3 +167,23 @@ def login_verified(client, user) -> None:
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
+
+
+def uses_database(request: pytest.FixtureRequest) -> bool:
+    """Whether the running test may touch the database (so the shared cache, which lives there)."""
+    return bool(
+        request.node.get_closest_marker("django_db")
+        or {"db", "transactional_db", "live_server"} & set(request.fixturenames)
+    )
+
+
+@pytest.fixture
+def fresh_cache(request: pytest.FixtureRequest):
+    """Start and end with an empty cache (the rate limits count requests there)."""
+    from django.core.cache import cache
+
+    if uses_database(request):
+        cache.clear()
+    yield
+    if uses_database(request):
+        cache.clear()

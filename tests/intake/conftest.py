@@ -4,7 +4,6 @@ pages' rate limit lives there), and the browser fixtures of ``tests/browser``.""
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
 
 from lentera.apps.accounts import services as account_services
 from lentera.apps.accounts.permissions import Role
@@ -15,10 +14,8 @@ from tests.conftest import make_user
 
 
 @pytest.fixture(autouse=True)
-def _clean_cache():
-    cache.clear()
-    yield
-    cache.clear()
+def _empty_cache(fresh_cache):
+    """The public pages count requests in the cache: every test starts at zero."""
 
 
 @pytest.fixture

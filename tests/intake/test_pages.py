@@ -487,7 +487,7 @@ def test_public_form_errors(client, regions):
 
 
 def test_public_form_is_rate_limited(client, settings, regions):
-    settings.LENTERA_PUBLIC_RATE_LIMITS = {"report": (2, 3600)}
+    settings.LENTERA_RATE_LIMITS = {"report": (2, 3600)}
     data = {"narrative": "Ada calo", "involves_child": "unknown", "reporter_relation": "unknown"}
     assert client.post(reverse("public:report"), data).status_code == 302
     assert client.post(reverse("public:report"), data).status_code == 302
@@ -532,7 +532,7 @@ def test_status_page_same_answer_for_wrong_and_unknown_codes(client, public_comp
 
 
 def test_status_page_is_rate_limited(client, settings, public_complaint):
-    settings.LENTERA_PUBLIC_RATE_LIMITS = {"status": (3, 3600)}
+    settings.LENTERA_RATE_LIMITS = {"status": (3, 3600)}
     url = reverse("public:status")
     for _ in range(3):
         assert client.post(url, {"code": "LTR-2222-2222"}).status_code == 200

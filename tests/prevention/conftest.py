@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from django.core.cache import cache
 
 from lentera.apps.accounts import services as account_services
 from lentera.apps.accounts.models import Agency, User
@@ -19,11 +18,8 @@ from tests.factories import UserFactory
 
 
 @pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    """The public check counts requests per address in the cache: start every test at zero."""
-    cache.clear()
-    yield
-    cache.clear()
+def _empty_cache(fresh_cache):
+    """The public pages count requests in the cache: every test starts at zero."""
 
 
 @dataclass

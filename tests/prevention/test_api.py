@@ -105,7 +105,7 @@ def test_public_screen_offer_needs_no_account_and_never_stores(cast):
 
 
 def test_public_screen_offer_is_throttled(settings):
-    settings.LENTERA_JOBCHECK_RATE_LIMIT = (2, 600)
+    settings.LENTERA_RATE_LIMITS = {"jobcheck": (2, 600)}
     client = api()
     statuses = [
         client.post("/api/v1/public/screen/offer", OFFER, format="json").status_code

@@ -359,7 +359,7 @@ def test_public_check_follows_the_site_language(client):
 
 
 def test_public_check_is_throttled_per_address(client, settings):
-    settings.LENTERA_JOBCHECK_RATE_LIMIT = (2, 600)
+    settings.LENTERA_RATE_LIMITS = {"jobcheck": (2, 600)}
     url = reverse("jobcheck:check")
     assert client.post(url, {"text": SCAM}).status_code == 200
     assert client.post(url, {"text": SCAM}).status_code == 200

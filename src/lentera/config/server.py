@@ -124,6 +124,7 @@ def serve(argv: Sequence[str]) -> int:
 
     if not args.no_migrate:
         call_command("migrate", interactive=False, verbosity=0)
+        call_command("createcachetable", verbosity=0)  # the shared cache of the rate limits
     if not args.no_collectstatic and not (args.dev and settings.DEBUG):
         call_command("collectstatic", interactive=False, verbosity=0)
     children: dict[str, subprocess.Popen[bytes]] = {}

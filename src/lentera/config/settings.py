@@ -271,6 +271,25 @@ MEDIA_ROOT = Path(os.environ.get("LENTERA_MEDIA_ROOT", VAR_DIR / "private-media"
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 
+# The cache every web worker shares: rate limits live there (lentera.apps.accounts.ratelimit).
+# The database by default (no server to run); Redis when LENTERA_REDIS_URL is set.
+if os.environ.get("LENTERA_REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["LENTERA_REDIS_URL"],
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "lentera_cache",
+        }
+    }
+#: Reverse proxies whose X-Forwarded-For is believed (addresses or networks).
+LENTERA_TRUSTED_PROXIES = _env_list("LENTERA_TRUSTED_PROXIES", ["127.0.0.1", "::1"])
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "lentera.api.authentication.ApiTokenAuthentication",
@@ -283,8 +302,8 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "lentera.api.exceptions.handler",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("LENTERA_ANON_RATE", "120/hour")},
+    # one limiter for pages and the API (lentera.apps.accounts.ratelimit), on the shared cache
+    "DEFAULT_THROTTLE_CLASSES": ["lentera.apps.accounts.ratelimit.AnonymousThrottle"],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Lentera API",

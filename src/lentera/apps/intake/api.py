@@ -19,11 +19,11 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
 from lentera.api.permissions import HasAction, actor_of
 from lentera.apps.accounts.permissions import Action
+from lentera.apps.accounts.ratelimit import ScopeThrottle
 from lentera.apps.intake import selectors, services
 from lentera.apps.intake import serializers as s
 from lentera.apps.intake.models import Complaint
@@ -32,16 +32,6 @@ from lentera.apps.people.serializers import IdentityRequest
 
 PERMS = [HasAction]
 RELATED = ("receiving_agency", "routed_agency", "region", "case")
-
-
-class PublicComplaintThrottle(AnonRateThrottle):
-    scope = "public_complaint"
-    rate = getattr(settings, "LENTERA_PUBLIC_COMPLAINT_RATE", "10/hour")
-
-
-class PublicStatusThrottle(AnonRateThrottle):
-    scope = "public_status"
-    rate = getattr(settings, "LENTERA_PUBLIC_STATUS_RATE", "60/hour")
 
 
 def _facts_and_reporter(data: dict[str, Any]) -> tuple[services.FactsInput, services.ReporterInput]:
@@ -264,7 +254,8 @@ class PublicComplaint(APIView):
     public = True
     authentication_classes: list[Any] = []
     permission_classes = [AllowAny]
-    throttle_classes = [PublicComplaintThrottle]
+    throttle_classes = [ScopeThrottle]
+    throttle_scope = "report"
 
     @extend_schema(request=s.PublicComplaintIn, responses={201: s.PublicReceiptOut}, auth=[])
     def post(self, request: Request) -> Response:
@@ -291,7 +282,8 @@ class PublicStatus(APIView):
     public = True
     authentication_classes: list[Any] = []
     permission_classes = [AllowAny]
-    throttle_classes = [PublicStatusThrottle]
+    throttle_classes = [ScopeThrottle]
+    throttle_scope = "status"
 
     @extend_schema(responses={200: s.PublicStatusOut}, auth=[])
     def get(self, request: Request, code: str) -> Response:

@@ -18,6 +18,7 @@ from lentera.apps.intake.models import (
 )
 from lentera.apps.intake.services import FactsInput, ReporterInput
 from lentera.apps.reference.models import Region, RegionLevel
+from lentera.web.honeypot import HoneypotForm
 from lentera.web.widgets import IsoDateInput, IsoDateTimeInput
 
 
@@ -125,7 +126,7 @@ class ReporterFields(forms.Form):
         )
 
 
-class PublicComplaintForm(FactsFields, ReporterFields):
+class PublicComplaintForm(HoneypotForm, FactsFields, ReporterFields):
     region = forms.ChoiceField(label=_("Regency or city where it happened"), required=False)
 
     field_order = [
@@ -326,7 +327,7 @@ class ReopenForm(forms.Form):
     reason = forms.CharField(label=_("Why is it reopened?"), max_length=200)
 
 
-class StatusForm(forms.Form):
+class StatusForm(HoneypotForm):
     code = forms.CharField(
         label=_("Tracking code"),
         max_length=30,

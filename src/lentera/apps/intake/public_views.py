@@ -1,5 +1,5 @@
 """Citizens' pages under /publik/ (no account): report a case of trafficking, and follow a report
-with its tracking code. Both are rate-limited per client address."""
+with its tracking code. Both are rate-limited (per client address and overall)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from lentera.apps.accounts.decorators import public
+from lentera.apps.accounts.ratelimit import over_limit
 from lentera.apps.accounts.views import form_errors
-from lentera.apps.intake import ratelimit, selectors, services
+from lentera.apps.intake import selectors, services
 from lentera.apps.intake.forms import PublicComplaintForm, StatusForm
 
 SESSION_KEY = "intake_last_code"
@@ -29,7 +30,7 @@ def report(request: HttpRequest) -> HttpResponse:
     form = PublicComplaintForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if ratelimit.hit(request, "report"):
+        if over_limit(request, "report"):
             form.is_valid()
             form.add_error(
                 None,
@@ -73,7 +74,7 @@ def status(request: HttpRequest) -> HttpResponse:
     looked_up = False
     code = 200
     if request.method == "POST":
-        if ratelimit.hit(request, "status"):
+        if over_limit(request, "status"):
             form.is_valid()
             form.add_error(
                 None, _("Too many look-ups from this connection. Please try again in an hour.")
@@ -82,6 +83,8 @@ def status(request: HttpRequest) -> HttpResponse:
         elif form.is_valid():
             looked_up = True
             result = selectors.public_status(code=form.cleaned_data["code"])
+        else:
+            code = 400
     return render(
         request,
         "intake/public_status.html",

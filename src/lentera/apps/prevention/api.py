@@ -22,7 +22,8 @@ from rest_framework.views import APIView
 
 from lentera.api.permissions import HasAction, actor_of
 from lentera.apps.accounts.permissions import Action
-from lentera.apps.prevention import engine, selectors, services, throttle
+from lentera.apps.accounts.ratelimit import over_limit
+from lentera.apps.prevention import engine, selectors, services
 from lentera.apps.prevention.models import INTERVIEW_FIELDS, DepartureScreening, OfferScreening
 from lentera.apps.prevention.policies import READ, ScreeningPolicy, departures, offers
 
@@ -201,7 +202,7 @@ class PublicScreenOffer(APIView):
         responses={200: OFFER_OUT},
     )
     def post(self, request: Request) -> Response:
-        if throttle.over_limit(request._request):
+        if over_limit(request._request, "jobcheck"):
             raise Throttled(detail=_("Too many checks from this connection; wait a few minutes."))
         record = _offer_record(_object(request), OFFER_FIELDS)
         if len(record["text"]) > 5000:

@@ -23,6 +23,7 @@ from lentera.apps.prevention.vocab import (
     Sex,
     VisaType,
 )
+from lentera.web.honeypot import HoneypotForm
 from lentera.web.widgets import IsoDateInput
 
 PUBLIC_MAX_CHARS = 5000
@@ -35,7 +36,7 @@ def _any(label: Any) -> list[tuple[str, Any]]:
     return [("", label)]
 
 
-class PublicCheckForm(forms.Form):
+class PublicCheckForm(HoneypotForm):
     text = forms.CharField(
         label=_("Paste the job offer, post or chat message"),
         max_length=PUBLIC_MAX_CHARS,

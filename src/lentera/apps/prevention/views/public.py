@@ -16,8 +16,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from lentera.apps.accounts.decorators import public
+from lentera.apps.accounts.ratelimit import over_limit
 from lentera.apps.accounts.views import form_errors
-from lentera.apps.prevention import engine, throttle
+from lentera.apps.prevention import engine
 from lentera.apps.prevention.forms import PublicCheckForm
 
 #: Where citizens report (the intake app's public form); used as a plain link when it is not
@@ -41,7 +42,7 @@ def check(request: HttpRequest) -> HttpResponse:
     outcome = None
     status = 200
     if request.method == "POST":
-        if throttle.over_limit(request):
+        if over_limit(request, "jobcheck"):
             form.is_valid()
             form.add_error(
                 None,
