@@ -1,12 +1,11 @@
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
 from lentera.apps.accounts.middleware import needs_second_factor
-from lentera.apps.accounts.models import User
 from lentera.apps.accounts.permissions import Action
 
 
@@ -43,8 +42,3 @@ class HasAction(BasePermission):
         if required is None:
             return False
         return bool(user.has_action(required))
-
-
-def actor_of(request: Request) -> User:
-    """The signed-in user of a request ``HasAction`` let through (never anonymous)."""
-    return cast(User, request.user)

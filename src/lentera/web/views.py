@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lentera.apps.accounts.decorators import login_only, public
+from lentera.apps.accounts.decorators import login_only, public, signed_in
 from lentera.apps.accounts.models import TaskForceMembership, User
 from lentera.apps.accounts.permissions import Action, Role
 from lentera.apps.accounts.policies import access_logs, agencies, audit_events, users
@@ -199,7 +199,7 @@ def _cards(user: User) -> list[dict[str, Any]]:
 
 @login_only
 def dashboard(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in(request)
     task_forces = (
         TaskForceMembership.objects.filter(agency_id=user.agency_id).select_related(
             "task_force", "sub_task_force"
@@ -220,7 +220,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @login_only
 def admin_home(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in(request)
     links = []
     if user.has_action(Action.MANAGE_USERS):
         links.append((reverse("accounts:users"), _("Users and roles")))

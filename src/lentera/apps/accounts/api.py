@@ -9,9 +9,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from lentera.api.permissions import HasAction, actor_of
+from lentera.api.permissions import HasAction
 from lentera.apps.accounts import selectors as account_selectors
 from lentera.apps.accounts import serializers as account_s
+from lentera.apps.accounts.decorators import signed_in
 from lentera.apps.accounts.models import AccessLog, Agency, AuditEvent, TaskForce
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import agencies, task_forces
@@ -25,7 +26,7 @@ class MeView(APIView):
 
     @extend_schema(responses=account_s.MeOut)
     def get(self, request: Request) -> Response:
-        return Response(account_s.MeOut(actor_of(request)).data)
+        return Response(account_s.MeOut(signed_in(request)).data)
 
 
 class AgencyList(generics.ListAPIView[Agency]):

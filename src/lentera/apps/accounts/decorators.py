@@ -18,6 +18,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 
+from lentera.apps.accounts.models import User
 from lentera.apps.accounts.permissions import Action
 
 View = Callable[..., HttpResponseBase]
@@ -42,6 +43,16 @@ def declared(view: Any) -> Permission | None:
     return getattr(view, ATTRIBUTE, None)
 
 
+def signed_in(request: HttpRequest | Any) -> User:
+    """The signed-in user of a request that a declared permission let through (a page under
+    ``requires``/``login_only``, an endpoint under ``HasAction``): typed, never anonymous. The one
+    way a view gets its user."""
+    user = request.user
+    if not isinstance(user, User) or not user.is_authenticated:
+        raise PermissionDenied
+    return user
+
+
 def requires(*actions: Action) -> Callable[[View], View]:
     """Signed in, and one of the user's roles grants one of ``actions`` (else 403)."""
     if not actions:
@@ -50,8 +61,8 @@ def requires(*actions: Action) -> Callable[[View], View]:
     def decorator(view: View) -> View:
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-            user = request.user
-            if not any(user.has_action(action) for action in actions):  # type: ignore[union-attr]
+            user = signed_in(request)
+            if not any(user.has_action(action) for action in actions):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 

@@ -22,7 +22,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from lentera.apps.accounts import selectors, services
 from lentera.apps.accounts.concurrency import Conflict
-from lentera.apps.accounts.decorators import login_only, public, requires
+from lentera.apps.accounts.decorators import login_only, public, requires, signed_in
 from lentera.apps.accounts.forms import (
     AccessLogFilterForm,
     AgencyForm,
@@ -34,7 +34,7 @@ from lentera.apps.accounts.forms import (
     UserCreateForm,
 )
 from lentera.apps.accounts.middleware import needs_second_factor
-from lentera.apps.accounts.models import ApiToken, User
+from lentera.apps.accounts.models import ApiToken
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import NotFound, agencies, users
 from lentera.apps.reference.models import Region
@@ -102,7 +102,7 @@ def _safe_next(request: HttpRequest, default: str) -> str:
 @login_only
 def second_factor(request: HttpRequest) -> HttpResponse:
     """Verify the TOTP code, or set up an authenticator first when the user has none."""
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in(request)
     next_url = _safe_next(request, reverse("web:dashboard"))
     confirmed = TOTPDevice.objects.filter(user=user, confirmed=True).first()
     form = SecondFactorForm(request.POST or None)
@@ -137,7 +137,7 @@ def second_factor(request: HttpRequest) -> HttpResponse:
 
 @login_only
 def profile(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in(request)
     form = PasswordChangeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -165,7 +165,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 @login_only
 @require_POST
 def totp_remove(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in(request)
     if needs_second_factor(user):
         messages.error(request, _("Your role requires a second factor; it cannot be removed."))
     else:
@@ -176,7 +176,7 @@ def totp_remove(request: HttpRequest) -> HttpResponse:
 
 @requires(Action.USE_API)
 def api_tokens(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in(request)
     form = ApiTokenForm(request.POST or None)
     new_secret = None
     if request.method == "POST" and form.is_valid():
@@ -201,7 +201,7 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
 @requires(Action.USE_API)
 @require_POST
 def api_token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in(request)
     token = ApiToken.objects.filter(user=user, pk=token_id).first()
     if token is None:
         raise NotFound()
@@ -231,7 +231,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
 
 @requires(Action.MANAGE_USERS)
 def user_create(request: HttpRequest) -> HttpResponse:
-    actor: User = request.user  # type: ignore[assignment]
+    actor = signed_in(request)
     allowed_agencies = (
         agencies.visible(actor, Action.VIEW_DASHBOARD)
         if actor.has_action(Action.MANAGE_AGENCIES)
@@ -267,7 +267,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
 
 @requires(Action.MANAGE_USERS)
 def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:
-    actor: User = request.user  # type: ignore[assignment]
+    actor = signed_in(request)
     subject = users.get_for(actor, Action.MANAGE_USERS, user_id)
     form = RolesForm(request.POST or None, initial={"roles": [str(r) for r in subject.role_set]})
     if request.method == "POST":
@@ -295,7 +295,7 @@ def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:
 
 @requires(Action.MANAGE_AGENCIES)
 def agency_list(request: HttpRequest) -> HttpResponse:
-    actor: User = request.user  # type: ignore[assignment]
+    actor = signed_in(request)
     qs = agencies.visible(actor, Action.MANAGE_AGENCIES).select_related("region")
     form = AgencyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

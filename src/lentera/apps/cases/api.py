@@ -13,7 +13,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from lentera.api.permissions import HasAction, actor_of
+from lentera.api.permissions import HasAction
+from lentera.apps.accounts.decorators import signed_in
 from lentera.apps.accounts.models import Agency
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import NotFound
@@ -171,7 +172,7 @@ class CaseList(APIView):
     def post(self, request: Request) -> Response:
         data = CaseIn(data=request.data)
         data.is_valid(raise_exception=True)
-        case = services.case_open(actor=actor_of(request), **data.validated_data)
+        case = services.case_open(actor=signed_in(request), **data.validated_data)
         return Response(case_out(request.user, case), status=status.HTTP_201_CREATED)
 
 
@@ -195,7 +196,7 @@ class CaseExport(APIView):
             for name in ("q", "status", "region", "exploitation_type", "child")
             if params.get(name)
         }
-        _total, rows = exports.case_export(actor=actor_of(request), filters=filters)
+        _total, rows = exports.case_export(actor=signed_in(request), filters=filters)
         response = StreamingHttpResponse(exports.csv_lines(rows), content_type="text/csv")
         response["Content-Disposition"] = 'attachment; filename="lentera-cases.csv"'
         return response
@@ -217,7 +218,7 @@ class CaseParties(APIView):
 
     @extend_schema(request=PartyIn, responses={201: dict})
     def post(self, request: Request, case_id: int) -> Response:
-        actor = actor_of(request)
+        actor = signed_in(request)
         case = cases.get_to_act(actor, Action.EDIT_CASE, case_id, read=Action.VIEW_CASE)
         data = PartyIn(data=request.data)
         data.is_valid(raise_exception=True)
@@ -256,7 +257,7 @@ class CaseGrants(APIView):
 
     @extend_schema(request=GrantIn, responses={201: dict})
     def post(self, request: Request, case_id: int) -> Response:
-        actor = actor_of(request)
+        actor = signed_in(request)
         case = cases.get_to_act(actor, Action.SHARE_CASE, case_id, read=Action.VIEW_CASE)
         data = GrantIn(data=request.data)
         data.is_valid(raise_exception=True)
@@ -273,7 +274,7 @@ class CaseGrantRevoke(APIView):
 
     @extend_schema(request=None, responses=dict)
     def post(self, request: Request, case_id: int, grant_id: int) -> Response:
-        actor = actor_of(request)
+        actor = signed_in(request)
         case = cases.get_to_act(actor, Action.SHARE_CASE, case_id, read=Action.VIEW_CASE)
         grant = CaseGrant.objects.filter(case=case, pk=grant_id).first()
         if grant is None:
@@ -288,7 +289,7 @@ class CaseStatusView(APIView):
 
     @extend_schema(request=StatusIn, responses=dict)
     def post(self, request: Request, case_id: int) -> Response:
-        actor = actor_of(request)
+        actor = signed_in(request)
         case = cases.get_to_act(actor, Action.EDIT_CASE, case_id, read=Action.VIEW_CASE)
         data = StatusIn(data=request.data)
         data.is_valid(raise_exception=True)
@@ -311,7 +312,7 @@ class Qualify(APIView):
             return Response({"detail": "send one case-facts object"}, status=400)
         lang = request.query_params.get("lang", "id")
         result, snapshot = services.qualification_run(
-            actor=actor_of(request), facts=request.data, lang=lang, channel="api"
+            actor=signed_in(request), facts=request.data, lang=lang, channel="api"
         )
         body = result.to_dict(lang if lang in ("id", "en") else "id")
         return Response(body | {"snapshot": snapshot.pk, "engine_version": snapshot.engine_version})

@@ -14,7 +14,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from lentera.api.permissions import HasAction, actor_of
+from lentera.api.permissions import HasAction
+from lentera.apps.accounts.decorators import signed_in
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.insights import selectors as insight_selectors
 from lentera.apps.insights import services as insight_services
@@ -86,7 +87,7 @@ class LinkageRuns(APIView):
 
     @extend_schema(request=None, responses={202: dict})
     def post(self, request: Request) -> Response:
-        run = insight_services.linkage_run_start(actor=actor_of(request))
+        run = insight_services.linkage_run_start(actor=signed_in(request))
         return Response({"id": run.pk, "status": run.status}, status=status.HTTP_202_ACCEPTED)
 
 
@@ -135,6 +136,6 @@ class MatchDecide(APIView):
         data = DecisionIn(data=request.data)
         data.is_valid(raise_exception=True)
         candidate = insight_services.match_decide(
-            actor=actor_of(request), candidate=candidate, **data.validated_data
+            actor=signed_in(request), candidate=candidate, **data.validated_data
         )
         return Response(match_out(candidate))

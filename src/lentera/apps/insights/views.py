@@ -11,8 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lentera.apps.accounts.decorators import requires
-from lentera.apps.accounts.models import User
+from lentera.apps.accounts.decorators import requires, signed_in
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.insights import selectors, services
 from lentera.apps.insights.models import MatchStatus
@@ -21,13 +20,9 @@ from lentera.apps.ops.heartbeat import worker_available
 from lentera.apps.people.selectors import pseudonym_of
 
 
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
 @requires(Action.REVIEW_MATCHES)
 def linkage_home(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     status = request.GET.get("status", MatchStatus.PENDING)
     if status not in MatchStatus.values:
         status = MatchStatus.PENDING
@@ -59,7 +54,7 @@ def linkage_home(request: HttpRequest) -> HttpResponse:
 @require_POST
 def run_start(request: HttpRequest) -> HttpResponse:
     try:
-        services.linkage_run_start(actor=_user(request))
+        services.linkage_run_start(actor=signed_in(request))
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
@@ -82,7 +77,7 @@ def decide(request: HttpRequest, candidate_id: int) -> HttpResponse:
     same = request.POST.get("decision") == "same"
     try:
         services.match_decide(
-            actor=_user(request),
+            actor=signed_in(request),
             candidate=candidate,
             same_person=same,
             note=request.POST.get("note", ""),

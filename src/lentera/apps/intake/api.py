@@ -21,7 +21,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from lentera.api.permissions import HasAction, actor_of
+from lentera.api.permissions import HasAction
+from lentera.apps.accounts.decorators import signed_in
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.ratelimit import ScopeThrottle
 from lentera.apps.intake import selectors, services
@@ -115,7 +116,7 @@ class ComplaintList(APIView):
         data.is_valid(raise_exception=True)
         facts, reporter = _facts_and_reporter(data.validated_data)
         complaint = services.complaint_register(
-            actor=actor_of(request),
+            actor=signed_in(request),
             channel=data.validated_data["channel"],
             received_at=data.validated_data.get("received_at"),
             facts=facts,
@@ -138,7 +139,7 @@ class ComplaintDetail(APIView):
         content: dict[str, Any] = {"narrative": None, "place": None}
         if complaints.is_handler(request.user, complaint):
             content = services.narrative_read(
-                user=actor_of(request), complaint=complaint, channel="api"
+                user=signed_in(request), complaint=complaint, channel="api"
             )
         return Response(body | content)
 
@@ -156,7 +157,7 @@ class ComplaintTriage(APIView):
         data = s.TriageIn(data=request.data)
         data.is_valid(raise_exception=True)
         triaged = services.complaint_triage(
-            actor=actor_of(request), complaint=complaint, **data.validated_data
+            actor=signed_in(request), complaint=complaint, **data.validated_data
         )
         return Response(s.ComplaintOut(triaged).data)
 
@@ -173,13 +174,13 @@ class ComplaintReporter(APIView):
         data = IdentityRequest(data=request.data)
         data.is_valid(raise_exception=True)
         identity = services.reporter_reveal(
-            user=actor_of(request), complaint=complaint, channel="api", **data.validated_data
+            user=signed_in(request), complaint=complaint, channel="api", **data.validated_data
         )
         return Response(identity)
 
 
 def _agency_zone(request: Request) -> zoneinfo.ZoneInfo:
-    agency = actor_of(request).agency
+    agency = signed_in(request).agency
     return zoneinfo.ZoneInfo(agency.time_zone if agency is not None else settings.TIME_ZONE)
 
 
@@ -233,7 +234,7 @@ class Gateway(APIView):
                 "message_id": str(payload.get("message_id") or ""),
             }
         receipt = services.complaint_receive_gateway(
-            actor=actor_of(request), extra_flags=tuple(flags), **kwargs
+            actor=signed_in(request), extra_flags=tuple(flags), **kwargs
         )
         complaint = receipt.complaint
         return Response(

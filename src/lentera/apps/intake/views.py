@@ -15,8 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lentera.apps.accounts.decorators import requires
-from lentera.apps.accounts.models import User
+from lentera.apps.accounts.decorators import requires, signed_in
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.views import form_errors
 from lentera.apps.cases.policies import cases
@@ -68,7 +67,7 @@ def complaint_list(request: HttpRequest) -> HttpResponse:
         filters = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
     qs = selectors.complaint_list(user=request.user, **filters)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in(request)
     return render(
         request,
         "intake/list.html",
@@ -83,7 +82,7 @@ def complaint_list(request: HttpRequest) -> HttpResponse:
 
 @requires(Action.REGISTER_COMPLAINT)
 def complaint_register(request: HttpRequest) -> HttpResponse:
-    actor: User = request.user  # type: ignore[assignment]
+    actor = signed_in(request)
     form = RegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -140,7 +139,7 @@ def _detail(
     search: Any = None,
     **forms: Any,
 ) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in(request)
     handler = complaints.is_handler(user, complaint)
     content = services.narrative_read(user=user, complaint=complaint) if handler else None
     can_handle = complaints.can(user, Action.TRIAGE_COMPLAINT, complaint)
@@ -194,7 +193,7 @@ def complaint_detail(request: HttpRequest, complaint_id: int) -> HttpResponse:
 @requires(Action.TRIAGE_COMPLAINT)
 @require_POST
 def complaint_triage(request: HttpRequest, complaint_id: int) -> HttpResponse:
-    actor: User = request.user  # type: ignore[assignment]
+    actor = signed_in(request)
     complaint = _get(actor, complaint_id)
     form = TriageForm(request.POST)
     if form.is_valid():
@@ -227,7 +226,7 @@ def complaint_triage(request: HttpRequest, complaint_id: int) -> HttpResponse:
 @requires(Action.TRIAGE_COMPLAINT)
 @require_POST
 def complaint_acknowledge(request: HttpRequest, complaint_id: int) -> HttpResponse:
-    actor: User = request.user  # type: ignore[assignment]
+    actor = signed_in(request)
     complaint = _get(actor, complaint_id)
     form = AcknowledgeForm(request.POST)
     if form.is_valid():
@@ -246,7 +245,7 @@ def complaint_acknowledge(request: HttpRequest, complaint_id: int) -> HttpRespon
 @requires(Action.VIEW_IDENTITY)
 @require_POST
 def reporter_reveal(request: HttpRequest, complaint_id: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in(request)
     complaint = _get(user, complaint_id)
     form = RevealForm(request.POST)
     identity = None
@@ -270,7 +269,7 @@ def reporter_reveal(request: HttpRequest, complaint_id: int) -> HttpResponse:
 @require_POST
 def complaint_search(request: HttpRequest, complaint_id: int) -> HttpResponse:
     """Search before create (the htmx partial; without htmx the complaint page shows it)."""
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in(request)
     complaint = _get(user, complaint_id)
     if not complaints.can(user, Action.TRIAGE_COMPLAINT, complaint):
         raise PermissionDenied
@@ -286,7 +285,7 @@ def complaint_search(request: HttpRequest, complaint_id: int) -> HttpResponse:
 @requires(Action.TRIAGE_COMPLAINT)
 @require_POST
 def complaint_attach(request: HttpRequest, complaint_id: int) -> HttpResponse:
-    actor: User = request.user  # type: ignore[assignment]
+    actor = signed_in(request)
     complaint = _get(actor, complaint_id)
     case = cases.get_for(actor, Action.VIEW_CASE, request.POST.get("case", ""))
     try:
@@ -309,7 +308,7 @@ def complaint_attach(request: HttpRequest, complaint_id: int) -> HttpResponse:
 @requires(Action.CREATE_CASE)
 @require_POST
 def complaint_open_case(request: HttpRequest, complaint_id: int) -> HttpResponse:
-    actor: User = request.user  # type: ignore[assignment]
+    actor = signed_in(request)
     complaint = _get(actor, complaint_id)
     form = OpenCaseForm(request.POST)
     if form.is_valid():
@@ -339,7 +338,7 @@ def complaint_open_case(request: HttpRequest, complaint_id: int) -> HttpResponse
 @requires(Action.TRIAGE_COMPLAINT)
 @require_POST
 def complaint_close(request: HttpRequest, complaint_id: int) -> HttpResponse:
-    actor: User = request.user  # type: ignore[assignment]
+    actor = signed_in(request)
     complaint = _get(actor, complaint_id)
     form = CloseForm(request.POST)
     if form.is_valid():
@@ -363,7 +362,7 @@ def complaint_close(request: HttpRequest, complaint_id: int) -> HttpResponse:
 @requires(Action.TRIAGE_COMPLAINT)
 @require_POST
 def complaint_reopen(request: HttpRequest, complaint_id: int) -> HttpResponse:
-    actor: User = request.user  # type: ignore[assignment]
+    actor = signed_in(request)
     complaint = _get(actor, complaint_id)
     form = ReopenForm(request.POST)
     if form.is_valid():

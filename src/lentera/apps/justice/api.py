@@ -16,7 +16,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from lentera.api.permissions import HasAction, actor_of
+from lentera.api.permissions import HasAction
+from lentera.apps.accounts.decorators import signed_in
 from lentera.apps.accounts.models import Agency, AgencyType
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import NotFound
@@ -174,7 +175,7 @@ class ProceedingList(APIView):
 
     @extend_schema(request=ProceedingIn, responses={201: dict})
     def post(self, request: Request) -> Response:
-        actor = actor_of(request)
+        actor = signed_in(request)
         data = ProceedingIn(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
@@ -217,7 +218,7 @@ class ProceedingStages(APIView):
 
     @extend_schema(request=StageIn, responses={201: dict})
     def post(self, request: Request, proceeding_id: int) -> Response:
-        actor = actor_of(request)
+        actor = signed_in(request)
         p = proceedings.get_to_act(
             actor, Action.MANAGE_PROCEEDINGS, proceeding_id, read=Action.VIEW_CASE
         )

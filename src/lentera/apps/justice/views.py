@@ -15,8 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lentera.apps.accounts.decorators import requires
-from lentera.apps.accounts.models import User
+from lentera.apps.accounts.decorators import requires, signed_in
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import NotFound
 from lentera.apps.accounts.views import form_errors
@@ -47,10 +46,6 @@ from lentera.apps.justice.vocab import (
 )
 
 
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
 def today() -> date:
     """The clock of the pages (one place, so tests can move it)."""
     return timezone.localdate()
@@ -79,7 +74,7 @@ def _rows(watches: list[selectors.Watch]) -> list[dict[str, Any]]:
 
 @requires(Action.VIEW_CASE)
 def home(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     rows = selectors.watch_list(user=user, today=today())
     mine_ids = set(
         proceedings.visible(user, Action.MANAGE_PROCEEDINGS).values_list("pk", flat=True)
@@ -103,7 +98,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def stalled(request: HttpRequest) -> HttpResponse:
     """Stalled and overdue proceedings across the agencies the user may see (secretariat: its
     region; police and prosecutors: their agency's)."""
-    user = _user(request)
+    user = signed_in(request)
     rows = selectors.stalled_or_overdue(user=user, today=today())
     return render(
         request,
@@ -141,7 +136,7 @@ def _snapshots(case: Case) -> list[tuple[int, str]]:
 
 
 def _detail_context(request: HttpRequest, proceeding: Proceeding, **forms: Any) -> dict[str, Any]:
-    user = _user(request)
+    user = signed_in(request)
     can_manage = proceedings.can(user, Action.MANAGE_PROCEEDINGS, proceeding)
     events = list(proceeding.events.all())
     allowed = s.allowed_next(events[-1].stage if events else None)
@@ -217,7 +212,7 @@ def stage_add(request: HttpRequest, proceeding_id: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             services.stage_record(
-                actor=_user(request),
+                actor=signed_in(request),
                 proceeding=proceeding,
                 stage=data["stage"],
                 on=data["on"],
@@ -248,7 +243,7 @@ def charges_add(request: HttpRequest, proceeding_id: int) -> HttpResponse:
         )
         try:
             services.charges_set(
-                actor=_user(request),
+                actor=signed_in(request),
                 proceeding=proceeding,
                 step=form.cleaned_data["step"],
                 articles=form.article_list(),
@@ -270,7 +265,7 @@ def detention_add(request: HttpRequest, proceeding_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.detention_record(
-                actor=_user(request), proceeding=proceeding, **form.cleaned_data
+                actor=signed_in(request), proceeding=proceeding, **form.cleaned_data
             )
         except ValidationError as exc:
             form_errors(form, exc)
@@ -291,7 +286,7 @@ def detention_release(request: HttpRequest, proceeding_id: int, detention_id: in
     if form.is_valid():
         try:
             services.detention_update(
-                actor=_user(request),
+                actor=signed_in(request),
                 detention=detention,
                 end=form.cleaned_data["end"],
                 extension_days=form.cleaned_data["extension_days"],
@@ -313,7 +308,7 @@ def outcome_set(request: HttpRequest, proceeding_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.outcome_record(
-                actor=_user(request), proceeding=proceeding, **form.cleaned_data
+                actor=signed_in(request), proceeding=proceeding, **form.cleaned_data
             )
         except ValidationError as exc:
             form_errors(form, exc)
@@ -323,7 +318,7 @@ def outcome_set(request: HttpRequest, proceeding_id: int) -> HttpResponse:
 
 
 def _case_context(request: HttpRequest, case: Case, form: OpenForm | None) -> dict[str, Any]:
-    user = _user(request)
+    user = signed_in(request)
     rows = _rows(selectors.watch_list(user=user, today=today(), case_id=case.pk))
     closed = selectors.proceeding_list(user=user, case_id=case.pk).exclude(selectors.open_q())
     can_open = cases.can(user, Action.MANAGE_PROCEEDINGS, case)
@@ -360,7 +355,7 @@ def case_view(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_POST
 @requires(Action.MANAGE_PROCEEDINGS)
 def case_open(request: HttpRequest, case_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     case = cases.get_to_act(user, Action.MANAGE_PROCEEDINGS, case_id, read=Action.VIEW_CASE)
     context = _case_context(request, case, None)
     form = OpenForm(request.POST, suspects=context["waiting"])
@@ -387,7 +382,7 @@ def case_open(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @requires(Action.VIEW_STATISTICS)
 def statistics(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     now = today()
     initial: dict[str, Any] = {
         "start": date(now.year, 1, 1),
@@ -425,7 +420,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
     form = DeadlineSettingsForm(request.POST or None, current=current)
     if request.method == "POST" and form.is_valid():
         try:
-            services.deadline_settings_set(actor=_user(request), values=form.cleaned_data)
+            services.deadline_settings_set(actor=signed_in(request), values=form.cleaned_data)
         except ValidationError as exc:
             form_errors(form, exc)
         else:

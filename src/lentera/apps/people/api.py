@@ -12,7 +12,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from lentera.api.permissions import HasAction, actor_of
+from lentera.api.permissions import HasAction
+from lentera.apps.accounts.decorators import signed_in
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.people import selectors as people_selectors
 from lentera.apps.people import serializers as people_s
@@ -50,8 +51,8 @@ class PersonList(APIView):
         data = people_s.PersonIn(data=request.data)
         data.is_valid(raise_exception=True)
         person = people_services.person_create(
-            actor=actor_of(request),
-            owner_agency=actor_of(request).agency,  # type: ignore[arg-type]
+            actor=signed_in(request),
+            owner_agency=signed_in(request).agency,  # type: ignore[arg-type]
             **data.validated_data,
         )
         return Response(person_out(person), status=status.HTTP_201_CREATED)
@@ -113,7 +114,7 @@ class PersonIdentity(APIView):
         data = people_s.IdentityRequest(data=request.data)
         data.is_valid(raise_exception=True)
         identity = people_services.identity_reveal(
-            user=actor_of(request),
+            user=signed_in(request),
             person=person,
             channel="api",
             **data.validated_data,
@@ -141,7 +142,7 @@ class PersonAccounts(APIView):
         data = AccountIn(data=request.data)
         data.is_valid(raise_exception=True)
         account = people_services.person_add_account(
-            actor=actor_of(request), person=person, **data.validated_data
+            actor=signed_in(request), person=person, **data.validated_data
         )
         return Response(
             {"id": account.pk, "kind": account.kind, "provider": account.provider},

@@ -12,9 +12,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lentera.apps.accounts.decorators import requires
+from lentera.apps.accounts.decorators import requires, signed_in
 from lentera.apps.accounts.identity import sealed_json
-from lentera.apps.accounts.models import User
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.views import form_errors
 from lentera.apps.insights.selectors import linked_records
@@ -94,7 +93,7 @@ def _form_kwargs(form: PersonForm) -> dict[str, Any]:
 
 @requires(Action.CREATE_PERSON)
 def person_create(request: HttpRequest) -> HttpResponse:
-    actor: User = request.user  # type: ignore[assignment]
+    actor = signed_in(request)
     form = PersonForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data.get("photo")
@@ -134,7 +133,7 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
 @requires(Action.VIEW_IDENTITY)
 @require_POST
 def person_reveal(request: HttpRequest, person_id: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in(request)
     person = people.get_for(user, Action.VIEW_PERSON, person_id)
     form = RevealForm(request.POST)
     identity = None
@@ -155,7 +154,7 @@ def person_reveal(request: HttpRequest, person_id: int) -> HttpResponse:
 
 @requires(Action.EDIT_PERSON)
 def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
-    actor: User = request.user  # type: ignore[assignment]
+    actor = signed_in(request)
     person = people.get_to_act(actor, Action.EDIT_PERSON, person_id, read=Action.VIEW_PERSON)
     if not people.can_see_identity(actor, person):
         raise PermissionDenied
@@ -196,7 +195,7 @@ def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
 @requires(Action.EDIT_PERSON)
 @require_POST
 def person_account_add(request: HttpRequest, person_id: int) -> HttpResponse:
-    actor: User = request.user  # type: ignore[assignment]
+    actor = signed_in(request)
     person = people.get_to_act(actor, Action.EDIT_PERSON, person_id, read=Action.VIEW_PERSON)
     form = AccountForm(request.POST)
     try:

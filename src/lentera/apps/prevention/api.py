@@ -20,7 +20,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from lentera.api.permissions import HasAction, actor_of
+from lentera.api.permissions import HasAction
+from lentera.apps.accounts.decorators import signed_in
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.ratelimit import over_limit
 from lentera.apps.prevention import engine, selectors, services
@@ -155,7 +156,7 @@ class ScreenOffer(APIView):
             return Response(result.to_dict())
         found_at = _datetime(record.get("found_at"))
         screening, result = services.offer_screen(
-            actor=actor_of(request),
+            actor=signed_in(request),
             text=record["text"],
             source=source,
             url=_text_field(record, "url"),
@@ -232,7 +233,7 @@ class ScreenDeparture(APIView):
         lang = _lang(request, record)
         record.pop("lang", None)
         screening, result = services.departure_screen(
-            actor=actor_of(request), interview=record, lang=lang, **identity
+            actor=signed_in(request), interview=record, lang=lang, **identity
         )
         body = result.to_dict() | {"screening_id": screening.pk}
         return Response(body, status=status.HTTP_201_CREATED)

@@ -14,7 +14,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from lentera.api.permissions import HasAction, actor_of
+from lentera.api.permissions import HasAction
+from lentera.apps.accounts.decorators import signed_in
 from lentera.apps.accounts.models import Agency
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import NotFound
@@ -154,7 +155,7 @@ class VictimReferrals(APIView):
         party = _victim(request, case_id, party_id)
         data = ReferralIn(data=request.data)
         data.is_valid(raise_exception=True)
-        r = services.referral_send(actor=actor_of(request), party=party, **data.validated_data)
+        r = services.referral_send(actor=signed_in(request), party=party, **data.validated_data)
         return Response(referral_out(r, request.user), status=status.HTTP_201_CREATED)
 
 
@@ -167,7 +168,7 @@ class VictimConsents(APIView):
         party = _victim(request, case_id, party_id)
         data = ConsentIn(data=request.data)
         data.is_valid(raise_exception=True)
-        c = services.consent_record(actor=actor_of(request), party=party, **data.validated_data)
+        c = services.consent_record(actor=signed_in(request), party=party, **data.validated_data)
         return Response({"id": c.pk}, status=status.HTTP_201_CREATED)
 
 
@@ -181,7 +182,7 @@ class ConsentWithdraw(APIView):
         if consent is None or not can_read(request.user, consent.case):
             raise NotFound()
         services.consent_withdraw(
-            actor=actor_of(request),
+            actor=signed_in(request),
             consent=consent,
             note=str(request.data.get("note", "") if isinstance(request.data, dict) else ""),
         )
@@ -198,7 +199,7 @@ class VictimIdentifications(APIView):
         data = IdentificationIn(data=request.data)
         data.is_valid(raise_exception=True)
         row = services.identification_record(
-            actor=actor_of(request), party=party, **data.validated_data
+            actor=signed_in(request), party=party, **data.validated_data
         )
         return Response(
             {"id": row.pk, "decision": row.decision, "indicators": row.indicators},
@@ -216,7 +217,7 @@ class ReferralStep(APIView):
 
     @extend_schema(request=None, responses=dict)
     def post(self, request: Request, referral_id: int, step: str) -> Response:
-        actor = actor_of(request)
+        actor = signed_in(request)
         referral = referrals.get_for(actor, Action.VIEW_CASE, referral_id)
         # the status the client last read (optional); if the referral moved on since: 409
         body = request.data if isinstance(request.data, dict) else {}
@@ -475,7 +476,7 @@ class VictimAssessments(APIView):
         data = AssessmentIn(data=request.data)
         data.is_valid(raise_exception=True)
         row = services.assessment_record(
-            actor=actor_of(request),
+            actor=signed_in(request),
             party=party,
             needs=data.validated_data["needs"],
             notes=data.validated_data["notes"],
@@ -492,7 +493,7 @@ class VictimServices(APIView):
         party = _victim(request, case_id, party_id)
         data = ServiceIn(data=request.data)
         data.is_valid(raise_exception=True)
-        row = services.service_plan(actor=actor_of(request), party=party, **data.validated_data)
+        row = services.service_plan(actor=signed_in(request), party=party, **data.validated_data)
         return Response(service_out(row, request.user), status=status.HTTP_201_CREATED)
 
 
@@ -505,7 +506,7 @@ class ServiceStatusStep(APIView):
         row = _on_case(request, Service.objects.filter(pk=service_id).first())
         data = ServiceStatusIn(data=request.data)
         data.is_valid(raise_exception=True)
-        services.service_set_status(actor=actor_of(request), service=row, **data.validated_data)
+        services.service_set_status(actor=signed_in(request), service=row, **data.validated_data)
         return Response(service_out(row, request.user))
 
 
@@ -520,7 +521,7 @@ class VictimReturns(APIView):
         data.is_valid(raise_exception=True)
         d = dict(data.validated_data)
         d["home_region"] = _region_of(d.pop("home_region_code"))
-        row = services.return_plan(actor=actor_of(request), party=party, **d)
+        row = services.return_plan(actor=signed_in(request), party=party, **d)
         return Response(return_out(row, request.user), status=status.HTTP_201_CREATED)
 
 
@@ -548,7 +549,7 @@ class ReturnStep(APIView):
     def post(self, request: Request, plan_id: int, step: str = "") -> Response:
         if not step:
             raise MethodNotAllowed(request.method or "POST")
-        actor = actor_of(request)
+        actor = signed_in(request)
         plan = self._plan(request, plan_id)
         if step == "update":
             data: Any = ReturnUpdateIn(data=request.data)
@@ -586,7 +587,7 @@ class VictimRestitutions(APIView):
         data = RestitutionIn(data=request.data)
         data.is_valid(raise_exception=True)
         row = services.restitution_claim(
-            actor=actor_of(request), party=party, **data.validated_data
+            actor=signed_in(request), party=party, **data.validated_data
         )
         return Response(restitution_out(row, request.user), status=status.HTTP_201_CREATED)
 
@@ -609,7 +610,7 @@ class RestitutionDetail(APIView):
         data.is_valid(raise_exception=True)
         d = dict(data.validated_data)
         version = d.pop("version")
-        services.restitution_update(actor=actor_of(request), restitution=row, version=version, **d)
+        services.restitution_update(actor=signed_in(request), restitution=row, version=version, **d)
         return Response(restitution_out(row, request.user))
 
 
@@ -644,5 +645,5 @@ class NotificationRead(APIView):
     @extend_schema(request=None, responses=dict)
     def post(self, request: Request, notification_id: int) -> Response:
         row = selectors.notification_get(user=request.user, notification_id=notification_id)
-        services.notification_read(actor=actor_of(request), notification=row)
+        services.notification_read(actor=signed_in(request), notification=row)
         return Response(notification_out(row))

@@ -9,7 +9,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from lentera.api.permissions import HasAction, actor_of
+from lentera.api.permissions import HasAction
+from lentera.apps.accounts.decorators import signed_in
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.reference import serializers as reference_s
 from lentera.apps.reference import services as reference_services
@@ -63,7 +64,7 @@ class DestinationPolicyList(APIView):
         data = reference_s.DestinationPolicyIn(data=request.data)
         data.is_valid(raise_exception=True)
         policy = reference_services.destination_policy_save(
-            actor=actor_of(request),
+            actor=signed_in(request),
             policy=None,
             **data.validated_data,
         )

@@ -8,8 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from lentera.apps.accounts.decorators import login_only, requires
-from lentera.apps.accounts.models import User
+from lentera.apps.accounts.decorators import login_only, requires, signed_in
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import NotFound, task_forces
 from lentera.apps.accounts.views import form_errors
@@ -36,7 +35,7 @@ def destinations(request: HttpRequest) -> HttpResponse:
 
 @requires(Action.MANAGE_REFERENCE)
 def destination_edit(request: HttpRequest, policy_id: int | None = None) -> HttpResponse:
-    actor: User = request.user  # type: ignore[assignment]
+    actor = signed_in(request)
     policy = None
     if policy_id is not None:
         policy = DestinationPolicy.objects.filter(pk=policy_id).first()

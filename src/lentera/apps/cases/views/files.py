@@ -23,8 +23,8 @@ from django.views.decorators.http import require_POST
 
 from lentera.apps.accounts.audit import record_access
 from lentera.apps.accounts.concurrency import Conflict
-from lentera.apps.accounts.decorators import requires
-from lentera.apps.accounts.models import AccessPurpose, User
+from lentera.apps.accounts.decorators import requires, signed_in
+from lentera.apps.accounts.models import AccessPurpose
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import NotFound
 from lentera.apps.accounts.views import form_errors
@@ -51,10 +51,6 @@ from lentera.apps.people.services import person_create
 from lentera.apps.reference.models import Country, Region
 from lentera.law import code_label
 from lentera.privacy import unseal
-
-
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
 
 
 def _region(code: str) -> Region:
@@ -95,8 +91,8 @@ def case_list(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "page": page,
-            "can_create": _user(request).has_action(Action.CREATE_CASE),
-            "can_export": _user(request).has_action(Action.EXPORT),
+            "can_create": signed_in(request).has_action(Action.CREATE_CASE),
+            "can_export": signed_in(request).has_action(Action.EXPORT),
             "query": query.urlencode(),
         },
     )
@@ -106,7 +102,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
 def case_list_export(request: HttpRequest) -> StreamingHttpResponse:
     """The case list with its filters as CSV, without identities; each export is audited."""
     _form, filters = _list_filters(request)
-    _total, rows = exports.case_export(actor=_user(request), filters=filters)
+    _total, rows = exports.case_export(actor=signed_in(request), filters=filters)
     stamp = timezone.localdate().isoformat()
     response = StreamingHttpResponse(exports.csv_lines(rows), content_type="text/csv")
     response["Content-Disposition"] = f'attachment; filename="lentera-kasus-{stamp}.csv"'
@@ -115,7 +111,7 @@ def case_list_export(request: HttpRequest) -> StreamingHttpResponse:
 
 @requires(Action.CREATE_CASE)
 def case_create(request: HttpRequest) -> HttpResponse:
-    actor = _user(request)
+    actor = signed_in(request)
     initial = {"region_code": actor.region.code if actor.region else ""}
     form = CaseFactsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -163,7 +159,7 @@ def _render_detail(
 ) -> HttpResponse:
     """The case file; ``bound`` replaces blank forms with ones the user submitted with errors,
     so what they typed is shown again beside what to fix."""
-    user = _user(request)
+    user = signed_in(request)
     file = selectors.case_file(user=user, case=case)
     sections = file.sections
     can_edit = cases.can(user, Action.EDIT_CASE, case)
@@ -220,7 +216,7 @@ def _render_detail(
 
 @requires(Action.EDIT_CASE)
 def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
-    actor = _user(request)
+    actor = signed_in(request)
     case = _case_for(request, case_id, Action.EDIT_CASE)
     if request.method == "POST":
         # the region is shown, never taken from the POST (a disabled field reads ``initial``)
@@ -267,7 +263,7 @@ def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
 def case_reveal(request: HttpRequest, case_id: int) -> HttpResponse:
     """Show the narrative and notes (when the reader's access includes them) and the names of
     the parties whose identity the reader holds (each read logged)."""
-    user = _user(request)
+    user = signed_in(request)
     case = _case_for(request, case_id)
     file = selectors.case_file(user=user, case=case)
     identified = [row.party for row in file.identified()]
@@ -375,7 +371,7 @@ def _post_action(
 
 @_post_action(PartyForm, "party_form")
 def party_add(request: HttpRequest, case: Case, form: PartyForm) -> str:
-    actor = _user(request)
+    actor = signed_in(request)
     data = form.cleaned_data
     if data["person_id"]:
         from lentera.apps.people.policies import people
@@ -414,7 +410,7 @@ def victim_status(request: HttpRequest, case: Case, form: VictimStatusForm, part
     if party is None:
         raise NotFound()
     services.victim_decide(
-        actor=_user(request),
+        actor=signed_in(request),
         party=party,
         status=form.cleaned_data["status"],
         from_status=form.cleaned_data["from_status"] or None,
@@ -427,7 +423,7 @@ def leg_add(request: HttpRequest, case: Case, form: JourneyLegForm) -> str:
     data = dict(form.cleaned_data)
     data["origin_country"] = _country(data["origin_country"], "origin_country")
     data["destination_country"] = _country(data["destination_country"], "destination_country")
-    services.journey_add_leg(actor=_user(request), case=case, **data)
+    services.journey_add_leg(actor=signed_in(request), case=case, **data)
     return _("Journey leg added.")
 
 
@@ -435,7 +431,7 @@ def leg_add(request: HttpRequest, case: Case, form: JourneyLegForm) -> str:
 def document_add(request: HttpRequest, case: Case, form: DocumentForm) -> str:
     upload = form.cleaned_data["file"]
     services.document_add(
-        actor=_user(request),
+        actor=signed_in(request),
         case=case,
         filename=upload.name,
         content=upload.read(),
@@ -446,14 +442,14 @@ def document_add(request: HttpRequest, case: Case, form: DocumentForm) -> str:
 
 @_post_action(NoteForm, "note_form")
 def note_add(request: HttpRequest, case: Case, form: NoteForm) -> str:
-    services.note_add(actor=_user(request), case=case, text=form.cleaned_data["text"])
+    services.note_add(actor=signed_in(request), case=case, text=form.cleaned_data["text"])
     return _("Note added.")
 
 
 @_post_action(StatusForm, "status_form")
 def status_change(request: HttpRequest, case: Case, form: StatusForm) -> str:
     services.case_set_status(
-        actor=_user(request),
+        actor=signed_in(request),
         case=case,
         status=form.cleaned_data["status"],
         reason=form.cleaned_data["reason"],
@@ -470,7 +466,7 @@ def share(request: HttpRequest, case_id: int) -> HttpResponse:
     try:
         if not form.is_valid():
             raise ValidationError(form.errors.as_text())
-        services.case_share(actor=_user(request), case=case, **form.cleaned_data)
+        services.case_share(actor=signed_in(request), case=case, **form.cleaned_data)
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
@@ -486,7 +482,7 @@ def share_revoke(request: HttpRequest, case_id: int, grant_id: int) -> HttpRespo
     grant = CaseGrant.objects.filter(case=case, pk=grant_id).first()
     if grant is None:
         raise NotFound()
-    services.case_share_revoke(actor=_user(request), grant=grant)
+    services.case_share_revoke(actor=signed_in(request), grant=grant)
     messages.success(request, _("Access revoked."))
     return redirect("cases:detail", case_id=case.pk)
 
@@ -494,7 +490,7 @@ def share_revoke(request: HttpRequest, case_id: int, grant_id: int) -> HttpRespo
 @requires(Action.VIEW_CASE)
 def document_download(request: HttpRequest, case_id: int, document_id: int) -> FileResponse:
     """Documents are served only through the policy, and each download is logged."""
-    user = _user(request)
+    user = signed_in(request)
     case = _case_for(request, case_id)
     if "documents" not in cases.sections(user, case):
         raise NotFound()
@@ -522,7 +518,7 @@ def document_download(request: HttpRequest, case_id: int, document_id: int) -> F
 @require_POST
 def case_qualify(request: HttpRequest, case_id: int) -> HttpResponse:
     """Run the qualification on the case's recorded facts and keep the snapshot on the case."""
-    user = _user(request)
+    user = signed_in(request)
     case = _case_for(request, case_id)
     try:
         services.qualification_run(

@@ -9,8 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 
-from lentera.apps.accounts.decorators import requires
-from lentera.apps.accounts.models import User
+from lentera.apps.accounts.decorators import requires, signed_in
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.cases import services
 from lentera.apps.cases.forms import QualificationForm
@@ -52,7 +51,7 @@ def _present(result: Qualification, lang: str) -> dict[str, Any]:
 
 @requires(Action.QUALIFY)
 def qualify_page(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in(request)
     form = QualificationForm(request.POST or None)
     outcome = None
     if request.method == "POST" and form.is_valid():

@@ -12,14 +12,9 @@ from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 
 from lentera.apps.accounts.decorators import declare
-from lentera.apps.accounts.models import User
 from lentera.apps.prevention.policies import READ_WIDE, ScreeningPolicy
 
 View = Callable[..., HttpResponseBase]
-
-
-def user_of(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
 
 
 def reads(*policies: ScreeningPolicy[Any]) -> Callable[[View], View]:

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lentera.apps.accounts.decorators import requires
+from lentera.apps.accounts.decorators import requires, signed_in
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.views import form_errors
 from lentera.apps.cases.policies import cases
@@ -29,7 +29,7 @@ from lentera.apps.prevention.forms import (
 )
 from lentera.apps.prevention.models import DepartureScreening
 from lentera.apps.prevention.policies import READ, departures
-from lentera.apps.prevention.views.common import reads, user_of
+from lentera.apps.prevention.views.common import reads
 from lentera.apps.prevention.vocab import (
     JobSector,
     Purpose,
@@ -43,7 +43,7 @@ PAGE_SIZE = 50
 
 @requires(Action.SCREEN_DEPARTURE)
 def new(request: HttpRequest) -> HttpResponse:
-    user = user_of(request)
+    user = signed_in(request)
     if user.agency_id is None:
         raise PermissionDenied
     initial = {
@@ -126,7 +126,7 @@ def _complaint_url(complaint_id: int | None) -> str:
 
 @reads(departures)
 def detail(request: HttpRequest, departure_id: int) -> HttpResponse:
-    user = user_of(request)
+    user = signed_in(request)
     screening = departures.get_for(
         user,
         READ,
@@ -172,7 +172,7 @@ def reveal(request: HttpRequest, departure_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             identity = services.departure_identity_reveal(
-                user=user_of(request),
+                user=signed_in(request),
                 screening=screening,
                 purpose=form.cleaned_data["purpose"],
                 purpose_note=form.cleaned_data["purpose_note"],
@@ -191,7 +191,7 @@ def reveal(request: HttpRequest, departure_id: int) -> HttpResponse:
 @require_POST
 def open_case(request: HttpRequest, departure_id: int) -> HttpResponse:
     screening = _handled(request, departure_id)
-    user = user_of(request)
+    user = signed_in(request)
     if not services.can_open_case(user, screening):
         raise PermissionDenied
     form = OpenCaseForm(request.POST)
@@ -220,7 +220,7 @@ def open_case(request: HttpRequest, departure_id: int) -> HttpResponse:
 @require_POST
 def open_complaint(request: HttpRequest, departure_id: int) -> HttpResponse:
     screening = _handled(request, departure_id)
-    user = user_of(request)
+    user = signed_in(request)
     if not services.can_open_complaint(user, screening):
         raise PermissionDenied
     form = NoteForm(request.POST)
@@ -241,7 +241,7 @@ def open_complaint(request: HttpRequest, departure_id: int) -> HttpResponse:
 
 @reads(departures)
 def departure_list(request: HttpRequest) -> HttpResponse:
-    user = user_of(request)
+    user = signed_in(request)
     form = DepartureFilterForm(request.GET or None)
     filters: dict[str, Any] = {}
     if form.is_valid():

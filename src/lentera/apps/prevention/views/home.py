@@ -6,15 +6,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from lentera.apps.accounts.decorators import signed_in
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.prevention.policies import READ, departures, offers
 from lentera.apps.prevention.selectors import OPEN, offer_queue
-from lentera.apps.prevention.views.common import reads, user_of
+from lentera.apps.prevention.views.common import reads
 
 
 @reads(offers, departures)
 def home(request: HttpRequest) -> HttpResponse:
-    user = user_of(request)
+    user = signed_in(request)
     read_offers = offers.can_read_any(user)
     read_departures = departures.can_read_any(user)
     today = timezone.localdate()

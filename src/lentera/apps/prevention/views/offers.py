@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lentera.apps.accounts.decorators import requires
+from lentera.apps.accounts.decorators import requires, signed_in
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.views import form_errors
 from lentera.apps.prevention import engine, selectors, services
@@ -27,7 +27,7 @@ from lentera.apps.prevention.importing import read_offer_file
 from lentera.apps.prevention.models import OfferScreening
 from lentera.apps.prevention.policies import READ, offers
 from lentera.apps.prevention.selectors import OPEN
-from lentera.apps.prevention.views.common import reads, user_of
+from lentera.apps.prevention.views.common import reads
 from lentera.apps.prevention.vocab import OfferStatus
 
 PAGE_SIZE = 50
@@ -35,7 +35,7 @@ PAGE_SIZE = 50
 
 @reads(offers)
 def queue(request: HttpRequest) -> HttpResponse:
-    user = user_of(request)
+    user = signed_in(request)
     data = request.GET.copy()
     if "status" not in data:
         data["status"] = OPEN
@@ -68,7 +68,7 @@ def add(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             screening, result = services.offer_screen(
-                actor=user_of(request),
+                actor=signed_in(request),
                 text=data["text"],
                 source=data["source"],
                 url=data["url"],
@@ -94,7 +94,7 @@ def import_file(request: HttpRequest) -> HttpResponse:
         try:
             rows = read_offer_file(name=upload.name or "", content=upload.read())
             created = services.offers_import(
-                actor=user_of(request), rows=rows, filename=upload.name or ""
+                actor=signed_in(request), rows=rows, filename=upload.name or ""
             )
         except ValidationError as exc:
             form_errors(form, exc)
@@ -121,7 +121,7 @@ def _get(request: HttpRequest, offer_id: int) -> OfferScreening:
 
 @reads(offers)
 def detail(request: HttpRequest, offer_id: int) -> HttpResponse:
-    user = user_of(request)
+    user = signed_in(request)
     screening = _get(request, offer_id)
     handle = offers.can_handle(user, screening)
     context: dict[str, Any] = {
@@ -154,7 +154,7 @@ def triage(request: HttpRequest, offer_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.offer_triage(
-                actor=user_of(request),
+                actor=signed_in(request),
                 screening=screening,
                 status=form.cleaned_data["status"],
                 note=form.cleaned_data["note"],
@@ -177,7 +177,7 @@ def complaint(request: HttpRequest, offer_id: int) -> HttpResponse:
     note = form.cleaned_data["note"] if form.is_valid() else ""
     try:
         updated = services.offer_open_complaint(
-            actor=user_of(request), screening=screening, note=note
+            actor=signed_in(request), screening=screening, note=note
         )
     except ValidationError as exc:
         for message in exc.messages:

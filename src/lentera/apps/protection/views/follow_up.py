@@ -14,8 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lentera.apps.accounts.decorators import requires
-from lentera.apps.accounts.models import User
+from lentera.apps.accounts.decorators import requires, signed_in
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.views import form_errors
 from lentera.apps.people.selectors import pseudonym_of
@@ -25,10 +24,6 @@ from lentera.apps.protection.timers import TimerKind, TimerState, timers_for_cas
 from lentera.apps.protection.views.pages import _case, _region
 from lentera.apps.protection.vocab import SERVICE_TRANSITIONS, ReturnStatus, ServiceStatus
 from lentera.privacy import unseal
-
-
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
 
 
 def _timers_of(case_id: int, kinds: set[TimerKind], source_id: int) -> list[Any]:
@@ -45,7 +40,7 @@ def _timers_of(case_id: int, kinds: set[TimerKind], source_id: int) -> list[Any]
 
 @requires(Action.PROVIDE_SERVICE)
 def service_detail(request: HttpRequest, case_id: int, service_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     case = _case(request, case_id)
     row = selectors.service_get(user=user, case=case, service_id=service_id)
     choices = [
@@ -106,7 +101,7 @@ def _return_initial(plan: Any) -> dict[str, Any]:
 def return_detail(request: HttpRequest, case_id: int, plan_id: int) -> HttpResponse:
     """One return home: the plan (editable while planned), the hand-over, cancelling, and the
     reintegration visits after the return. ``step`` says which form was sent."""
-    user = _user(request)
+    user = signed_in(request)
     case = _case(request, case_id)
     plan = selectors.return_get(user=user, case=case, plan_id=plan_id)
     identity = sees_identity(user, plan.party)
@@ -181,7 +176,7 @@ def return_detail(request: HttpRequest, case_id: int, plan_id: int) -> HttpRespo
 
 @requires(Action.VIEW_CASE)
 def restitution_detail(request: HttpRequest, case_id: int, restitution_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     case = _case(request, case_id)
     row = selectors.restitution_get(user=user, case=case, restitution_id=restitution_id)
     may_edit = can_act(user, Action.PROVIDE_SERVICE, case, row.party) or can_act(
@@ -247,5 +242,5 @@ def notifications(request: HttpRequest) -> HttpResponse:
 @requires(Action.VIEW_DASHBOARD)
 def notification_read(request: HttpRequest, notification_id: int) -> HttpResponse:
     row = selectors.notification_get(user=request.user, notification_id=notification_id)
-    services.notification_read(actor=_user(request), notification=row)
+    services.notification_read(actor=signed_in(request), notification=row)
     return redirect("protection:notifications")

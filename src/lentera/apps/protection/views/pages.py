@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lentera.apps.accounts.concurrency import Conflict
-from lentera.apps.accounts.decorators import requires
+from lentera.apps.accounts.decorators import requires, signed_in
 from lentera.apps.accounts.models import User
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import NotFound, is_user
@@ -33,10 +33,6 @@ from lentera.apps.protection.policies import (
 from lentera.apps.protection.timers import TimerState
 from lentera.apps.protection.vocab import ReferralStatus, ServiceStatus
 from lentera.apps.reference.models import Region
-
-
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
 
 
 def _case(request: HttpRequest, case_id: int) -> Case:
@@ -65,7 +61,7 @@ def _region(code: str) -> Region | None:
 
 @requires(Action.VIEW_DASHBOARD)
 def home(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     now = timezone.now()
     works = user.has_action(Action.REFER) or user.has_action(Action.PROVIDE_SERVICE)
     return render(
@@ -89,7 +85,7 @@ def overdue(request: HttpRequest) -> HttpResponse:
 
 @requires(Action.VIEW_CASE)
 def case_file(request: HttpRequest, case_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     case = _case(request, case_id)
     now = timezone.now()
     victims = [
@@ -131,7 +127,7 @@ def _victim_form(
     title: str,
     done: str,
 ) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     case = _case(request, case_id)
     party = _party(request, case, party_id)
     form = form_class(request.POST or None)
@@ -214,7 +210,7 @@ def consent_withdraw(request: HttpRequest, case_id: int, consent_id: int) -> Htt
         raise NotFound()
     try:
         services.consent_withdraw(
-            actor=_user(request), consent=row, note=request.POST.get("note", "")
+            actor=signed_in(request), consent=row, note=request.POST.get("note", "")
         )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
@@ -264,7 +260,7 @@ def service_status(request: HttpRequest, case_id: int, service_id: int) -> HttpR
         raise NotFound()
     try:
         services.service_set_status(
-            actor=_user(request), service=row, status=request.POST.get("status", "")
+            actor=signed_in(request), service=row, status=request.POST.get("status", "")
         )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
@@ -310,7 +306,7 @@ def _referral(request: HttpRequest, referral_id: int) -> Referral:
 
 @requires(Action.VIEW_CASE)
 def referral_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     referral = _referral(request, referral_id)
     can_respond = referrals.can_respond(user, referral)
     shows_people = can_read(user, referral.case, referral.party)
@@ -382,7 +378,7 @@ def directory(request: HttpRequest) -> HttpResponse:
 
 @requires(Action.MANAGE_REFERENCE, Action.MANAGE_USERS)
 def provider_edit(request: HttpRequest, provider_id: int | None = None) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     row: Provider | None = None
     if provider_id is not None:
         row = Provider.objects.filter(pk=provider_id).first()
