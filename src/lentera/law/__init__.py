@@ -25,7 +25,7 @@ The engine states what the statute says for the facts given. It is not legal adv
 
 from ._codes import FACT_CODES, Text, code_label
 from ._errors import InvalidFacts, InvalidSettings, LawDataError, LawError
-from ._facts import CaseFacts, Perpetrator, Placement, Victim, parse_facts
+from ._facts import INPUT_FIELDS, CaseFacts, Perpetrator, Placement, Victim, parse_facts
 from ._penalty import Range
 from ._qualify import ENGINE_VERSION, qualify
 from ._result import (
@@ -45,6 +45,7 @@ __all__ = [
     "BOOLEAN_SETTINGS",
     "ENGINE_VERSION",
     "FACT_CODES",
+    "INPUT_FIELDS",
     "OUTCOMES",
     "STACKING_CHOICES",
     "STATUSES",

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
+from types import MappingProxyType
 from typing import Any
 
 import pycountry
@@ -376,6 +377,18 @@ _FIELDS = (
     "obstruction",
     "obstruction_harm",
     *_FLAGS,
+)
+
+
+#: Every field of the input object (contracts/qualify.md, versions 1 and 2), top level first,
+#: then the fields of one victim, one perpetrator and the placement object.
+INPUT_FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "": tuple(sorted(_FIELDS)),
+        "victims": ("age_at_offence", "citizenship", "harms"),
+        "perpetrators": ("kind", "state_official", "abused_position"),
+        "placement": ("destination_country", *PLACEMENT_FLAGS),
+    }
 )
 
 

@@ -79,6 +79,36 @@ class Case(models.Model):
         _("platform or app"), max_length=20, choices=Platform.choices, blank=True, default=""
     )
     has_child_victim = models.BooleanField(_("child victim"), default=False, db_index=True)
+    # Facts the qualification engine reads beside acts, means and exploitation (contracts/qualify.md)
+    exploitation_occurred = models.BooleanField(
+        _("the person was in fact exploited"), null=True, blank=True
+    )
+    movement = models.CharField(
+        _("movement"),
+        max_length=20,
+        blank=True,
+        default="",
+        help_text=_("Empty: read from the journey legs."),
+    )
+    absent_elements = models.JSONField(
+        _("confirmed absent"),
+        default=list,
+        blank=True,
+        help_text=_("Acts, means or purposes established as absent (not merely unrecorded)."),
+    )
+    organised_group = models.BooleanField(_("organised group"), default=False)
+    document_forgery = models.BooleanField(_("forged documents"), default=False)
+    illegal_entry_for_profit = models.BooleanField(_("illegal entry for profit"), default=False)
+    incitement_without_offence = models.BooleanField(_("failed incitement"), default=False)
+    placement_country = models.ForeignKey(
+        "reference.Country",
+        verbose_name=_("placement country"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    placement_facts = models.JSONField(_("labour placement facts"), default=list, blank=True)
     # Bookkeeping
     created_by = models.ForeignKey(
         "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -132,6 +162,22 @@ class CaseParty(models.Model):
     victim_status_at = models.DateTimeField(null=True, blank=True)
     age_at_offence = models.PositiveSmallIntegerField(
         _("age at the offence"), null=True, blank=True
+    )
+    # What the qualification engine reads of a victim and of a suspect (contracts/qualify.md)
+    harms = models.JSONField(_("harm suffered"), default=list, blank=True)
+    is_corporation = models.BooleanField(_("a corporation"), default=False)
+    abused_position = models.BooleanField(
+        _("abused their position as an official"),
+        default=False,
+        help_text=_("Shown only to roles with the complicity permission."),
+    )
+    participation = models.CharField(
+        _("participation"), max_length=20, blank=True, default="principal"
+    )
+    use_of_victim = models.JSONField(_("use of a victim"), default=list, blank=True)
+    obstruction = models.JSONField(_("offences against justice"), default=list, blank=True)
+    obstruction_harm = models.CharField(
+        _("harm the attack caused"), max_length=20, blank=True, default="none"
     )
     added_at = models.DateTimeField(default=timezone.now)
 
@@ -268,6 +314,15 @@ class QualificationSnapshot(models.Model):
     regime = models.CharField(_("legal regime"), max_length=20)
     engine_version = models.CharField(_("engine version"), max_length=40)
     channel = models.CharField(max_length=10, default="web")
+    settings = models.JSONField(_("settings"), default=dict, blank=True)
+    party = models.ForeignKey(
+        CaseParty,
+        verbose_name=_("suspect assessed"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]

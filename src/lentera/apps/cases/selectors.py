@@ -10,9 +10,10 @@ from django.db.models import Q, QuerySet
 
 from lentera.apps.accounts.models import AuditEvent
 from lentera.apps.accounts.permissions import Action
-from lentera.apps.cases.models import Case, CaseGrant, CaseParty
+from lentera.apps.cases.models import Case, CaseGrant, CaseParty, QualificationSnapshot
 from lentera.apps.cases.policies import CaseAccess, cases
 from lentera.apps.people.policies import people
+from lentera.law import FACT_CODES
 from lentera.privacy import Pseudonym
 
 
@@ -110,8 +111,18 @@ class CaseFile:
     def timeline(self) -> Any:
         return case_timeline(case=self.case) if self.has("timeline") else []
 
-    def qualifications(self) -> Any:
-        return self.case.qualifications.all()[:5] if self.has("qualifications") else []
+    def qualifications(self) -> list[SnapshotView]:
+        """The latest saved qualifications, each with whether the facts changed after it."""
+        if not self.has("qualifications"):
+            return []
+        rows = self.case.qualifications.select_related("actor", "party__person")[:5]
+        current: dict[int | None, dict[str, Any]] = {}  # the facts now, once per suspect
+        views = []
+        for row in rows:
+            if row.party_id not in current:
+                current[row.party_id] = case_facts_for_law(case=self.case, suspect=row.party)
+            views.append(snapshot_view(case=self.case, snapshot=row, now=current[row.party_id]))
+        return views
 
     def grants(self) -> Any:
         if not self.has("sharing"):
@@ -153,72 +164,95 @@ def case_file(*, user: Any, case: Case) -> CaseFile:
     return result
 
 
-#: Case exploitation types → the qualification engine's purposes.
+#: Case exploitation types → the qualification engine's purposes. The sale of a child is not a
+#: purpose: it is the engine's ``adoption_with_payment`` (UU 21/2007 Pasal 5).
 PURPOSE_OF = {
     "sexual_exploitation": "sexual_exploitation",
+    "prostitution": "prostitution",
     "forced_labour": "forced_labour",
+    "forced_services": "forced_services",
     "domestic_servitude": "domestic_servitude",
     "forced_criminality": "forced_criminality",
     "forced_marriage": "forced_marriage",
     "forced_begging": "forced_begging",
     "organ_removal": "organ_removal",
     "child_labour": "child_labour",
+    "slavery": "slavery",
     "slavery_like": "slavery_like_practice",
-    "illegal_adoption": "other_exploitation",
+    "servitude": "servitude",
     "other": "other_exploitation",
 }
+ADOPTION = "illegal_adoption"
+_HARM_ORDER = ("none", "serious_injury", "death")
 
 
-def case_facts_for_law(*, case: Case) -> dict[str, Any]:
+def movement_of(case: Case) -> str | None:
+    """The movement the case records: the officer's choice, else read from the journey legs
+    (leaving Indonesia, entering it, or every leg within it); ``None`` when nothing says."""
+    if case.movement:
+        return case.movement
+    legs = list(case.journey.all())
+    if not legs:
+        return None
+    if any(leg.origin_country_id == "ID" and leg.destination_country_id != "ID" for leg in legs):
+        return "out_of_indonesia"
+    if any(leg.origin_country_id != "ID" and leg.destination_country_id == "ID" for leg in legs):
+        return "into_indonesia"
+    if all(leg.origin_country_id == "ID" and leg.destination_country_id == "ID" for leg in legs):
+        return "domestic"
+    return None  # only legs abroad: the file does not say how the person left Indonesia
+
+
+def case_facts_for_law(*, case: Case, suspect: CaseParty | None = None) -> dict[str, Any]:
     """The qualification engine's input built from what the case file records.
 
-    What the file does not record yet is passed as *unknown* rather than as absent, so the
-    engine names the missing facts instead of concluding on a gap.
+    Every field of the contract comes from the file: the facts form (acts, means, exploitation,
+    whether it occurred, movement, organised group, forgery, illegal entry, failed incitement,
+    labour placement), the parties (victims' age, nationality and harms; suspects' kind, office
+    and abuse of it, participation, use of a victim, offences against justice), the journey legs
+    (movement) and the victims' identification (a party decided "not a victim" is left out).
+    What the file does not record is passed as *unknown* rather than as absent, so the engine
+    names the missing facts instead of concluding on a gap; an officer confirms an absence on
+    the facts form. ``suspect`` is the suspect assessed: their participation, use of a victim
+    and offences against justice (without one, the case's: the suspects' together).
     """
-    from lentera.apps.cases.vocab import PartyRole
+    from lentera.apps.cases.vocab import PartyRole, VictimStatus
 
     facts: dict[str, Any] = {"id": case.reference}
     unknown: list[str] = []
+    absent = set(case.absent_elements or [])
     if case.offence_date:
         facts["offence_date"] = case.offence_date.isoformat()
-    for name, values in (("acts", case.acts), ("means", case.means)):
+    types = list(case.exploitation_types or [])
+    purposes = [PURPOSE_OF[c] for c in types if c in PURPOSE_OF]
+    purposes = [p for p in FACT_CODES["purposes"] if p in purposes]
+    for name, values in (("acts", case.acts), ("means", case.means), ("purposes", purposes)):
         if values:
             facts[name] = list(values)
-        else:
+        elif name not in absent:
             unknown.append(name)
-    purposes = sorted({PURPOSE_OF[c] for c in case.exploitation_types if c in PURPOSE_OF})
-    if purposes:
-        facts["purposes"] = purposes
-    else:
-        unknown.append("purposes")
-    unknown.append("exploitation_occurred")
-    legs = list(case.journey.all())
-    if not legs:
+    if case.exploitation_occurred is None:
+        unknown.append("exploitation_occurred")
+    elif case.exploitation_occurred:
+        facts["exploitation_occurred"] = True
+    movement = movement_of(case)
+    if movement is None:
         unknown.append("movement")
-    elif any(leg.origin_country_id == "ID" and leg.destination_country_id != "ID" for leg in legs):
-        facts["movement"] = "out_of_indonesia"
-    elif any(leg.origin_country_id != "ID" and leg.destination_country_id == "ID" for leg in legs):
-        facts["movement"] = "into_indonesia"
     else:
-        facts["movement"] = "domestic"
-    victims = []
-    suspects = []
+        facts["movement"] = movement
+    victims: list[dict[str, Any]] = []
+    suspects: list[CaseParty] = []
     for party in case.parties.select_related("person"):
-        if party.role == PartyRole.VICTIM:
-            victims.append(
-                {
-                    "age_at_offence": party.age_at_offence,
-                    "citizenship": party.person.nationality_id or "ID",
-                }
-            )
+        if party.role == PartyRole.VICTIM and party.victim_status != VictimStatus.NOT_VICTIM:
+            victim: dict[str, Any] = {
+                "age_at_offence": party.age_at_offence,
+                "citizenship": party.person.nationality_id or "ID",
+            }
+            if party.harms:
+                victim["harms"] = list(party.harms)
+            victims.append(victim)
         elif party.role == PartyRole.SUSPECT:
-            suspects.append(
-                {
-                    "kind": "individual",
-                    "state_official": party.is_official,
-                    "abused_position": party.is_official,
-                }
-            )
+            suspects.append(party)
     if victims:
         facts["victims"] = victims
         if any(v["age_at_offence"] is None for v in victims):
@@ -226,6 +260,77 @@ def case_facts_for_law(*, case: Case) -> dict[str, Any]:
     else:
         unknown.append("victim_age")
     if suspects:
-        facts["perpetrators"] = suspects
-    facts["unknown"] = unknown
+        facts["perpetrators"] = [
+            {
+                "kind": "corporation" if party.is_corporation else "individual",
+                "state_official": party.is_official,
+                "abused_position": party.is_official and party.abused_position,
+            }
+            for party in suspects
+        ]
+    for flag in (
+        "organised_group",
+        "document_forgery",
+        "illegal_entry_for_profit",
+        "incitement_without_offence",
+    ):
+        if getattr(case, flag):
+            facts[flag] = True
+    if ADOPTION in types:
+        facts["adoption_with_payment"] = True
+    placement: dict[str, Any] = {}
+    if case.placement_country_id:
+        placement["destination_country"] = case.placement_country_id
+    for flag in case.placement_facts or []:
+        placement[flag] = True
+    if placement:
+        facts["placement"] = placement
+    assessed = [suspect] if suspect is not None else suspects
+    if suspect is not None and suspect.participation not in ("", "principal"):
+        facts["participation"] = suspect.participation
+    uses = {code for party in assessed for code in party.use_of_victim or []}
+    if uses:
+        facts["use_of_victim"] = [c for c in FACT_CODES["use_of_victim"] if c in uses]
+    blocks = {code for party in assessed for code in party.obstruction or []}
+    if blocks:
+        facts["obstruction"] = [c for c in FACT_CODES["obstruction"] if c in blocks]
+    harms = [
+        party.obstruction_harm
+        for party in assessed
+        if "attack_on_witness" in (party.obstruction or [])
+        and party.obstruction_harm in _HARM_ORDER
+    ]
+    harm = max(harms, key=_HARM_ORDER.index, default="none")
+    if harm != "none":
+        facts["obstruction_harm"] = harm
+    facts["unknown"] = [name for name in FACT_CODES["unknown"] if name in unknown]
     return facts
+
+
+@dataclass(frozen=True)
+class SnapshotView:
+    """A saved qualification of a case, and whether it still speaks for the file: ``changed``
+    names the facts that differ now (empty when the facts are the same); ``older_engine`` says
+    the rules changed since (``ENGINE_VERSION``)."""
+
+    snapshot: QualificationSnapshot
+    changed: tuple[str, ...]
+    older_engine: bool
+
+    @property
+    def stale(self) -> bool:
+        return bool(self.changed)
+
+
+def snapshot_view(
+    *, case: Case, snapshot: QualificationSnapshot, now: dict[str, Any] | None = None
+) -> SnapshotView:
+    """Compare a saved qualification with the facts the case holds now (for the same suspect;
+    ``now`` when the caller has them already)."""
+    from lentera.law import ENGINE_VERSION
+
+    if now is None:
+        now = case_facts_for_law(case=case, suspect=snapshot.party)
+    then = snapshot.facts if isinstance(snapshot.facts, dict) else {}
+    changed = tuple(sorted(k for k in now.keys() | then.keys() if now.get(k) != then.get(k)))
+    return SnapshotView(snapshot, changed, snapshot.engine_version != ENGINE_VERSION)

@@ -21,6 +21,7 @@ from lentera.apps.accounts.events import EventType
 from lentera.apps.accounts.models import Agency, User
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import deny
+from lentera.apps.cases import legal_facts
 from lentera.apps.cases.models import (
     Case,
     CaseCounter,
@@ -51,6 +52,7 @@ from lentera.apps.reference.models import Country, Region
 from lentera.law import (
     ENGINE_VERSION,
     FACT_CODES,
+    EngineSettings,
     InvalidFacts,
     Qualification,
     parse_facts,
@@ -126,6 +128,7 @@ def _clean_facts(facts: Mapping[str, Any]) -> dict[str, Any]:
         clean["offence_date"] = offence_date
     if "narrative" in facts:
         clean["narrative"] = str(facts["narrative"]).strip()
+    clean.update(legal_facts.clean_case_facts(facts, errors))
     if errors:
         raise ValidationError(errors)
     return clean
@@ -153,9 +156,15 @@ def case_open(
     control_methods: Iterable[str] = (),
     recruitment_channel: str = RecruitmentChannel.UNKNOWN,
     recruitment_platform: str = "",
+    **legal: Any,
 ) -> Case:
+    """Open a case with its facts; ``legal`` takes the legal facts of
+    ``legal_facts.CASE_LEGAL_FIELDS`` (exploitation occurred, movement, organised group, ...)."""
     if not actor.has_action(Action.CREATE_CASE) or actor.agency is None:
         raise deny()
+    unknown = set(legal) - set(legal_facts.CASE_LEGAL_FIELDS)
+    if unknown:
+        raise ValidationError(_("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
     facts = _clean_facts(
         {
             "title": title,
@@ -167,6 +176,7 @@ def case_open(
             "control_methods": control_methods,
             "recruitment_channel": recruitment_channel,
             "recruitment_platform": recruitment_platform,
+            **legal,
         }
     )
     with transaction.atomic():
@@ -183,8 +193,19 @@ def case_open(
     return case
 
 
-def case_update_facts(*, actor: User, case: Case, version: int, **facts: Any) -> Case:
-    """Change the facts of a case; ``version`` is the one the editor loaded (no silent overwrite)."""
+def case_update_facts(
+    *,
+    actor: User,
+    case: Case,
+    version: int,
+    parties: Mapping[int, Mapping[str, Any]] | None = None,
+    **facts: Any,
+) -> Case:
+    """Change the facts of a case; ``version`` is the one the editor loaded (no silent overwrite).
+
+    ``parties`` changes the legal facts of the case's parties (``legal_facts.PARTY_FACTS``, by
+    party id) in the same write: one version, one event.
+    """
     _require_edit(actor, case)
     allowed = {
         "title",
@@ -196,21 +217,40 @@ def case_update_facts(*, actor: User, case: Case, version: int, **facts: Any) ->
         "control_methods",
         "recruitment_channel",
         "recruitment_platform",
+        *legal_facts.CASE_LEGAL_FIELDS,
     }
     unknown = set(facts) - allowed
     if unknown:
         raise ValidationError(_("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
     clean = _clean_facts(facts)
+    rows = {p.pk: p for p in case.parties.filter(pk__in=list(parties or {}))}
+    if set(parties or {}) - set(rows):
+        raise ValidationError({"parties": _("This person is not a party to the case.")})
+    party_clean = {
+        pk: legal_facts.clean_party_facts(rows[pk].role, values)
+        for pk, values in (parties or {}).items()
+    }
+    if any(
+        values.get("abused_position") and not rows[pk].is_official
+        for pk, values in party_clean.items()
+    ):
+        raise ValidationError(
+            {"abused_position": _("Only a state official abuses a position of power.")}
+        )
     with transaction.atomic():
         updated = Case.objects.filter(pk=case.pk, version=version).update(
             version=F("version") + 1, updated_at=timezone.now(), **clean
         )
         if not updated:
             raise Conflict()
+        for pk, values in party_clean.items():
+            if values:
+                CaseParty.objects.filter(pk=pk, case=case).update(**values)
         case.refresh_from_db()
-        record_event(
-            actor=actor, event_type=EventType.CASE_UPDATED, obj=case, data={"fields": sorted(clean)}
-        )
+        data: dict[str, Any] = {"fields": sorted(clean)}
+        if party_clean:
+            data["parties"] = sorted(party_clean)
+        record_event(actor=actor, event_type=EventType.CASE_UPDATED, obj=case, data=data)
     return case
 
 
@@ -272,10 +312,19 @@ def case_add_party(
     network_role: str = "",
     is_official: bool = False,
     age_at_offence: int | None = None,
+    **facts: Any,
 ) -> CaseParty:
+    """Add a person in a role; ``facts`` takes the party's legal facts
+    (``legal_facts.PARTY_FACTS``: a victim's harms, a suspect's corporation, abuse of position,
+    participation, use of a victim and offences against justice)."""
     _require_edit(actor, case)
     if not people.can(actor, Action.VIEW_PERSON, person):
         raise deny()
+    clean_facts = legal_facts.clean_party_facts(role, facts)
+    if clean_facts.get("abused_position") and not is_official:
+        raise ValidationError(
+            {"abused_position": _("Only a state official abuses a position of power.")}
+        )
     errors: dict[str, str] = {}
     if role not in PartyRole.values:
         errors["role"] = _("Unknown role.")
@@ -294,6 +343,7 @@ def case_add_party(
         network_role=network_role,
         is_official=is_official,
         age_at_offence=age_at_offence,
+        **clean_facts,
     )
     try:
         with transaction.atomic():
@@ -542,28 +592,36 @@ def qualification_run(
     lang: str = "id",
     channel: str = "web",
     case: Case | None = None,
+    settings: EngineSettings | Mapping[str, Any] | None = None,
+    party: CaseParty | None = None,
 ) -> tuple[Qualification, QualificationSnapshot]:
-    """Qualify ``facts`` (the contract's input object) and store the snapshot."""
+    """Qualify ``facts`` (the contract's input object) under ``settings`` and store the
+    snapshot with the settings used; ``party`` is the suspect assessed on a case."""
     if not actor.has_action(Action.QUALIFY):
         raise deny()
     if case is not None and not cases.can(actor, Action.VIEW_CASE, case):
         raise deny()
+    if party is not None and (case is None or party.case_id != case.pk):
+        raise ValidationError({"party": _("This person is not a party to the case.")})
+    chosen = legal_facts.settings_from(settings)
     try:
         parsed = parse_facts(facts)
     except InvalidFacts as exc:
         raise ValidationError({exc.field or "facts": str(exc)}) from exc
-    result = qualify(parsed, lang=lang if lang in ("id", "en") else "id")
+    result = qualify(parsed, lang=lang if lang in ("id", "en") else "id", settings=chosen)
     with transaction.atomic():
         snapshot = QualificationSnapshot.objects.create(
             case=case,
             actor=actor,
             agency_id=actor.agency_id,
             facts=dict(facts),
-            result=result.to_dict(),
+            result=legal_facts.qualification_record(result),
             outcome=result.outcome,
             regime=result.regime,
             engine_version=ENGINE_VERSION,
             channel=channel,
+            settings=chosen.to_dict(),
+            party=party,
         )
         record_event(
             actor=actor,

@@ -23,8 +23,14 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 
 
 class ExploitationType(models.TextChoices):
+    """The exploitation intended or done. Each maps to a purpose of the qualification engine
+    (``selectors.PURPOSE_OF``), except the sale of a child, which is the engine's "adoption with
+    payment" (UU 21/2007 Pasal 5) and needs an exploitative purpose beside it."""
+
     SEXUAL = "sexual_exploitation", _("Sexual exploitation")
+    PROSTITUTION = "prostitution", _("Prostitution")
     FORCED_LABOUR = "forced_labour", _("Forced labour")
+    FORCED_SERVICES = "forced_services", _("Forced services")
     DOMESTIC_SERVITUDE = "domestic_servitude", _("Domestic servitude")
     FORCED_CRIMINALITY = "forced_criminality", _("Forced criminality (e.g. online-scam compounds)")
     FORCED_MARRIAGE = "forced_marriage", _("Forced marriage")
@@ -32,7 +38,9 @@ class ExploitationType(models.TextChoices):
     ORGAN_REMOVAL = "organ_removal", _("Organ removal")
     ILLEGAL_ADOPTION = "illegal_adoption", _("Sale of a child / illegal adoption")
     CHILD_LABOUR = "child_labour", _("Child labour")
-    SLAVERY_LIKE = "slavery_like", _("Slavery or slavery-like practice")
+    SLAVERY = "slavery", _("Slavery")
+    SLAVERY_LIKE = "slavery_like", _("Practice similar to slavery")
+    SERVITUDE = "servitude", _("Servitude")
     OTHER = "other", _("Other exploitation")
 
 
