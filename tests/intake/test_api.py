@@ -237,6 +237,17 @@ def test_gateway_stores_malformed_requests(cast, body, content_type, flag, kept)
     assert complaint_events().count() == 1
 
 
+@pytest.mark.parametrize("text", ["•••", "TPPO#•••#•••#•••"])
+def test_gateway_keeps_a_message_that_reads_like_the_mask(cast, text):
+    """The mask guard refuses a form saved without decrypting; a message received is data and
+    is kept whole, even one that is nothing but bullets."""
+    response = client_for(cast.kupang_uptd_intake).post(
+        GATEWAY, {"channel": "sms", "sender": "+6281234567890", "text": text}, format="json"
+    )
+    assert response.status_code == 201, response.content
+    assert unseal(Complaint.objects.get().raw_message) == text
+
+
 def test_gateway_raw_bytes_and_oversized(cast):
     data = "TPPO#ANAK#Siti#Adik".encode("utf-16-le")
     client = client_for(cast.kupang_uptd_intake)

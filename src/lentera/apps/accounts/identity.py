@@ -72,12 +72,29 @@ def blind_index(value: str) -> str:
     return hmac.new(key, value.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
+class Verbatim(str):
+    """Text received from outside (an SMS, a WhatsApp message) and stored exactly as it came,
+    even when it is nothing but the mask: it is data, not a form filled without decrypting."""
+
+    __slots__ = ()
+
+
+def keep_verbatim(obj: models.Model) -> None:
+    """Mark every encrypted text of ``obj`` as received verbatim (the message gateway keeps
+    every message whole, whatever it says)."""
+    for field in obj._meta.concrete_fields:
+        if isinstance(field, EncryptedTextField) and not isinstance(field, EncryptedJSONField):
+            value = getattr(obj, field.attname)
+            if isinstance(value, str) and not isinstance(value, Verbatim):
+                setattr(obj, field.attname, Verbatim(value))
+
+
 def refuse_mask(value: Any, field: str) -> None:
     """Raise a ValidationError for ``field`` when ``value`` (a text, or a list of texts) is the
     mask a sealed value prints as: that is a form filled without decrypting, not data. A text
     that merely contains the mask (a pasted job advert with "•••" bullets) is data and passes."""
     texts = value if isinstance(value, list | tuple) else [value]
-    if any(isinstance(t, str) and t.strip() == MASK for t in texts):
+    if any(isinstance(t, str) and not isinstance(t, Verbatim) and t.strip() == MASK for t in texts):
         raise ValidationError(
             {
                 field: _(

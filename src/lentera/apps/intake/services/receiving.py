@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from lentera.apps.accounts.audit import record_event
 from lentera.apps.accounts.events import EventType
+from lentera.apps.accounts.identity import keep_verbatim
 from lentera.apps.accounts.models import Agency, User
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import deny
@@ -339,6 +340,7 @@ def complaint_receive_gateway(
     )
     complaint.raw_message = message.text
     complaint.raw_base64 = message.raw_base64
+    keep_verbatim(complaint)  # a message is kept whole, even one that reads like the mask
     complaint.gateway_keyword = message.keyword[:20]
     complaint.gateway_category = message.category[:40]
     complaint.gateway_message_id = message_id
