@@ -87,3 +87,17 @@ def test_a_bad_policy_row_is_skipped_not_fatal(regions, caplog):
     table = engine.destination_table()
     assert len(table) == 1 and table.lookup("MY").status == "open"
     assert "MY/kebun skipped" in caplog.text
+
+
+def test_the_interview_is_listed_once():
+    """The contract's interview fields come from the screening core; the model's columns, the
+    form's questions and the API's fields are built from that one list (issue #20)."""
+    from lentera.apps.prevention.forms import DepartureForm
+    from lentera.apps.prevention.models import DepartureScreening
+    from lentera.screening import INTERVIEW_FIELDS
+
+    columns = {f.name for f in DepartureScreening._meta.get_fields()}
+    assert set(INTERVIEW_FIELDS) <= columns
+    asked = {name for _key, _legend, names in DepartureForm.GROUPS for name in names}
+    assert asked == {*INTERVIEW_FIELDS, "departure_post", *DepartureForm.IDENTITY}
+    assert set(DepartureForm.base_fields) == asked

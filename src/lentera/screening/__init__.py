@@ -23,7 +23,13 @@ from lentera.screening._departure import (
     screen_departure,
 )
 from lentera.screening._errors import InvalidInput, ModelError, PolicyError, ScreeningError
-from lentera.screening._inputs import DepartureInput, OfferInput, parse_departure, parse_offer
+from lentera.screening._inputs import (
+    INTERVIEW_FIELDS,
+    DepartureInput,
+    OfferInput,
+    parse_departure,
+    parse_offer,
+)
 from lentera.screening._offer import MODEL_VERSION, Flag, OfferResult, screen_offer
 from lentera.screening._policy import (
     DestinationPolicy,
@@ -33,6 +39,7 @@ from lentera.screening._policy import (
 
 __all__ = [
     "INDICATOR_CODES",
+    "INTERVIEW_FIELDS",
     "MODEL_VERSION",
     "DepartureInput",
     "DepartureResult",

@@ -168,34 +168,32 @@ class _Reader:
 
 
 _OFFER_FIELDS = frozenset({"id", "text", "source", "lang"})
-_DEPARTURE_FIELDS = frozenset(
-    {
-        "id",
-        "departure_date",
-        "age",
-        "sex",
-        "destination_country",
-        "stated_purpose",
-        "job_offered",
-        "job_sector",
-        "employer_known",
-        "contract_seen",
-        "salary_promised_idr",
-        "visa_type",
-        "placement_registered",
-        "recruited_by",
-        "fees_paid_idr",
-        "costs_paid_by_recruiter",
-        "holds_own_documents",
-        "accompanied_by_handler",
-        "group_size",
-        "story_inconsistent",
-        "parental_consent",
-        "return_ticket",
-        "departure_post",
-        "lang",
-    }
+#: The questions of the posko interview, in the contract's order (``departure_post``, ``id`` and
+#: ``lang`` ride along). The one list: the app's columns and forms are built from it.
+INTERVIEW_FIELDS: tuple[str, ...] = (
+    "departure_date",
+    "age",
+    "sex",
+    "destination_country",
+    "stated_purpose",
+    "job_offered",
+    "job_sector",
+    "employer_known",
+    "contract_seen",
+    "salary_promised_idr",
+    "visa_type",
+    "placement_registered",
+    "recruited_by",
+    "fees_paid_idr",
+    "costs_paid_by_recruiter",
+    "holds_own_documents",
+    "accompanied_by_handler",
+    "group_size",
+    "story_inconsistent",
+    "parental_consent",
+    "return_ticket",
 )
+_DEPARTURE_FIELDS = frozenset({"id", *INTERVIEW_FIELDS, "departure_post", "lang"})
 _MAX_IDR = 10_000_000_000  # Rp 10 miliar: anything above is a typing error
 
 

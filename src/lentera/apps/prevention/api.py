@@ -25,8 +25,9 @@ from lentera.apps.accounts.decorators import signed_in
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.ratelimit import over_limit
 from lentera.apps.prevention import engine, selectors, services
-from lentera.apps.prevention.models import INTERVIEW_FIELDS, DepartureScreening, OfferScreening
+from lentera.apps.prevention.models import DepartureScreening, OfferScreening
 from lentera.apps.prevention.policies import READ, ScreeningPolicy, departures, offers
+from lentera.screening import INTERVIEW_FIELDS
 
 OFFER_FIELDS = ("id", "text", "source", "lang")
 #: Stored offers may also carry where and when they were found.

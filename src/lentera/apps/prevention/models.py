@@ -26,6 +26,7 @@ from lentera.apps.prevention.vocab import (
     Sex,
     VisaType,
 )
+from lentera.screening import INTERVIEW_FIELDS  # the contract's interview, one list
 
 
 class OfferScreening(models.Model):
@@ -216,29 +217,3 @@ class DepartureScreening(models.Model):
             record[name] = value.isoformat() if name == "departure_date" else value
         record["departure_post"] = self.post
         return record
-
-
-#: The contract's interview fields stored as columns (``departure_post`` is ``post``).
-INTERVIEW_FIELDS = (
-    "departure_date",
-    "age",
-    "sex",
-    "destination_country",
-    "stated_purpose",
-    "job_offered",
-    "job_sector",
-    "employer_known",
-    "contract_seen",
-    "salary_promised_idr",
-    "visa_type",
-    "placement_registered",
-    "recruited_by",
-    "fees_paid_idr",
-    "costs_paid_by_recruiter",
-    "holds_own_documents",
-    "accompanied_by_handler",
-    "group_size",
-    "story_inconsistent",
-    "parental_consent",
-    "return_ticket",
-)
