@@ -116,6 +116,8 @@ ROWS: dict[str, Row] = {
     "api-case-grants": own_case(a.SHARE_CASE),
     "api-case-grant-revoke": own_case(a.SHARE_CASE),
     "api-case-status": own_case(a.EDIT_CASE),
+    "api-case-facts": own_case(a.EDIT_CASE),
+    "api-case-qualify": own_case(a.QUALIFY),
     "api-qualify": Row(a.QUALIFY, P, owner=CASEWORKER),
     # complaints
     "api-complaints": Row(

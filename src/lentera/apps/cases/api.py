@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import StreamingHttpResponse
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
+from rest_framework.fields import empty
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -18,14 +19,14 @@ from lentera.apps.accounts.decorators import signed_in
 from lentera.apps.accounts.models import Agency
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import NotFound
-from lentera.apps.cases import exports, selectors, services
+from lentera.apps.cases import exports, legal_facts, selectors, services
 from lentera.apps.cases.models import Case, CaseGrant
 from lentera.apps.cases.policies import cases
 from lentera.apps.cases.vocab import GrantScope, PartyRole
 from lentera.apps.people.policies import people
 from lentera.apps.people.serializers import person_out
 from lentera.apps.people.services import person_create
-from lentera.apps.reference.models import Region
+from lentera.apps.reference.models import Country, Region
 
 
 class CaseIn(serializers.Serializer[dict[str, Any]]):
@@ -43,6 +44,47 @@ class CaseIn(serializers.Serializer[dict[str, Any]]):
     )
     recruitment_channel = serializers.CharField(required=False, default="unknown")
     recruitment_platform = serializers.CharField(required=False, allow_blank=True, default="")
+    exploitation_occurred = serializers.BooleanField(required=False, allow_null=True, default=None)
+    movement = serializers.CharField(required=False, allow_blank=True, default="")
+    absent_elements = serializers.ListField(
+        child=serializers.CharField(), required=False, default=list
+    )
+    organised_group = serializers.BooleanField(required=False, default=False)
+    document_forgery = serializers.BooleanField(required=False, default=False)
+    illegal_entry_for_profit = serializers.BooleanField(required=False, default=False)
+    incitement_without_offence = serializers.BooleanField(required=False, default=False)
+    placement_country = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=Country.objects.all(),
+        required=False,
+        allow_null=True,
+        default=None,
+    )
+    placement_facts = serializers.ListField(
+        child=serializers.CharField(), required=False, default=list
+    )
+
+
+class FactsIn(CaseIn):
+    """A change of the case's facts: only the fields given change; ``version`` is the one the
+    client read (409 when the case changed since); ``parties`` maps party ids to their legal
+    facts (harms; corporation, abuse of position, participation, use of a victim, offences
+    against justice)."""
+
+    version = serializers.IntegerField()
+    parties = serializers.DictField(child=serializers.DictField(), required=False, default=dict)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if name != "version":
+                field.required = False
+                field.default = empty
+
+
+class QualifyCaseIn(serializers.Serializer[dict[str, Any]]):
+    party = serializers.IntegerField(required=False, allow_null=True, default=None)
+    settings = serializers.DictField(required=False, default=dict)
 
 
 class PartyIn(serializers.Serializer[dict[str, Any]]):
@@ -54,6 +96,15 @@ class PartyIn(serializers.Serializer[dict[str, Any]]):
     network_role = serializers.CharField(required=False, allow_blank=True, default="")
     is_official = serializers.BooleanField(required=False, default=False)
     age_at_offence = serializers.IntegerField(required=False, allow_null=True, default=None)
+    harms = serializers.ListField(child=serializers.CharField(), required=False, default=list)
+    is_corporation = serializers.BooleanField(required=False, default=False)
+    abused_position = serializers.BooleanField(required=False, default=False)
+    participation = serializers.CharField(required=False, default="principal")
+    use_of_victim = serializers.ListField(
+        child=serializers.CharField(), required=False, default=list
+    )
+    obstruction = serializers.ListField(child=serializers.CharField(), required=False, default=list)
+    obstruction_harm = serializers.CharField(required=False, default="none")
 
 
 class GrantIn(serializers.Serializer[dict[str, Any]]):
@@ -96,6 +147,16 @@ def case_out(user: Any, case: Case) -> dict[str, Any]:
             "control_methods": case.control_methods,
             "recruitment_channel": case.recruitment_channel,
             "recruitment_platform": case.recruitment_platform,
+            "exploitation_occurred": case.exploitation_occurred,
+            "movement": case.movement,
+            "absent_elements": case.absent_elements,
+            "organised_group": case.organised_group,
+            "document_forgery": case.document_forgery,
+            "illegal_entry_for_profit": case.illegal_entry_for_profit,
+            "incitement_without_offence": case.incitement_without_offence,
+            "placement_country": case.placement_country_id,
+            "placement_facts": case.placement_facts,
+            "version": case.version,
         }
     if "journey" in sections:
         body["journey"] = [
@@ -123,8 +184,21 @@ def case_out(user: Any, case: Case) -> dict[str, Any]:
                 "age_at_offence": row.party.age_at_offence,
                 "person": person_out(row.party.person),
                 "identity_held": row.identity,
+                "harms": row.party.harms,
+                "is_corporation": row.party.is_corporation,
+                "participation": row.party.participation,
+                "use_of_victim": row.party.use_of_victim,
+                "obstruction": row.party.obstruction,
+                "obstruction_harm": row.party.obstruction_harm,
             }
-            | ({"is_official": row.party.is_official} if complicity else {})
+            | (
+                {
+                    "is_official": row.party.is_official,
+                    "abused_position": row.party.abused_position,
+                }
+                if complicity
+                else {}
+            )
             for row in file.parties
         ]
     if "sharing" in sections:
@@ -244,11 +318,70 @@ class CaseParties(APIView):
             network_role=d["network_role"],
             is_official=d["is_official"],
             age_at_offence=d["age_at_offence"],
+            **{name: d[name] for name in legal_facts.PARTY_FACTS},
         )
         return Response(
             {"id": party.pk, "person": person_out(person), "role": party.role},
             status=status.HTTP_201_CREATED,
         )
+
+
+class CaseFacts(APIView):
+    """Change the facts of a case (and the legal facts of its parties); the answer is the case."""
+
+    permission_classes = [HasAction]
+    required_action = Action.EDIT_CASE
+
+    @extend_schema(request=FactsIn, responses=dict)
+    def post(self, request: Request, case_id: int) -> Response:
+        actor = signed_in(request)
+        case = cases.get_to_act(actor, Action.EDIT_CASE, case_id, read=Action.VIEW_CASE)
+        data = FactsIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        facts = dict(data.validated_data)
+        version = facts.pop("version")
+        parties = facts.pop("parties", {})
+        facts.pop("region", None)  # the region is part of the reference: never changed here
+        try:
+            by_id = {int(key): value for key, value in parties.items()}
+        except ValueError:
+            raise ValidationError({"parties": "party ids are numbers"}) from None
+        case = services.case_update_facts(
+            actor=actor, case=case, version=version, parties=by_id, **facts
+        )
+        return Response(case_out(request.user, case))
+
+
+class CaseQualify(APIView):
+    """Qualify the facts the case records (``case_facts_for_law``), for the whole case or one
+    suspect (``party``), under ``settings``; the snapshot is kept on the case. ``?lang=en``
+    gives English reasons."""
+
+    permission_classes = [HasAction]
+    required_action = Action.QUALIFY
+
+    @extend_schema(request=QualifyCaseIn, responses=dict)
+    def post(self, request: Request, case_id: int) -> Response:
+        actor = signed_in(request)
+        case = cases.get_for(actor, Action.VIEW_CASE, case_id)
+        data = QualifyCaseIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        party = None
+        if data.validated_data["party"]:
+            party = case.parties.filter(pk=data.validated_data["party"], role="suspect").first()
+            if party is None:
+                raise ValidationError({"party": "not a suspect of this case"})
+        lang = request.query_params.get("lang", "id")
+        _result, snapshot = services.qualification_run(
+            actor=actor,
+            facts=selectors.case_facts_for_law(case=case, suspect=party),
+            case=case,
+            lang=lang,
+            channel="api",
+            settings=data.validated_data["settings"],
+            party=party,
+        )
+        return Response(qualify_out(snapshot))
 
 
 class CaseGrants(APIView):
@@ -311,8 +444,30 @@ class Qualify(APIView):
         if not isinstance(request.data, dict):
             return Response({"detail": "send one case-facts object"}, status=400)
         lang = request.query_params.get("lang", "id")
-        result, snapshot = services.qualification_run(
-            actor=signed_in(request), facts=request.data, lang=lang, channel="api"
+        facts = dict(request.data)
+        settings = facts.pop("settings", None)
+        _result, snapshot = services.qualification_run(
+            actor=signed_in(request), facts=facts, lang=lang, channel="api", settings=settings
         )
-        body = result.to_dict(lang if lang in ("id", "en") else "id")
-        return Response(body | {"snapshot": snapshot.pk, "engine_version": snapshot.engine_version})
+        return Response(qualify_out(snapshot))
+
+
+def qualify_out(snapshot: Any) -> dict[str, Any]:
+    """A run as the API answers it: the contract's output object (with the ``settings`` used),
+    then the snapshot, the engine version, the possible outcomes, each offence's element
+    checklist and the unknown facts that would decide an open outcome."""
+    record = dict(snapshot.result)
+    contract = ("id", "outcome", "regime", "charges", "related", "missing", "reasons", "settings")
+    body = {key: record[key] for key in contract}
+    keep = ("ref", "prison_years", "life", "fine_idr", "aggravations", "participation")
+    body["charges"] = [{k: c[k] for k in keep} for c in record["charges"]]
+    body["related"] = [
+        {k: r[k] for k in ("ref", "prison_years", "fine_idr")} for r in record["related"]
+    ]
+    return body | {
+        "snapshot": snapshot.pk,
+        "engine_version": snapshot.engine_version,
+        "possible_outcomes": record.get("possible_outcomes", []),
+        "checklists": record.get("checklists", []),
+        "deciders": record.get("deciders", []),
+    }

@@ -14,5 +14,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="api-case-grant-revoke",
     ),
     path("cases/<int:case_id>/status", api.CaseStatusView.as_view(), name="api-case-status"),
+    path("cases/<int:case_id>/facts", api.CaseFacts.as_view(), name="api-case-facts"),
+    path("cases/<int:case_id>/qualify", api.CaseQualify.as_view(), name="api-case-qualify"),
     path("qualify", api.Qualify.as_view(), name="api-qualify"),
 ]

@@ -160,10 +160,25 @@ def settings_from(raw: Mapping[str, Any] | EngineSettings | None) -> EngineSetti
 
 
 def qualification_record(result: Qualification) -> dict[str, Any]:
-    """What a snapshot keeps of a run: the contract's output object, plus the checklists, the
-    facts that would decide an open outcome and the possible outcomes (in the run's language)."""
+    """What a snapshot keeps of a run: the contract's output object (each charge and related
+    offence with its label and how prison and fine combine), plus the checklists, the facts that
+    would decide an open outcome and the possible outcomes (in the run's language)."""
     lang = result.lang
-    return result.to_dict() | {
+    out = result.to_dict()
+    for charge, item in zip(out["charges"], result.charges, strict=True):
+        charge.update(
+            label=item.label.get(lang),
+            fine_alternative=item.fine_alternative,
+            fine_either=item.fine_either,
+            ceiling_applied=item.ceiling_applied,
+        )
+    for related, offence in zip(out["related"], result.related_offences, strict=True):
+        related.update(
+            label=offence.label.get(lang),
+            fine_alternative=offence.fine_alternative,
+            fine_either=offence.fine_either,
+        )
+    return out | {
         "possible_outcomes": list(result.possible_outcomes),
         "checklists": [
             {

@@ -30,7 +30,6 @@ from lentera.apps.accounts.policies import NotFound
 from lentera.apps.accounts.views import form_errors
 from lentera.apps.cases import exports, selectors, services
 from lentera.apps.cases.forms import (
-    CaseEditForm,
     CaseFactsForm,
     CaseFilterForm,
     DocumentForm,
@@ -38,12 +37,14 @@ from lentera.apps.cases.forms import (
     NoteForm,
     PartyForm,
     PersonSearchForm,
+    SettingsForm,
     ShareForm,
     StatusForm,
     VictimStatusForm,
 )
 from lentera.apps.cases.models import Case, CaseDocument, CaseGrant, CaseParty
 from lentera.apps.cases.policies import cases
+from lentera.apps.cases.views import legal
 from lentera.apps.cases.vocab import TRANSITIONS, CaseStatus, ControlMethod, ExploitationType
 from lentera.apps.people.matching import identifier_lookup
 from lentera.apps.people.selectors import pseudonym_of
@@ -115,10 +116,9 @@ def case_create(request: HttpRequest) -> HttpResponse:
     initial = {"region_code": actor.region.code if actor.region else ""}
     form = CaseFactsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
         try:
-            region = _region(data.pop("region_code"))
-            case = services.case_open(actor=actor, region=region, **data)
+            region = _region(form.cleaned_data["region_code"])
+            case = services.case_open(actor=actor, region=region, **legal.case_kwargs(form))
         except ValidationError as exc:
             form_errors(form, exc)
         else:
@@ -165,7 +165,12 @@ def _render_detail(
     can_edit = cases.can(user, Action.EDIT_CASE, case)
     lang = "en" if request.LANGUAGE_CODE.startswith("en") else "id"
     parties: list[dict[str, Any]] = [
-        {"party": row.party, "pseudonym": row.pseudonym, "official": row.official}
+        {
+            "party": row.party,
+            "pseudonym": row.pseudonym,
+            "official": row.official,
+            "legal": legal.party_labels(row.party, lang, complicity=row.official),
+        }
         for row in file.parties
     ]
     context: dict[str, Any] = {
@@ -198,6 +203,7 @@ def _render_detail(
         "has_suspects": any(row["party"].role == "suspect" for row in parties),
         "complaints": file.complaints(),
     }
+    context.update(legal.detail_context(user, case, file, lang))
     if can_edit:
         context.update(
             party_form=PartyForm(),
@@ -220,13 +226,15 @@ def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
     case = _case_for(request, case_id, Action.EDIT_CASE)
     if request.method == "POST":
         # the region is shown, never taken from the POST (a disabled field reads ``initial``)
-        form = CaseEditForm(request.POST, initial={"region_code": case.region.code})
+        form = legal.edit_form(case, actor, request.POST)
         if form.is_valid():
-            data = dict(form.cleaned_data)
-            data.pop("region_code")
             try:
                 services.case_update_facts(
-                    actor=actor, case=case, version=int(request.POST.get("version", "0")), **data
+                    actor=actor,
+                    case=case,
+                    version=int(request.POST.get("version", "0")),
+                    parties=form.party_facts(),
+                    **legal.case_kwargs(form),
                 )
             except ValidationError as exc:
                 form_errors(form, exc)
@@ -241,20 +249,7 @@ def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
             purpose=AccessPurpose.CASE_HANDLING,
             purpose_note="edit form",
         )
-        form = CaseEditForm(
-            initial={
-                "title": case.title,
-                "region_code": case.region.code,
-                "offence_date": case.offence_date,
-                "narrative": unseal(case.narrative),
-                "acts": case.acts,
-                "means": case.means,
-                "exploitation_types": case.exploitation_types,
-                "control_methods": case.control_methods,
-                "recruitment_channel": case.recruitment_channel,
-                "recruitment_platform": case.recruitment_platform,
-            }
-        )
+        form = legal.edit_form(case, actor)
     return render(request, "cases/form.html", {"form": form, "case": case})
 
 
@@ -400,6 +395,7 @@ def party_add(request: HttpRequest, case: Case, form: PartyForm) -> str:
         network_role=data["network_role"] or "",
         is_official=data["is_official"],
         age_at_offence=data["age_at_offence"],
+        **form.party_facts(),
     )
     return _("Person added to the case.")
 
@@ -517,15 +513,22 @@ def document_download(request: HttpRequest, case_id: int, document_id: int) -> F
 @requires(Action.QUALIFY)
 @require_POST
 def case_qualify(request: HttpRequest, case_id: int) -> HttpResponse:
-    """Run the qualification on the case's recorded facts and keep the snapshot on the case."""
+    """Run the qualification on the case's recorded facts, for the whole case or one suspect,
+    under the settings chosen, and keep the snapshot (with the settings) on the case."""
     user = signed_in(request)
     case = _case_for(request, case_id)
+    form = SettingsForm(request.POST)
     try:
+        if not form.is_valid():
+            raise ValidationError(_("Please correct the errors below."))
+        suspect = legal.suspect_of(case, request.POST.get("party", ""))
         services.qualification_run(
             actor=user,
-            facts=selectors.case_facts_for_law(case=case),
+            facts=selectors.case_facts_for_law(case=case, suspect=suspect),
             case=case,
             lang="en" if request.LANGUAGE_CODE == "en" else "id",
+            settings=form.settings(),
+            party=suspect,
         )
     except ValidationError as exc:
         for message in exc.messages:
