@@ -9,8 +9,9 @@ existence is no secret to them.
 
 from __future__ import annotations
 
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeAlias, TypeGuard, TypeVar
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import models
 from django.db.models import Q, QuerySet
@@ -21,6 +22,10 @@ from lentera.apps.accounts.models import AccessLog, Agency, AuditEvent, TaskForc
 from lentera.apps.accounts.permissions import Action, Scope
 
 M = TypeVar("M", bound=models.Model)
+
+#: Whoever asks: the signed-in user or the anonymous visitor (``request.user`` of a page or an
+#: endpoint). Policies and selectors take it and answer "nothing" for anyone but an active user.
+Requester: TypeAlias = User | AnonymousUser
 
 
 class NotFound(Http404):
@@ -35,7 +40,8 @@ def deny(message: str | None = None) -> PermissionDenied:
     return PermissionDenied(message or _("You do not have permission to do this."))
 
 
-def is_user(user: Any) -> bool:
+def is_user(user: Requester | None) -> TypeGuard[User]:
+    """A signed-in, active user (narrows ``user`` to :class:`User`)."""
     return isinstance(user, User) and user.is_authenticated and user.is_active
 
 
@@ -56,7 +62,7 @@ class Policy(Generic[M]):
         """The rows visible at ``scope`` (None: nothing)."""
         raise NotImplementedError
 
-    def visible(self, user: Any, action: Action) -> QuerySet[M]:
+    def visible(self, user: Requester, action: Action) -> QuerySet[M]:
         qs = self.model._default_manager.all()
         if not is_user(user):
             return qs.none()
@@ -68,14 +74,16 @@ class Policy(Generic[M]):
             return qs.none()
         return qs.filter(condition)
 
-    def can(self, user: Any, action: Action, obj: M | None = None) -> bool:
+    def can(self, user: Requester, action: Action, obj: M | None = None) -> bool:
         if not is_user(user) or not user.has_action(action):
             return False
         if obj is None:
             return True
         return self.visible(user, action).filter(pk=obj.pk).exists()
 
-    def get_for(self, user: Any, action: Action, pk: Any, queryset: QuerySet[M] | None = None) -> M:
+    def get_for(
+        self, user: Requester, action: Action, pk: Any, queryset: QuerySet[M] | None = None
+    ) -> M:
         qs = queryset if queryset is not None else self.visible(user, action)
         if queryset is not None:
             qs = qs & self.visible(user, action)
@@ -86,7 +94,7 @@ class Policy(Generic[M]):
 
     def get_to_act(
         self,
-        user: Any,
+        user: Requester,
         action: Action,
         pk: Any,
         *,
@@ -108,7 +116,7 @@ class AgencyPolicy(Policy[Agency]):
 
     model = Agency
 
-    def visible(self, user: Any, action: Action) -> QuerySet[Agency]:
+    def visible(self, user: Requester, action: Action) -> QuerySet[Agency]:
         qs = Agency.objects.all()
         if not is_user(user):
             return qs.none()
@@ -120,7 +128,7 @@ class AgencyPolicy(Policy[Agency]):
 class TaskForcePolicy(Policy[TaskForce]):
     model = TaskForce
 
-    def visible(self, user: Any, action: Action) -> QuerySet[TaskForce]:
+    def visible(self, user: Requester, action: Action) -> QuerySet[TaskForce]:
         qs = TaskForce.objects.all()
         if not is_user(user):
             return qs.none()
@@ -141,7 +149,7 @@ class UserPolicy(Policy[User]):
             return Q(agency_id=user.agency_id)
         return None
 
-    def visible(self, user: Any, action: Action) -> QuerySet[User]:
+    def visible(self, user: Requester, action: Action) -> QuerySet[User]:
         if not is_user(user):
             return User.objects.none()
         if action == Action.VIEW_DASHBOARD:

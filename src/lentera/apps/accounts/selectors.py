@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from lentera.apps.accounts.models import AccessLog, AuditEvent
 from lentera.apps.accounts.permissions import Action
-from lentera.apps.accounts.policies import access_logs, audit_events
+from lentera.apps.accounts.policies import Requester, access_logs, audit_events
 
 M = TypeVar("M", bound=Model)
 
@@ -38,7 +38,7 @@ def _filtered(
     return qs
 
 
-def audit_event_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[AuditEvent]:
+def audit_event_list(*, user: Requester, filters: dict[str, Any]) -> QuerySet[AuditEvent]:
     qs = audit_events.visible(user, Action.VIEW_AUDIT).select_related("actor", "actor_agency")
     lookups = {
         "event_type": "event_type",
@@ -50,7 +50,7 @@ def audit_event_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[AuditEve
     return _filtered(qs, filters, lookups, "occurred_at")
 
 
-def access_log_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[AccessLog]:
+def access_log_list(*, user: Requester, filters: dict[str, Any]) -> QuerySet[AccessLog]:
     qs = access_logs.visible(user, Action.VIEW_AUDIT).select_related("user", "agency")
     lookups = {
         "user": "user__username__icontains",

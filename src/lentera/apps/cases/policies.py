@@ -17,13 +17,12 @@ the identity of a person someone else registered.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Q
 
 from lentera.apps.accounts.models import User
 from lentera.apps.accounts.permissions import Action, Scope
-from lentera.apps.accounts.policies import Policy, is_user, region_q
+from lentera.apps.accounts.policies import Policy, Requester, is_user, region_q
 from lentera.apps.cases.models import Case, CaseGrant, QualificationSnapshot
 from lentera.apps.cases.vocab import GrantScope
 
@@ -111,7 +110,7 @@ class CasePolicy(Policy[Case]):
         """The agency's whole-case grant (not a victim grant)."""
         return next((g for g in self.grants_for(user, case) if g.person_id is None), None)
 
-    def access(self, user: Any, case: Case) -> CaseAccess:
+    def access(self, user: Requester, case: Case) -> CaseAccess:
         """The parts of ``case`` the user may read (no sections when the case is not visible)."""
         if not is_user(user) or not user.has_action(Action.VIEW_CASE):
             return NO_ACCESS
@@ -138,10 +137,10 @@ class CasePolicy(Policy[Case]):
             return CaseAccess(REGION_SECTIONS, None, False)
         return NO_ACCESS
 
-    def sections(self, user: Any, case: Case) -> frozenset[str]:
+    def sections(self, user: Requester, case: Case) -> frozenset[str]:
         return self.access(user, case).sections
 
-    def can_see_identity(self, user: Any, case: Case) -> bool:
+    def can_see_identity(self, user: Requester, case: Case) -> bool:
         """The narrative and the notes (not the parties' identities: see the person policy)."""
         if not is_user(user) or not user.has_action(Action.VIEW_IDENTITY):
             return False

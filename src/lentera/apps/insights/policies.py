@@ -3,13 +3,11 @@ are visible to the user; a run covers only the records its requester may see."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Q, QuerySet
 
 from lentera.apps.accounts.models import User
 from lentera.apps.accounts.permissions import Action, Scope
-from lentera.apps.accounts.policies import Policy, is_user
+from lentera.apps.accounts.policies import Policy, Requester, is_user
 from lentera.apps.insights.models import LinkageRun, MatchCandidate
 from lentera.apps.people.policies import people
 
@@ -17,7 +15,7 @@ from lentera.apps.people.policies import people
 class MatchCandidatePolicy(Policy[MatchCandidate]):
     model = MatchCandidate
 
-    def visible(self, user: Any, action: Action) -> QuerySet[MatchCandidate]:
+    def visible(self, user: Requester, action: Action) -> QuerySet[MatchCandidate]:
         qs = MatchCandidate.objects.all()
         if not is_user(user) or not user.has_action(action):
             return qs.none()

@@ -1,23 +1,22 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Q, QuerySet
 
 from lentera.apps.accounts.permissions import Action
+from lentera.apps.accounts.policies import Requester
 from lentera.apps.insights.models import MatchCandidate, MatchStatus
 from lentera.apps.insights.policies import matches
 from lentera.apps.people.models import Person
 
 
-def review_queue(*, user: Any, status: str = MatchStatus.PENDING) -> QuerySet[MatchCandidate]:
+def review_queue(*, user: Requester, status: str = MatchStatus.PENDING) -> QuerySet[MatchCandidate]:
     qs = matches.visible(user, Action.REVIEW_MATCHES).select_related(
         "left__owner_agency", "right__owner_agency", "decided_by"
     )
     return qs.filter(status=status) if status else qs
 
 
-def linked_records(*, user: Any, person: Person) -> list[MatchCandidate]:
+def linked_records(*, user: Requester, person: Person) -> list[MatchCandidate]:
     """Confirmed links of a person to other records the user may see (the merged view)."""
     return list(
         matches.visible(user, Action.VIEW_PERSON)

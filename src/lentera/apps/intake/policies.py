@@ -15,13 +15,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Q
 
 from lentera.apps.accounts.models import User
 from lentera.apps.accounts.permissions import Action, Scope
-from lentera.apps.accounts.policies import Policy, is_user, region_q
+from lentera.apps.accounts.policies import Policy, Requester, is_user, region_q
 from lentera.apps.intake.models import Complaint
 
 READ_ACTIONS = frozenset({Action.VIEW_COMPLAINT})
@@ -48,7 +46,7 @@ class ComplaintPolicy(Policy[Complaint]):
             return wide | handling if handling is not None else wide
         return Q()
 
-    def is_handler(self, user: Any, complaint: Complaint) -> bool:
+    def is_handler(self, user: Requester, complaint: Complaint) -> bool:
         """A user of the receiving or routed agency (or the case's lead agency) who may see
         complaints: they read the narrative and the place."""
         if not is_user(user) or not user.has_action(Action.VIEW_COMPLAINT) or not user.agency_id:
@@ -58,7 +56,7 @@ class ComplaintPolicy(Policy[Complaint]):
             agencies.add(complaint.case.lead_agency_id)
         return user.agency_id in agencies
 
-    def can_see_identity(self, user: Any, complaint: Complaint) -> bool:
+    def can_see_identity(self, user: Requester, complaint: Complaint) -> bool:
         if not is_user(user) or not user.agency_id:
             return False
         if not (user.has_action(Action.VIEW_IDENTITY) and user.has_action(Action.VIEW_COMPLAINT)):

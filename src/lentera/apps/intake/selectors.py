@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lentera.apps.accounts.models import AuditEvent
 from lentera.apps.accounts.permissions import Action
+from lentera.apps.accounts.policies import Requester
 from lentera.apps.cases.models import Case, CaseParty
 from lentera.apps.cases.selectors import case_list
 from lentera.apps.intake.codes import normalize_code
@@ -31,7 +32,7 @@ ORDERS = {
 
 def complaint_list(
     *,
-    user: Any,
+    user: Requester,
     status: str = "",
     channel: str = "",
     urgency: str = "",
@@ -151,7 +152,7 @@ class SearchResult:
 
 
 def search_before_create(
-    *, user: Any, name: str = "", nik: str = "", phone: str = "", q: str = "", limit: int = 10
+    *, user: Requester, name: str = "", nik: str = "", phone: str = "", q: str = "", limit: int = 10
 ) -> SearchResult:
     """People the user may see who may be the ones the complaint is about (names with
     Indonesian spelling variants, NIK, phone in any form), the cases among those the user may

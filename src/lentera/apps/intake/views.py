@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from lentera.apps.accounts.decorators import requires, signed_in
 from lentera.apps.accounts.permissions import Action
+from lentera.apps.accounts.policies import Requester
 from lentera.apps.accounts.views import form_errors
 from lentera.apps.cases.policies import cases
 from lentera.apps.intake import selectors, services
@@ -50,7 +51,7 @@ def _region(code: str, field: str) -> Region | None:
     return region
 
 
-def _get(user: Any, complaint_id: int) -> Complaint:
+def _get(user: Requester, complaint_id: int) -> Complaint:
     return complaints.get_for(
         user,
         Action.VIEW_COMPLAINT,

@@ -14,13 +14,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Q
 
 from lentera.apps.accounts.models import User
 from lentera.apps.accounts.permissions import Action, Scope
-from lentera.apps.accounts.policies import Policy, is_user, region_q
+from lentera.apps.accounts.policies import Policy, Requester, is_user, region_q
 from lentera.apps.cases.models import Case
 from lentera.apps.cases.policies import cases, section_q
 from lentera.apps.justice.models import Proceeding
@@ -64,7 +62,7 @@ class ProceedingPolicy(Policy[Proceeding]):
             return reach | handling if handling is not None else reach
         return None
 
-    def can_read_notes(self, user: Any, proceeding: Proceeding) -> bool:
+    def can_read_notes(self, user: Requester, proceeding: Proceeding) -> bool:
         """The prosecutor's instructions and the stage notes are free text that may name
         victims and witnesses: only the agencies handling the proceeding or holding the case's
         proceedings section by lead or grant read them, never region-wide readers."""
@@ -75,7 +73,7 @@ class ProceedingPolicy(Policy[Proceeding]):
         held = section_q(user, "proceedings")
         return held is not None and Case.objects.filter(held, pk=proceeding.case_id).exists()
 
-    def can_see_complicity(self, user: Any) -> bool:
+    def can_see_complicity(self, user: Requester) -> bool:
         return is_user(user) and bool(user.has_action(Action.VIEW_COMPLICITY))
 
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
 from lentera.apps.accounts.permissions import Action
+from lentera.apps.accounts.policies import Requester
 from lentera.apps.cases.models import CaseParty
 from lentera.apps.cases.vocab import PartyRole
 from lentera.apps.justice import deadlines as d
@@ -30,7 +30,7 @@ def _with_details(qs: QuerySet[Proceeding]) -> QuerySet[Proceeding]:
 
 
 def proceeding_list(
-    *, user: Any, action: Action = Action.VIEW_CASE, case_id: int | None = None
+    *, user: Requester, action: Action = Action.VIEW_CASE, case_id: int | None = None
 ) -> QuerySet[Proceeding]:
     qs = proceedings.visible(user, action)
     if case_id is not None:
@@ -101,12 +101,12 @@ def watch(
     return rows
 
 
-def watch_list(*, user: Any, today: date, case_id: int | None = None) -> list[Watch]:
+def watch_list(*, user: Requester, today: date, case_id: int | None = None) -> list[Watch]:
     """Open proceedings the user may see, each with its deadlines and stall flag."""
     return watch(proceeding_list(user=user, case_id=case_id).filter(open_q()), today=today)
 
 
-def stalled_or_overdue(*, user: Any, today: date) -> list[Watch]:
+def stalled_or_overdue(*, user: Requester, today: date) -> list[Watch]:
     return [w for w in watch_list(user=user, today=today) if w.stalled or w.overdue]
 
 
@@ -160,7 +160,7 @@ def _band(months: int | None) -> str:
     return SENTENCE_BANDS[-1][0]
 
 
-def statistics_queryset(*, user: Any, region: str = "") -> QuerySet[Proceeding]:
+def statistics_queryset(*, user: Requester, region: str = "") -> QuerySet[Proceeding]:
     qs = proceedings.visible(user, Action.VIEW_STATISTICS)
     if region:
         qs = qs.filter(
@@ -183,7 +183,7 @@ def _report_position(steps: list[str]) -> str:
     return "in_inquiry"
 
 
-def kupang_table(*, user: Any, start: date, end: date, region: str = "") -> KupangTable:
+def kupang_table(*, user: Requester, start: date, end: date, region: str = "") -> KupangTable:
     """Police reports dated in [start, end] and their position at ``end``.
 
     A police report is one report number within a case (proceedings of several suspects on the
@@ -214,7 +214,7 @@ def kupang_table(*, user: Any, start: date, end: date, region: str = "") -> Kupa
     return table
 
 
-def tip_figures(*, user: Any, start: date, end: date, region: str = "") -> TipFigures:
+def tip_figures(*, user: Requester, start: date, end: date, region: str = "") -> TipFigures:
     """Counts of suspects (one proceeding each) by what happened to them within [start, end]."""
     figures = TipFigures(sentences={name: 0 for name, _low, _high in SENTENCE_BANDS})
     started = {s.INVESTIGATION_ORDER}

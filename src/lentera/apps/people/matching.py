@@ -19,6 +19,7 @@ from lentera.apps.accounts.audit import record_lookup
 from lentera.apps.accounts.identity import blind_index
 from lentera.apps.accounts.models import Agency
 from lentera.apps.accounts.permissions import Action
+from lentera.apps.accounts.policies import Requester, is_user
 from lentera.apps.people.models import IdentifierKind, Person, PersonIdentifier
 from lentera.apps.people.policies import people
 from lentera.idn import InvalidNik, InvalidPhone, normalize_name, normalize_phone, parse_nik
@@ -78,7 +79,7 @@ def identifier_digests(
 
 def identifier_lookup(
     *,
-    user: Any,
+    user: Requester,
     name: str = "",
     nik: str = "",
     phone: str = "",
@@ -95,7 +96,7 @@ def identifier_lookup(
     how many matched, never the values).
     """
     wanted = identifier_digests(name=name, nik=nik, phone=phone, account=account)
-    if not wanted:
+    if not wanted or not is_user(user):  # only a signed-in user searches (and is logged)
         return Lookup(matches=[], held_by=[], searched=False)
     kinds = sorted({kind for kind, _label in wanted.values()})
     held = people.visible(user, Action.VIEW_IDENTITY).values("pk")
@@ -118,7 +119,7 @@ def identifier_lookup(
 
 def possible_matches(
     *,
-    user: Any,
+    user: Requester,
     name: str = "",
     nik: str = "",
     phone: str = "",

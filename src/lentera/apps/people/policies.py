@@ -16,14 +16,12 @@ there by pseudonym. Region-wide roles never see identities.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.apps import apps
 from django.db.models import F, Q
 
 from lentera.apps.accounts.models import User
 from lentera.apps.accounts.permissions import Action, Scope
-from lentera.apps.accounts.policies import Policy, is_user, region_q
+from lentera.apps.accounts.policies import Policy, Requester, is_user, region_q
 from lentera.apps.people.models import Person
 
 IDENTITY_ACTIONS = frozenset({Action.VIEW_IDENTITY, Action.EDIT_PERSON})
@@ -88,7 +86,7 @@ class PersonPolicy(Policy[Person]):
             return wide | reach
         return Q()
 
-    def can_see_identity(self, user: Any, person: Person) -> bool:
+    def can_see_identity(self, user: Requester, person: Person) -> bool:
         return is_user(user) and self.can(user, Action.VIEW_IDENTITY, person)
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import contextlib
 from datetime import date
-from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from lentera.apps.accounts.permissions import Action
+from lentera.apps.accounts.policies import Requester
 from lentera.apps.people.matching import Lookup, identifier_lookup
 from lentera.apps.people.models import Person
 from lentera.apps.people.policies import people
@@ -18,7 +18,9 @@ from lentera.idn import InvalidNik, InvalidPhone, normalize_phone, parse_nik
 from lentera.privacy import Pseudonym, age_band
 
 
-def person_list(*, user: Any, sex: str = "", child: str = "", q: str = "") -> QuerySet[Person]:
+def person_list(
+    *, user: Requester, sex: str = "", child: str = "", q: str = ""
+) -> QuerySet[Person]:
     """The people the user reaches, by pseudonym; ``q`` filters by initials. A NIK or a phone
     number is never a filter here: look-ups by identifier go through :func:`person_lookup`."""
     qs = people.visible(user, Action.VIEW_PERSON).select_related("owner_agency", "region")
@@ -50,7 +52,7 @@ def is_identifier(q: str) -> bool:
     return sum(c.isdigit() for c in text) >= 6
 
 
-def person_lookup(*, user: Any, q: str, channel: str = "web") -> Lookup:
+def person_lookup(*, user: Requester, q: str, channel: str = "web") -> Lookup:
     """A NIK or phone typed in one box: the people whose identity the user holds, and which
     agencies hold other matching records (logged)."""
     text = q.strip()

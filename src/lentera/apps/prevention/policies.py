@@ -18,14 +18,14 @@ Use ``visible(user, READ)`` for lists and ``visible(user, screen_action)`` (or
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from django.db import models
 from django.db.models import Q, QuerySet
 
 from lentera.apps.accounts.models import User
 from lentera.apps.accounts.permissions import Action, Scope
-from lentera.apps.accounts.policies import Policy, is_user, region_q
+from lentera.apps.accounts.policies import Policy, Requester, is_user, region_q
 from lentera.apps.prevention.models import DepartureScreening, OfferScreening
 
 #: Pseudo-action of the policies' read lists: the screening action of the own agency, or the
@@ -55,7 +55,7 @@ class ScreeningPolicy(Policy[S]):
             return region_q("agency__region", user)
         return None
 
-    def visible(self, user: Any, action: Action) -> QuerySet[S]:
+    def visible(self, user: Requester, action: Action) -> QuerySet[S]:
         qs = self.model._default_manager.all()
         if not is_user(user):
             return qs.none()
@@ -70,20 +70,20 @@ class ScreeningPolicy(Policy[S]):
             condition = None
         return qs.none() if condition is None else qs.filter(condition)
 
-    def can(self, user: Any, action: Action, obj: S | None = None) -> bool:
+    def can(self, user: Requester, action: Action, obj: S | None = None) -> bool:
         if not is_user(user):
             return False
         if obj is None:
             return self.can_read_any(user) if action == READ else user.has_action(action)
         return self.visible(user, action).filter(pk=obj.pk).exists()
 
-    def can_read_any(self, user: Any) -> bool:
+    def can_read_any(self, user: Requester) -> bool:
         """The user may open the lists at all (own agency's or the region's)."""
         if not is_user(user):
             return False
         return self.own(user) is not None or self.wide(user) is not None
 
-    def can_handle(self, user: Any, obj: S) -> bool:
+    def can_handle(self, user: Requester, obj: S) -> bool:
         """Act on the screening and see its identity fields: the screening agency's officers."""
         return (
             is_user(user)

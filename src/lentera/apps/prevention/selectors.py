@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.db.models import QuerySet
 
+from lentera.apps.accounts.policies import Requester
 from lentera.apps.prevention.models import DepartureScreening, OfferScreening
 from lentera.apps.prevention.policies import READ, departures, offers
 from lentera.apps.prevention.vocab import POSTS, OfferStatus
@@ -16,7 +16,12 @@ OPEN = "open"
 
 
 def offer_queue(
-    *, user: Any, level: str = "", status: str = "", source: str = "", agency: int | None = None
+    *,
+    user: Requester,
+    level: str = "",
+    status: str = "",
+    source: str = "",
+    agency: int | None = None,
 ) -> QuerySet[OfferScreening]:
     """The monitoring queue, riskiest first. ``status`` ``open`` means new or watching."""
     qs = offers.visible(user, READ).select_related("agency", "triaged_by")
@@ -35,7 +40,7 @@ def offer_queue(
 
 def departure_list(
     *,
-    user: Any,
+    user: Requester,
     level: str = "",
     post: str = "",
     destination: str = "",
@@ -59,13 +64,13 @@ def departure_list(
     )
 
 
-def known_posts(*, user: Any) -> list[str]:
+def known_posts(*, user: Requester) -> list[str]:
     """Posts to offer on the form: the usual ones, then those the agency has used."""
     used = departures.visible(user, READ).order_by().values_list("post", flat=True).distinct()[:50]
     return list(dict.fromkeys([*POSTS, *sorted(used)]))
 
 
-def last_post(*, user: Any) -> str:
+def last_post(*, user: Requester) -> str:
     """The post of the officer's latest screening (the default of the next one)."""
     latest = (
         DepartureScreening.objects.filter(officer_id=user.pk)

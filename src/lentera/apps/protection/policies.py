@@ -19,7 +19,7 @@ from django.db.models import Q
 
 from lentera.apps.accounts.models import User
 from lentera.apps.accounts.permissions import Action, Scope
-from lentera.apps.accounts.policies import Policy, is_user, region_q
+from lentera.apps.accounts.policies import Policy, Requester, is_user, region_q
 from lentera.apps.cases.models import Case, CaseGrant, CaseParty
 from lentera.apps.cases.policies import cases
 from lentera.apps.people.policies import people
@@ -28,7 +28,7 @@ from lentera.apps.protection.models import Provider, Referral
 WORK_ACTIONS = frozenset({Action.REFER, Action.PROVIDE_SERVICE})
 
 
-def can_read(user: Any, case: Case, party: CaseParty | None = None) -> bool:
+def can_read(user: Requester, case: Case, party: CaseParty | None = None) -> bool:
     """The user reads the case's people section (and, with ``party``, reaches that person: a
     referral's victim grant reaches only the referred victim)."""
     access = cases.access(user, case)
@@ -37,7 +37,7 @@ def can_read(user: Any, case: Case, party: CaseParty | None = None) -> bool:
     return access.covers(party.person_id)
 
 
-def works_on(user: Any, case: Case) -> bool:
+def works_on(user: Requester, case: Case) -> bool:
     """The user's agency leads the case or holds an active grant on it."""
     if not is_user(user) or not user.agency_id:
         return False
@@ -48,7 +48,7 @@ def works_on(user: Any, case: Case) -> bool:
     ).exists()
 
 
-def can_act(user: Any, action: Action, case: Case, party: CaseParty | None = None) -> bool:
+def can_act(user: Requester, action: Action, case: Case, party: CaseParty | None = None) -> bool:
     """``action`` on the case's victims, or with ``party`` on that victim only."""
     return (
         is_user(user)
@@ -58,7 +58,7 @@ def can_act(user: Any, action: Action, case: Case, party: CaseParty | None = Non
     )
 
 
-def sees_identity(user: Any, party: CaseParty) -> bool:
+def sees_identity(user: Requester, party: CaseParty) -> bool:
     """Whether the user holds the victim's identity (the person policy's rule). Relatives'
     names, addresses and free-text notes about a victim identify the victim: they show only
     then."""
@@ -82,7 +82,7 @@ class ReferralPolicy(Policy[Referral]):
             return Q()
         return own
 
-    def can_respond(self, user: Any, referral: Referral) -> bool:
+    def can_respond(self, user: Requester, referral: Referral) -> bool:
         """Only the receiving agency's case workers accept, decline or complete."""
         return (
             is_user(user)
@@ -98,7 +98,7 @@ class ProviderPolicy(Policy[Provider]):
 
     model = Provider
 
-    def visible(self, user: Any, action: Action) -> Any:
+    def visible(self, user: Requester, action: Action) -> Any:
         qs = Provider.objects.all()
         if not is_user(user):
             return qs.none()
@@ -110,7 +110,7 @@ class ProviderPolicy(Policy[Provider]):
             return qs.filter(agency_id=user.agency_id)
         return qs.none()
 
-    def can_edit(self, user: Any, provider: Provider | None = None) -> bool:
+    def can_edit(self, user: Requester, provider: Provider | None = None) -> bool:
         if not is_user(user):
             return False
         if user.has_action(Action.MANAGE_REFERENCE):

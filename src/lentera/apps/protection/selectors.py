@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from lentera.apps.accounts.permissions import Action
-from lentera.apps.accounts.policies import NotFound, is_user
+from lentera.apps.accounts.policies import NotFound, Requester, is_user
 from lentera.apps.cases.models import Case, CaseParty
 from lentera.apps.cases.vocab import PartyRole
 from lentera.apps.protection.models import (
@@ -36,15 +36,17 @@ from lentera.apps.protection.vocab import ReferralStatus, RestitutionStatus
 
 
 def referral_list(
-    *, user: Any, incoming: bool | None = None, status: str = ""
+    *, user: Requester, incoming: bool | None = None, status: str = ""
 ) -> QuerySet[Referral]:
+    if not is_user(user):
+        return Referral.objects.none()
     qs = referrals.visible(user, Action.VIEW_CASE).select_related(
         "case", "party__person", "agency", "to_agency"
     )
     if incoming is True:
-        qs = qs.filter(to_agency_id=user.agency_id)
+        qs = qs.filter(to_agency_id=user.agency_id or 0)
     elif incoming is False:
-        qs = qs.filter(agency_id=user.agency_id)
+        qs = qs.filter(agency_id=user.agency_id or 0)
     if status:
         qs = qs.filter(status=status)
     return qs.order_by("-recorded_at", "-id")
@@ -62,7 +64,7 @@ class VictimFile:
     restitutions: list[Restitution]
 
 
-def protection_file(*, user: Any, case: Case) -> list[VictimFile]:
+def protection_file(*, user: Requester, case: Case) -> list[VictimFile]:
     """Everything on the case's victims the user may read (empty when they may not)."""
     if not can_read(user, case):
         return []
@@ -93,13 +95,13 @@ def protection_file(*, user: Any, case: Case) -> list[VictimFile]:
     return [VictimFile(p, *(g.get(p.pk, []) for g in groups)) for p in parties]
 
 
-def case_timers(*, user: Any, case: Case) -> list[Timer]:
+def case_timers(*, user: Requester, case: Case) -> list[Timer]:
     if not can_read(user, case):
         return []
     return timers_for_case(case.pk)
 
 
-def overdue_for(*, user: Any, now: datetime) -> list[Timer]:
+def overdue_for(*, user: Requester, now: datetime) -> list[Timer]:
     """Overdue timers the user's agency is responsible for (the "overdue" list)."""
     if not is_user(user) or not user.agency_id:
         return []
@@ -126,7 +128,7 @@ def overdue_for(*, user: Any, now: datetime) -> list[Timer]:
     ]
 
 
-def notifications_for(*, user: Any, unread_only: bool = False) -> QuerySet[Notification]:
+def notifications_for(*, user: Requester, unread_only: bool = False) -> QuerySet[Notification]:
     """The in-app notifications of the user's agency (only for users who work on victims)."""
     if not is_user(user) or not user.agency_id or not any(user.has_action(a) for a in WORK_ACTIONS):
         return Notification.objects.none()
@@ -136,19 +138,19 @@ def notifications_for(*, user: Any, unread_only: bool = False) -> QuerySet[Notif
     return qs.order_by("read_at", "-created_at", "-id") if not unread_only else qs
 
 
-def notification_get(*, user: Any, notification_id: int) -> Notification:
+def notification_get(*, user: Requester, notification_id: int) -> Notification:
     row = notifications_for(user=user).filter(pk=notification_id).first()
     if row is None:
         raise NotFound()
     return row
 
 
-def unread_count(*, user: Any) -> int:
+def unread_count(*, user: Requester) -> int:
     """For a dashboard badge: unread deadline notifications of the user's agency."""
     return notifications_for(user=user, unread_only=True).count()
 
 
-def return_get(*, user: Any, case: Case, plan_id: int) -> ReturnPlan:
+def return_get(*, user: Requester, case: Case, plan_id: int) -> ReturnPlan:
     """A return plan of a case the user may read; "not found" otherwise."""
     if not can_read(user, case):
         raise NotFound()
@@ -163,7 +165,7 @@ def return_get(*, user: Any, case: Case, plan_id: int) -> ReturnPlan:
     return row
 
 
-def restitution_get(*, user: Any, case: Case, restitution_id: int) -> Restitution:
+def restitution_get(*, user: Requester, case: Case, restitution_id: int) -> Restitution:
     if not can_read(user, case):
         raise NotFound()
     row = (
@@ -176,7 +178,7 @@ def restitution_get(*, user: Any, case: Case, restitution_id: int) -> Restitutio
     return row
 
 
-def service_get(*, user: Any, case: Case, service_id: int) -> Service:
+def service_get(*, user: Requester, case: Case, service_id: int) -> Service:
     if not can_read(user, case):
         raise NotFound()
     row = (
