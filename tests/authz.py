@@ -40,6 +40,7 @@ from lentera.apps.protection.models import Notification
 from lentera.apps.reference import services as reference_services
 from lentera.apps.reference.models import Country
 from tests.conftest import login_verified, make_cast, make_regions, make_user
+from tests.coordination.world import coordination_world
 
 A = Action
 
@@ -161,6 +162,8 @@ def build_world() -> World:
         ("kupang_inspectorate_norole", cast.kupang_inspectorate, []),
         ("kupang_posko_officer", cast.kupang_police, [Role.POSKO_OFFICER]),
         ("kupang_secretariat", cast.kupang_uptd, [Role.SECRETARIAT]),
+        ("kupang_leader", cast.kupang_uptd, [Role.LEADER]),
+        ("pontianak_secretariat", cast.pontianak_uptd, [Role.SECRETARIAT]),
         ("batam_posko_officer", cast.batam_dinsos, [Role.POSKO_OFFICER]),
         ("pontianak_investigator", pontianak_police, [Role.INVESTIGATOR]),
         ("pontianak_intake", cast.pontianak_uptd, [Role.INTAKE_OFFICER]),
@@ -342,6 +345,11 @@ def build_world() -> World:
         valid_from=date(2022, 4, 1),
     )
     token, _secret = account_services.api_token_create(actor=caseworker, name="sms")
+    coordination = coordination_world(
+        regions=regions,
+        secretariat=users["kupang_secretariat"],
+        agencies=[cast.kupang_police, cast.kupang_uptd],
+    )
 
     ids = {
         "person_id": child.pk,
@@ -367,6 +375,7 @@ def build_world() -> World:
         "plan_id": plan.pk,
         "restitution_id": restitution.pk,
         "referral_id": referral.pk,
+        **coordination,
         "step": "accept",  # a referral step and (see the rows) a return step
     }
     uptd_ids = {"case_id": uptd_case.pk, "party_id": adult.pk}

@@ -141,6 +141,15 @@ ROWS: dict[str, Row] = {
     "api-proceeding-statistics": Row(
         a.VIEW_STATISTICS, owner="kupang_secretariat", query="?from=2024-01-01&to=2024-12-31"
     ),
+    # coordination
+    "api-meetings": Row(a.MANAGE_MEETINGS, GP, owner="kupang_secretariat"),
+    "api-meeting": Row(
+        a.MANAGE_MEETINGS, owner="kupang_secretariat", other="pontianak_secretariat"
+    ),
+    "api-action-items": Row(a.VIEW_DASHBOARD, owner=INVESTIGATOR),
+    "api-action-item-close": Row(
+        a.VIEW_DASHBOARD, P, owner=INVESTIGATOR, other="pontianak_investigator"
+    ),
     # victim protection
     "api-protection-referrals": Row(a.VIEW_CASE, owner=CASEWORKER),
     "api-protection-referral-step": victim(a.VIEW_CASE),

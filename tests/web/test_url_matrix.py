@@ -72,6 +72,17 @@ def complaint(permission, methods=P, **kw):
     return Row((permission,), methods, owner=INTAKE, other="pontianak_intake", **kw)
 
 
+SECRETARIAT = "kupang_secretariat"
+MEETINGS = (a.MANAGE_MEETINGS, a.APPROVE_MINUTES)
+
+
+def meeting(permission, methods=P, **kw):
+    """A page of the world's Kupang meeting (its secretariat's); Pontianak's secretariat cannot
+    see it; the chair (leader) of the same agency reads it and may not change it."""
+    kw.setdefault("without", "kupang_leader")
+    return Row((permission,), methods, owner=SECRETARIAT, other="pontianak_secretariat", **kw)
+
+
 ROWS: dict[str, Row] = {
     # Django's language switch and catalogue, and the public pages
     "set_language": Row(PUBLIC, GP, anon={"GET": 302, "POST": 302}),
@@ -233,6 +244,27 @@ ROWS: dict[str, Row] = {
     "protection:notifications": Row((a.VIEW_DASHBOARD,), owner="pontianak_caseworker"),
     "protection:notification_read": Row(
         (a.VIEW_DASHBOARD,), P, owner="pontianak_caseworker", other="batam_social_worker"
+    ),
+    # coordination: the secretariat's meetings (the chair reads and approves), every agency's items
+    "coordination:home": Row(MEETINGS, owner=SECRETARIAT),
+    "coordination:meeting_new": Row((a.MANAGE_MEETINGS,), GP, owner=SECRETARIAT),
+    "coordination:meeting": Row(MEETINGS, owner=SECRETARIAT, other="pontianak_secretariat"),
+    "coordination:pdf": Row(MEETINGS, owner=SECRETARIAT, other="pontianak_secretariat"),
+    "coordination:agenda_add": meeting(a.MANAGE_MEETINGS),
+    "coordination:attendance": meeting(a.MANAGE_MEETINGS),
+    "coordination:minutes": meeting(a.MANAGE_MEETINGS),
+    "coordination:decision_add": meeting(a.MANAGE_MEETINGS),
+    "coordination:item_add": meeting(a.MANAGE_MEETINGS),
+    "coordination:approve": Row(
+        (a.APPROVE_MINUTES,), P, owner="kupang_leader", without=SECRETARIAT
+    ),
+    "coordination:items": Row((a.VIEW_DASHBOARD,), owner=INVESTIGATOR),
+    "coordination:item": Row(
+        (a.VIEW_DASHBOARD,), GP, owner=INVESTIGATOR, other="pontianak_investigator"
+    ),
+    # the world's item has no file: the owner gets 404 too
+    "coordination:item_file": Row(
+        (a.VIEW_DASHBOARD,), owner=INVESTIGATOR, other="pontianak_investigator", code=404
     ),
 }
 

@@ -15,6 +15,7 @@ APPS = [
     "justice",
     "protection",
     "insights",
+    "coordination",
 ]
 
 urlpatterns: list[URLPattern | URLResolver] = [

@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "lentera.apps.justice",
     "lentera.apps.insights",
     "lentera.apps.protection",
+    "lentera.apps.coordination",
     "lentera.apps.ops",
     "lentera.web",
     "lentera.api",

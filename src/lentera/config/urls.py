@@ -18,6 +18,7 @@ urlpatterns = [
     path("proses-hukum/", include("lentera.apps.justice.urls")),
     path("wawasan/", include("lentera.apps.insights.urls")),
     path("perlindungan/", include("lentera.apps.protection.urls")),
+    path("koordinasi/", include("lentera.apps.coordination.urls")),
     path("api/v1/", include("lentera.api.urls")),
     path("", include("lentera.web.urls")),
 ]

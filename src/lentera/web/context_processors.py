@@ -20,7 +20,7 @@ MODULES: list[tuple[str, Any, str | None, Action | None]] = [
     ("protection", _("Protection"), "protection:home", Action.PROVIDE_SERVICE),
     ("proceedings", _("Proceedings"), "justice:home", Action.VIEW_CASE),
     ("prevention", _("Prevention"), "prevention:home", None),
-    ("coordination", _("Coordination"), None, None),
+    ("coordination", _("Coordination"), "coordination:items", Action.VIEW_DASHBOARD),
     ("insights", _("Record linkage"), "insights:linkage", Action.REVIEW_MATCHES),
     ("admin", _("Admin"), "web:admin_home", None),
     ("audit", _("Audit"), "accounts:audit", Action.VIEW_AUDIT),
@@ -52,6 +52,10 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
                 continue
         elif action is not None and not user.has_action(action):
             continue
+        if key == "coordination" and (
+            user.has_action(Action.MANAGE_MEETINGS) or user.has_action(Action.APPROVE_MINUTES)
+        ):
+            url_name = "coordination:home"  # the meetings; everyone else: their action items
         url = reverse(url_name) if url_name else None
         items.append(
             {

@@ -368,6 +368,9 @@ def load_demo(*, password: str | None = None) -> DemoResult:
             nationality=indonesia,
         )
     _demo_cases_and_complaints(agencies)
+    from lentera.apps.coordination.demo import load_demo as load_coordination
+
+    load_coordination(agencies)
     return DemoResult(password=password, users=rows)
 
 

@@ -41,6 +41,7 @@ class Action(models.TextChoices):
     VIEW_STATISTICS = "view_statistics", _("See statistics")
     EXPORT = "export", _("Export data")
     MANAGE_MEETINGS = "manage_meetings", _("Manage task-force meetings and action items")
+    APPROVE_MINUTES = "approve_minutes", _("Approve the minutes of task-force meetings (chair)")
     VIEW_AUDIT = "view_audit", _("Read the audit trail and access log")
     MANAGE_USERS = "manage_users", _("Manage user accounts")
     MANAGE_AGENCIES = "manage_agencies", _("Manage agencies")
@@ -144,7 +145,7 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
         A.VIEW_STATISTICS,
         A.SCREEN_OFFER,
     },
-    Role.LEADER: _EVERYONE | {A.VIEW_STATISTICS},
+    Role.LEADER: _EVERYONE | {A.VIEW_STATISTICS, A.APPROVE_MINUTES},
     Role.AUDITOR: _EVERYONE | {A.VIEW_AUDIT},
     Role.AGENCY_ADMIN: _EVERYONE | {A.MANAGE_USERS},
     Role.SYSTEM_ADMIN: _EVERYONE

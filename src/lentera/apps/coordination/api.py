@@ -1,0 +1,174 @@
+"""Coordination endpoints under /api/v1/: meetings (list, schedule, one with its minutes) and
+action items (the caller's, and closing one with proof). Thin: parse, check the declared action,
+call one selector or service, serialise."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from lentera.api.permissions import HasAction
+from lentera.apps.accounts.decorators import signed_in
+from lentera.apps.accounts.models import Agency, TaskForce
+from lentera.apps.accounts.permissions import Action
+from lentera.apps.accounts.policies import NotFound
+from lentera.apps.coordination import selectors, services
+from lentera.apps.coordination.models import ActionItem, Meeting
+from lentera.apps.coordination.policies import meetings
+from lentera.apps.coordination.vocab import MeetingKind, RecordKind
+
+
+class MeetingIn(serializers.Serializer[dict[str, Any]]):
+    task_force = serializers.PrimaryKeyRelatedField(queryset=TaskForce.objects.all())
+    title = serializers.CharField(max_length=200)
+    kind = serializers.ChoiceField(choices=MeetingKind.choices, default=MeetingKind.REGULAR)
+    starts_at = serializers.DateTimeField()
+    place = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    agencies = serializers.PrimaryKeyRelatedField(
+        queryset=Agency.objects.filter(is_active=True), many=True
+    )
+
+
+class CloseIn(serializers.Serializer[dict[str, Any]]):
+    version = serializers.IntegerField()
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+    record_kind = serializers.ChoiceField(
+        choices=RecordKind.choices, required=False, allow_blank=True, default=""
+    )
+    record_id = serializers.IntegerField(required=False, allow_null=True, default=None)
+
+
+def item_out(ai: ActionItem) -> dict[str, Any]:
+    return {
+        "id": ai.pk,
+        "meeting": ai.decision.meeting_id,
+        "decision": ai.decision.number,
+        "agency": ai.agency_id,
+        "agency_name": ai.agency.name,
+        "officer": ai.officer_id,
+        "task": ai.task,
+        "due_on": ai.due_on,
+        "status": ai.status,
+        "overdue": ai.status == "open" and ai.due_on < timezone.localdate(),
+        "version": ai.version,
+        "closed_at": ai.closed_at,
+        "on_time": ai.on_time,
+        "proof": {
+            "note": ai.proof_note,
+            "file": ai.proof_filename or None,
+            "record": {"kind": ai.proof_record_kind, "id": ai.proof_record_id}
+            if ai.proof_record_kind
+            else None,
+        },
+    }
+
+
+def meeting_out(m: Meeting, *, full: bool = False) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "id": m.pk,
+        "task_force": m.task_force_id,
+        "sub_task_force": m.sub_task_force_id,
+        "kind": m.kind,
+        "title": m.title,
+        "starts_at": m.starts_at,
+        "place": m.place,
+        "status": m.status,
+        "version": m.version,
+        "approved_at": m.approved_at,
+    }
+    if full:
+        body["invitations"] = [
+            {"agency": i.agency_id, "agency_name": i.agency.name, "attendance": i.attendance}
+            for i in m.invitations.all()
+        ]
+        body["agenda"] = [
+            {
+                "position": a.position,
+                "topic": a.topic,
+                "case_reference": a.case.reference if a.case else None,
+            }
+            for a in m.agenda.all()
+        ]
+        body["minutes"] = m.minutes
+        body["decisions"] = [
+            {"number": d.number, "text": d.text, "items": [item_out(i) for i in d.items.all()]}
+            for d in m.decisions.all()
+        ]
+    return body
+
+
+class MeetingList(APIView):
+    permission_classes = [HasAction]
+    required_action = Action.MANAGE_MEETINGS
+
+    @extend_schema(responses=dict)
+    def get(self, request: Request) -> Response:
+        paginator = PageNumberPagination()
+        page = paginator.paginate_queryset(selectors.meeting_list(user=request.user), request, self)
+        return paginator.get_paginated_response([meeting_out(m) for m in page or []])
+
+    @extend_schema(request=MeetingIn, responses={201: dict})
+    def post(self, request: Request) -> Response:
+        actor = signed_in(request)
+        data = MeetingIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        if (
+            not meetings.task_forces(actor, Action.MANAGE_MEETINGS)
+            .filter(pk=v["task_force"].pk)
+            .exists()
+        ):
+            raise NotFound()
+        m = services.meeting_schedule(actor=actor, **v)
+        full = selectors.meeting_get(user=actor, meeting_id=m.pk)
+        return Response(meeting_out(full, full=True), status=status.HTTP_201_CREATED)
+
+
+class MeetingDetail(APIView):
+    permission_classes = [HasAction]
+    required_action = Action.MANAGE_MEETINGS
+
+    @extend_schema(responses=dict)
+    def get(self, request: Request, meeting_id: int) -> Response:
+        m = selectors.meeting_get(user=request.user, meeting_id=meeting_id)
+        return Response(meeting_out(m, full=True))
+
+
+class ActionItemList(APIView):
+    permission_classes = [HasAction]
+    required_action = Action.VIEW_DASHBOARD
+
+    @extend_schema(responses=dict)
+    def get(self, request: Request) -> Response:
+        paginator = PageNumberPagination()
+        page = paginator.paginate_queryset(selectors.item_list(user=request.user), request, self)
+        return paginator.get_paginated_response([item_out(i) for i in page or []])
+
+
+class ActionItemClose(APIView):
+    permission_classes = [HasAction]
+    required_action = Action.VIEW_DASHBOARD
+
+    @extend_schema(request=CloseIn, responses=dict)
+    def post(self, request: Request, item_id: int) -> Response:
+        actor = signed_in(request)
+        item = selectors.item_get(user=actor, item_id=item_id)
+        data = CloseIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        services.item_close(
+            actor=actor,
+            item=item,
+            version=v["version"],
+            note=v["note"],
+            record_kind=v["record_kind"],
+            record_id=v["record_id"],
+        )
+        return Response(item_out(selectors.item_get(user=actor, item_id=item_id)))

@@ -1,0 +1,14 @@
+from django.urls import URLPattern, URLResolver, path
+
+from lentera.apps.coordination import api
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("meetings", api.MeetingList.as_view(), name="api-meetings"),
+    path("meetings/<int:meeting_id>", api.MeetingDetail.as_view(), name="api-meeting"),
+    path("action-items", api.ActionItemList.as_view(), name="api-action-items"),
+    path(
+        "action-items/<int:item_id>/close",
+        api.ActionItemClose.as_view(),
+        name="api-action-item-close",
+    ),
+]

@@ -1,0 +1,151 @@
+"""Demo data: a year of the Kupang task force's meetings, decisions and action items (invented,
+after the field notes: outreach, the posts at El Tari and Tenau, the three activities of Perda
+Kota Kupang 3/2019 that were never carried out). Called from ``accounts.demo.load_demo``; added
+once."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from lentera.apps.accounts.models import Agency, TaskForce, User
+from lentera.apps.coordination import services
+from lentera.apps.coordination.models import Meeting
+
+TASK_FORCE = "Gugus Tugas PP-TPPO Kota Kupang"
+
+# (days ago, kind, title, [(decision, [(agency key, task, due in days after the meeting, done)])])
+MEETINGS: list[tuple[int, str, str, list[tuple[str, list[tuple[str, str, int, bool]]]]]] = [
+    (
+        340,
+        "regular",
+        "Rapat koordinasi semester II",
+        [
+            (
+                "Sosialisasi TPPO bagi ketua RT/RW dan lurah bersama Bhabinkamtibmas.",
+                [("polresta_kupang", "Sosialisasi di enam kelurahan", 60, True)],
+            ),
+            (
+                "Posko El Tari dan Tenau melapor jumlah keberangkatan setiap bulan.",
+                [("disnaker_ntt", "Rekap keberangkatan bulanan posko", 30, True)],
+            ),
+        ],
+    ),
+    (
+        190,
+        "regular",
+        "Rapat koordinasi semester I",
+        [
+            (
+                "Pengendalian penempatan tenaga kerja: pendataan P3MI yang merekrut di Kota Kupang.",
+                [("disnaker_ntt", "Daftar P3MI dan izin SIP2MI", 45, True)],
+            ),
+            (
+                "Deteksi dini: pelatihan petugas posko tentang tanda-tanda perdagangan orang.",
+                [
+                    ("dinsos_kupang", "Pelatihan petugas posko", 90, False),
+                    ("imigrasi_kupang", "Materi pemeriksaan paspor di TPI", 60, True),
+                ],
+            ),
+        ],
+    ),
+    (
+        40,
+        "ad_hoc",
+        "Rapat ad hoc: pemulangan korban dari Batam",
+        [
+            (
+                "Pemulangan empat korban ke Belu, Flores Timur, Alor dan Malaka setelah asesmen "
+                "keluarga.",
+                [
+                    ("dinsos_kupang", "Asesmen keluarga dan pemulangan", 21, True),
+                    ("polresta_kupang", "Perkembangan penyidikan kepada gugus tugas", 30, False),
+                ],
+            ),
+        ],
+    ),
+]
+
+
+def load_demo(agencies: dict[str, Agency]) -> None:
+    task_force = TaskForce.objects.filter(name=TASK_FORCE).first()
+    secretariat = User.objects.filter(username="kupang.sekretariat").first()
+    chair = User.objects.filter(username="kupang.pimpinan").first()
+    if task_force is None or secretariat is None or chair is None:
+        return
+    if Meeting.objects.filter(task_force=task_force).exists():
+        return
+    services.meeting_interval_set(actor=None, task_force=task_force, days=183)
+    invited = [
+        agencies[k]
+        for k in (
+            "dp3a_kupang",
+            "polresta_kupang",
+            "kejari_kupang",
+            "uptd_kupang",
+            "dinsos_kupang",
+            "disnaker_ntt",
+            "imigrasi_kupang",
+        )
+        if k in agencies
+    ]
+    now = timezone.now()
+    for days_ago, kind, title, decisions in MEETINGS:
+        starts = (now - timedelta(days=days_ago)).replace(hour=1, minute=0, second=0, microsecond=0)
+        meeting = services.meeting_schedule(
+            actor=secretariat,
+            task_force=task_force,
+            title=title,
+            kind=kind,
+            starts_at=starts,
+            place="Aula Kantor Wali Kota Kupang",
+            agencies=invited,
+        )
+        services.agenda_add(actor=secretariat, meeting=meeting, topic="Laporan sekretariat")
+        services.agenda_add(actor=secretariat, meeting=meeting, topic="Tindak lanjut keputusan")
+        services.attendance_record(
+            actor=secretariat,
+            meeting=meeting,
+            attendance={
+                a.pk: ("absent" if i == len(invited) - 1 and days_ago > 300 else "present")
+                for i, a in enumerate(invited)
+            },
+        )
+        services.minutes_record(
+            actor=secretariat,
+            meeting=meeting,
+            minutes=(
+                "Rapat dibuka oleh ketua harian. Sekretariat melaporkan perkembangan kasus dan "
+                "layanan korban. Peserta membahas hambatan koordinasi antarinstansi."
+            ),
+            version=meeting.version,
+        )
+        for text, items in decisions:
+            decision = services.decision_add(actor=secretariat, meeting=meeting, text=text)
+            for key, task, due_days, done in items:
+                item = services.item_assign(
+                    actor=secretariat,
+                    decision=decision,
+                    agency=agencies[key],
+                    task=task,
+                    due_on=starts.date() + timedelta(days=due_days),
+                )
+                owner = User.objects.filter(agency=agencies[key], is_active=True).first()
+                if done:
+                    services.item_close(
+                        actor=owner or secretariat,
+                        item=item,
+                        version=item.version,
+                        note="Selesai; laporan disampaikan ke sekretariat.",
+                    )
+        meeting.refresh_from_db()
+        services.minutes_approve(actor=chair, meeting=meeting, version=meeting.version)
+    services.meeting_schedule(
+        actor=secretariat,
+        task_force=task_force,
+        title="Rapat koordinasi semester II",
+        starts_at=(now + timedelta(days=14)).replace(hour=1, minute=0, second=0, microsecond=0),
+        place="Aula Kantor Wali Kota Kupang",
+        agencies=invited,
+    )

@@ -1,0 +1,100 @@
+"""Forms of the coordination pages (dates always ISO)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from lentera.apps.accounts.models import Agency, TaskForce, User
+from lentera.apps.coordination.vocab import Attendance, MeetingKind, RecordKind
+from lentera.web.widgets import IsoDateInput, IsoDateTimeInput
+
+
+class MeetingForm(forms.Form):
+    task_force = forms.ModelChoiceField(TaskForce.objects.none(), label=_("task force"))
+    title = forms.CharField(label=_("title"), max_length=200)
+    kind = forms.ChoiceField(label=_("kind"), choices=MeetingKind.choices)
+    starts_at = forms.DateTimeField(label=_("starts at"), widget=IsoDateTimeInput())
+    place = forms.CharField(label=_("place"), max_length=200, required=False)
+    agencies = forms.ModelMultipleChoiceField(
+        Agency.objects.filter(is_active=True),
+        label=_("invited agencies"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, task_forces: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if task_forces is not None:
+            self.fields["task_force"].queryset = task_forces  # type: ignore[attr-defined]
+
+
+class AgendaForm(forms.Form):
+    topic = forms.CharField(label=_("topic"), max_length=300)
+    case_reference = forms.CharField(
+        label=_("case reference (optional)"),
+        max_length=40,
+        required=False,
+        help_text=_("Cases appear on the agenda by reference only, never by name."),
+    )
+
+
+class AttendanceForm(forms.Form):
+    def __init__(self, *args: Any, invitations: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for inv in invitations:
+            self.fields[f"agency_{inv.agency_id}"] = forms.ChoiceField(
+                label=inv.agency.name, choices=Attendance.choices, initial=inv.attendance
+            )
+
+    def values(self) -> dict[int, str]:
+        return {
+            int(name.removeprefix("agency_")): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("agency_")
+        }
+
+
+class MinutesForm(forms.Form):
+    minutes = forms.CharField(
+        label=_("minutes"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_(
+            "Never a name, NIK, phone number or address: name cases by reference and people by "
+            "pseudonym (initials and age)."
+        ),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class DecisionForm(forms.Form):
+    text = forms.CharField(label=_("decision"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ItemForm(forms.Form):
+    decision = forms.IntegerField(widget=forms.HiddenInput)
+    agency = forms.ModelChoiceField(Agency.objects.filter(is_active=True), label=_("owning agency"))
+    officer = forms.ModelChoiceField(
+        User.objects.filter(is_active=True), label=_("officer"), required=False
+    )
+    task = forms.CharField(label=_("task"), max_length=300)
+    due_on = forms.DateField(label=_("due date"), widget=IsoDateInput())
+
+
+class ApproveForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class CloseForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    note = forms.CharField(
+        label=_("proof: note"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    file = forms.FileField(label=_("proof: file"), required=False)
+    record_kind = forms.ChoiceField(
+        label=_("proof: Lentera record"),
+        choices=[("", "—"), *RecordKind.choices],
+        required=False,
+    )
+    record_id = forms.IntegerField(label=_("record number"), required=False, min_value=1)

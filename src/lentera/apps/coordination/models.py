@@ -1,0 +1,174 @@
+"""Task-force coordination: meetings with their agenda, attendance, minutes and decisions, and
+the action items each decision assigns to a member agency.
+
+Minutes never hold an identity: every free-text field here passes :mod:`.guard` in the service
+that writes it, and cases appear on an agenda by reference only (a foreign key, shown as the
+case reference).
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lentera.apps.coordination.vocab import (
+    DEFAULT_MEETING_INTERVAL_DAYS,
+    Attendance,
+    ItemStatus,
+    MeetingKind,
+    MeetingStatus,
+    RecordKind,
+)
+
+
+class MeetingRule(models.Model):
+    """How often a task force must meet (its regulation; Kupang: every six months)."""
+
+    task_force = models.OneToOneField(
+        "accounts.TaskForce", on_delete=models.CASCADE, related_name="meeting_rule"
+    )
+    interval_days = models.PositiveIntegerField(
+        _("required interval between meetings (days)"), default=DEFAULT_MEETING_INTERVAL_DAYS
+    )
+
+
+class Meeting(models.Model):
+    task_force = models.ForeignKey(
+        "accounts.TaskForce",
+        on_delete=models.PROTECT,
+        related_name="meetings",
+        verbose_name=_("task force"),
+    )
+    sub_task_force = models.ForeignKey(
+        "accounts.SubTaskForce",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        verbose_name=_("working group"),
+    )
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=MeetingKind.choices, default=MeetingKind.REGULAR
+    )
+    title = models.CharField(_("title"), max_length=200)
+    starts_at = models.DateTimeField(_("starts at"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=MeetingStatus.choices, default=MeetingStatus.SCHEDULED
+    )
+    minutes = models.TextField(_("minutes"), blank=True)
+    minutes_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    approved_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-starts_at", "-id"]
+        verbose_name = _("meeting")
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.starts_at:%Y-%m-%d})"
+
+
+class Invitation(models.Model):
+    """An agency invited to a meeting, with its attendance once the meeting is held."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="invitations")
+    agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
+    attendance = models.CharField(
+        _("attendance"), max_length=10, choices=Attendance.choices, default=Attendance.INVITED
+    )
+
+    class Meta:
+        ordering = ["agency__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "agency"], name="uniq_meeting_invitation")
+        ]
+
+
+class AgendaItem(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda")
+    position = models.PositiveIntegerField(default=1)
+    topic = models.CharField(_("topic"), max_length=300)
+    case = models.ForeignKey(
+        "cases.Case",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("case (by reference)"),
+    )
+
+    class Meta:
+        ordering = ["position", "id"]
+
+
+class Decision(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions")
+    number = models.PositiveIntegerField()
+    text = models.TextField(_("decision"))
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="uniq_decision_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.text[:80]}"
+
+
+class ActionItem(models.Model):
+    """What a decision asks of one member agency, by when, and the proof that it was done."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="items")
+    agency = models.ForeignKey(
+        "accounts.Agency",
+        on_delete=models.PROTECT,
+        related_name="action_items",
+        verbose_name=_("owning agency"),
+    )
+    officer = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="action_items",
+        verbose_name=_("officer"),
+    )
+    task = models.CharField(_("task"), max_length=300)
+    due_on = models.DateField(_("due date"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=ItemStatus.choices, default=ItemStatus.OPEN
+    )
+    proof_note = models.TextField(_("proof: note"), blank=True)
+    proof_filename = models.CharField(max_length=200, blank=True)
+    proof_file = models.BinaryField(null=True, blank=True, editable=False)
+    proof_record_kind = models.CharField(max_length=12, choices=RecordKind.choices, blank=True)
+    proof_record_id = models.PositiveIntegerField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        verbose_name = _("action item")
+
+    def __str__(self) -> str:
+        return self.task
+
+    @property
+    def on_time(self) -> bool | None:
+        if self.closed_at is None:
+            return None
+        return timezone.localdate(self.closed_at) <= self.due_on

@@ -1,0 +1,378 @@
+"""Writes of task-force coordination: one keyword-only function per change, each with its policy
+check, the identity guard on free text, one transaction and one audit event."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lentera.apps.accounts.audit import record_event
+from lentera.apps.accounts.concurrency import lock, transition
+from lentera.apps.accounts.events import EventType
+from lentera.apps.accounts.models import Agency, SubTaskForce, TaskForce, User
+from lentera.apps.accounts.permissions import Action
+from lentera.apps.accounts.policies import NotFound, deny
+from lentera.apps.cases.models import Case
+from lentera.apps.cases.policies import cases
+from lentera.apps.coordination.guard import check_no_identity
+from lentera.apps.coordination.models import (
+    ActionItem,
+    AgendaItem,
+    Decision,
+    Invitation,
+    Meeting,
+    MeetingRule,
+)
+from lentera.apps.coordination.policies import action_items, meetings
+from lentera.apps.coordination.vocab import (
+    Attendance,
+    ItemStatus,
+    MeetingKind,
+    MeetingStatus,
+    RecordKind,
+)
+
+MAX_PROOF_BYTES = 5 * 1024 * 1024
+OPEN_MEETING = (MeetingStatus.SCHEDULED, MeetingStatus.HELD)
+
+
+def _require_meeting(
+    actor: User, meeting: Meeting, action: Action = Action.MANAGE_MEETINGS
+) -> None:
+    if not meetings.can(actor, action, meeting):
+        raise deny()
+
+
+def _require_open(meeting: Meeting) -> None:
+    if meeting.status not in OPEN_MEETING:
+        raise ValidationError(
+            _("The minutes of this meeting are approved (or it was cancelled): nothing changes.")
+        )
+
+
+def meeting_schedule(
+    *,
+    actor: User,
+    task_force: TaskForce,
+    title: str,
+    starts_at: datetime,
+    agencies: list[Agency],
+    kind: str = MeetingKind.REGULAR,
+    place: str = "",
+    sub_task_force: SubTaskForce | None = None,
+) -> Meeting:
+    if not meetings.task_forces(actor, Action.MANAGE_MEETINGS).filter(pk=task_force.pk).exists():
+        raise deny()
+    if sub_task_force is not None and sub_task_force.task_force_id != task_force.pk:
+        raise ValidationError({"sub_task_force": _("This working group is of another task force.")})
+    if not agencies:
+        raise ValidationError({"agencies": _("Invite at least one agency.")})
+    check_no_identity(actor, {"title": title, "place": place})
+    with transaction.atomic():
+        meeting = Meeting.objects.create(
+            task_force=task_force,
+            sub_task_force=sub_task_force,
+            kind=MeetingKind(kind),
+            title=title.strip(),
+            starts_at=starts_at,
+            place=place.strip(),
+            created_by=actor,
+        )
+        Invitation.objects.bulk_create(
+            [Invitation(meeting=meeting, agency=a) for a in {a.pk: a for a in agencies}.values()]
+        )
+        record_event(
+            actor=actor,
+            event_type=EventType.MEETING_SCHEDULED,
+            obj=meeting,
+            data={"task_force": task_force.pk, "invited": sorted(a.pk for a in agencies)},
+        )
+    return meeting
+
+
+def agenda_add(
+    *, actor: User, meeting: Meeting, topic: str, case: Case | None = None
+) -> AgendaItem:
+    """An agenda item: a topic, and a case by reference only (one the actor may see)."""
+    _require_meeting(actor, meeting)
+    _require_open(meeting)
+    if case is not None and not cases.can(actor, Action.VIEW_CASE, case):
+        raise NotFound()
+    if not topic.strip():
+        raise ValidationError({"topic": _("Give the topic.")})
+    check_no_identity(actor, {"topic": topic})
+    with transaction.atomic():
+        last = meeting.agenda.aggregate(n=Max("position"))["n"] or 0
+        item = AgendaItem.objects.create(
+            meeting=meeting, position=last + 1, topic=topic.strip(), case=case
+        )
+        record_event(
+            actor=actor,
+            event_type=EventType.MEETING_AGENDA_ADDED,
+            obj=meeting,
+            data={"agenda_item": item.pk, "case": case.pk if case else None},
+        )
+    return item
+
+
+def attendance_record(
+    *, actor: User, meeting: Meeting, attendance: dict[int, str], version: int | None = None
+) -> Meeting:
+    """Attendance per invited agency (``attendance``: agency id -> :class:`Attendance`)."""
+    _require_meeting(actor, meeting)
+    _require_open(meeting)
+    invited = {i.agency_id: i for i in meeting.invitations.all()}
+    unknown = set(attendance) - set(invited)
+    if unknown:
+        raise ValidationError(_("Only invited agencies have an attendance."))
+    values = {k: Attendance(v) for k, v in attendance.items()}
+    with transaction.atomic():
+        expected = {"status": meeting.status} | ({} if version is None else {"version": version})
+        lock(Meeting.objects, meeting.pk, **expected)
+        for agency_id, value in values.items():
+            Invitation.objects.filter(pk=invited[agency_id].pk).update(attendance=value)
+        record_event(
+            actor=actor,
+            event_type=EventType.MEETING_ATTENDANCE_RECORDED,
+            obj=meeting,
+            data={"attendance": {str(k): str(v) for k, v in values.items()}},
+        )
+    return meeting
+
+
+def minutes_record(*, actor: User, meeting: Meeting, minutes: str, version: int) -> Meeting:
+    """The minutes (notulen) of a meeting that took place; the meeting counts as held."""
+    _require_meeting(actor, meeting)
+    _require_open(meeting)
+    if meeting.starts_at > timezone.now():
+        raise ValidationError({"minutes": _("The meeting has not started yet.")})
+    if not minutes.strip():
+        raise ValidationError({"minutes": _("Write the minutes.")})
+    check_no_identity(actor, {"minutes": minutes})
+    with transaction.atomic():
+        transition(
+            Meeting.objects,
+            meeting.pk,
+            from_states=OPEN_MEETING,
+            to_state=MeetingStatus.HELD,
+            version=version,
+            instance=meeting,
+            minutes=minutes.strip(),
+            minutes_by=actor,
+        )
+        record_event(
+            actor=actor,
+            event_type=EventType.MEETING_MINUTES_RECORDED,
+            obj=meeting,
+            data={"from": meeting.status},
+        )
+    return meeting
+
+
+def decision_add(*, actor: User, meeting: Meeting, text: str) -> Decision:
+    _require_meeting(actor, meeting)
+    if meeting.status != MeetingStatus.HELD:
+        raise ValidationError(_("Record the minutes first; approved minutes take no decision."))
+    if not text.strip():
+        raise ValidationError({"text": _("Write the decision.")})
+    check_no_identity(actor, {"text": text})
+    with transaction.atomic():
+        lock(Meeting.objects, meeting.pk, status=MeetingStatus.HELD)
+        number = (meeting.decisions.aggregate(n=Max("number"))["n"] or 0) + 1
+        decision = Decision.objects.create(meeting=meeting, number=number, text=text.strip())
+        record_event(
+            actor=actor,
+            event_type=EventType.MEETING_DECISION_ADDED,
+            obj=meeting,
+            data={"decision": decision.pk, "number": number},
+        )
+    return decision
+
+
+def minutes_approve(*, actor: User, meeting: Meeting, version: int) -> Meeting:
+    """The chair approves the minutes: from then on the meeting, its agenda, attendance and
+    decisions are final (action items still move)."""
+    _require_meeting(actor, meeting, Action.APPROVE_MINUTES)
+    if meeting.status != MeetingStatus.HELD:
+        raise ValidationError(_("Only recorded minutes can be approved."))
+    with transaction.atomic():
+        transition(
+            Meeting.objects,
+            meeting.pk,
+            from_states=[MeetingStatus.HELD],
+            to_state=MeetingStatus.APPROVED,
+            version=version,
+            instance=meeting,
+            approved_by=actor,
+            approved_at=timezone.now(),
+        )
+        record_event(
+            actor=actor,
+            event_type=EventType.MEETING_MINUTES_APPROVED,
+            obj=meeting,
+            data={"from": MeetingStatus.HELD.value},
+        )
+    return meeting
+
+
+def item_assign(
+    *,
+    actor: User,
+    decision: Decision,
+    agency: Agency,
+    task: str,
+    due_on: date,
+    officer: User | None = None,
+) -> ActionItem:
+    """An action item of a decision for one member (or invited) agency."""
+    meeting = decision.meeting
+    _require_meeting(actor, meeting)
+    if meeting.status not in (MeetingStatus.HELD, MeetingStatus.APPROVED):
+        raise ValidationError(_("Action items come from the decisions of a held meeting."))
+    members = set(meeting.task_force.memberships.values_list("agency_id", flat=True))
+    members |= set(meeting.invitations.values_list("agency_id", flat=True))
+    errors: dict[str, str] = {}
+    if agency.pk not in members:
+        errors["agency"] = _("The agency is neither a member of the task force nor invited.")
+    if officer is not None and officer.agency_id != agency.pk:
+        errors["officer"] = _("The officer must work for the owning agency.")
+    if not task.strip():
+        errors["task"] = _("Say what is to be done.")
+    if due_on < timezone.localtime(meeting.starts_at).date():
+        errors["due_on"] = _("The due date is before the meeting.")
+    if errors:
+        raise ValidationError(errors)
+    check_no_identity(actor, {"task": task})
+    with transaction.atomic():
+        item = ActionItem.objects.create(
+            decision=decision, agency=agency, officer=officer, task=task.strip(), due_on=due_on
+        )
+        record_event(
+            actor=actor,
+            event_type=EventType.ACTION_ITEM_ASSIGNED,
+            obj=item,
+            data={"meeting": meeting.pk, "agency": agency.pk, "due_on": due_on.isoformat()},
+        )
+    return item
+
+
+def _record_exists(kind: str, record_id: int) -> bool:
+    from lentera.apps.justice.models import Proceeding
+    from lentera.apps.protection.models import Referral
+
+    model = {
+        RecordKind.CASE: Case,
+        RecordKind.REFERRAL: Referral,
+        RecordKind.PROCEEDING: Proceeding,
+        RecordKind.MEETING: Meeting,
+    }[RecordKind(kind)]
+    return bool(model._default_manager.filter(pk=record_id).exists())
+
+
+def item_close(
+    *,
+    actor: User,
+    item: ActionItem,
+    version: int,
+    note: str = "",
+    file_name: str = "",
+    file_content: bytes | None = None,
+    record_kind: str = "",
+    record_id: int | None = None,
+) -> ActionItem:
+    """Done, with proof: a note, a file, or a link to the Lentera record that shows it."""
+    if not action_items.can(actor, Action.VIEW_DASHBOARD, item):
+        raise NotFound()
+    if item.status != ItemStatus.OPEN:
+        raise ValidationError(_("This action item is no longer open."))
+    errors: dict[str, str] = {}
+    if file_content is not None and len(file_content) > MAX_PROOF_BYTES:
+        errors["file"] = _("The file is larger than 5 MB.")
+    if record_kind and (record_id is None or not _record_exists(record_kind, record_id)):
+        errors["record_id"] = _("No such record.")
+    if not (note.strip() or file_content or record_kind):
+        errors["note"] = _("Give the proof: a note, a file or a Lentera record.")
+    if errors:
+        raise ValidationError(errors)
+    check_no_identity(actor, {"note": note})
+    with transaction.atomic():
+        transition(
+            ActionItem.objects,
+            item.pk,
+            from_states=[ItemStatus.OPEN],
+            to_state=ItemStatus.DONE,
+            version=version,
+            instance=item,
+            proof_note=note.strip(),
+            proof_filename=file_name[:200] if file_content else "",
+            proof_file=file_content or None,
+            proof_record_kind=record_kind,
+            proof_record_id=record_id if record_kind else None,
+            closed_at=timezone.now(),
+            closed_by=actor,
+        )
+        record_event(
+            actor=actor,
+            event_type=EventType.ACTION_ITEM_CLOSED,
+            obj=item,
+            data={
+                "from": ItemStatus.OPEN.value,
+                "proof": [
+                    k
+                    for k, v in (
+                        ("note", note.strip()),
+                        ("file", file_content),
+                        ("record", record_kind),
+                    )
+                    if v
+                ],
+            },
+        )
+    return item
+
+
+def item_cancel(*, actor: User, item: ActionItem, version: int, reason: str) -> ActionItem:
+    if not action_items.can(actor, Action.MANAGE_MEETINGS, item):
+        raise deny()
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the item is cancelled.")})
+    check_no_identity(actor, {"reason": reason})
+    with transaction.atomic():
+        transition(
+            ActionItem.objects,
+            item.pk,
+            from_states=[ItemStatus.OPEN],
+            to_state=ItemStatus.CANCELLED,
+            version=version,
+            instance=item,
+            proof_note=reason.strip(),
+            closed_at=timezone.now(),
+            closed_by=actor,
+        )
+        record_event(
+            actor=actor,
+            event_type=EventType.ACTION_ITEM_CANCELLED,
+            obj=item,
+            data={"from": ItemStatus.OPEN.value},
+        )
+    return item
+
+
+def meeting_interval_set(*, actor: User | None, task_force: TaskForce, days: int) -> MeetingRule:
+    """The required interval between meetings of a task force (the demo and administrators)."""
+    if (
+        actor is not None
+        and not meetings.task_forces(actor, Action.MANAGE_MEETINGS)
+        .filter(pk=task_force.pk)
+        .exists()
+    ):
+        raise deny()
+    rule, _created = MeetingRule.objects.update_or_create(
+        task_force=task_force, defaults={"interval_days": days}
+    )
+    return rule

@@ -1,0 +1,21 @@
+from django.urls import URLPattern, URLResolver, path
+
+from lentera.apps.coordination import views
+
+app_name = "coordination"
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", views.home, name="home"),
+    path("rapat/baru/", views.meeting_new, name="meeting_new"),
+    path("rapat/<int:meeting_id>/", views.meeting_detail, name="meeting"),
+    path("rapat/<int:meeting_id>/agenda/", views.agenda_add, name="agenda_add"),
+    path("rapat/<int:meeting_id>/kehadiran/", views.attendance, name="attendance"),
+    path("rapat/<int:meeting_id>/notulen/", views.minutes, name="minutes"),
+    path("rapat/<int:meeting_id>/keputusan/", views.decision_add, name="decision_add"),
+    path("rapat/<int:meeting_id>/tindak-lanjut/", views.item_add, name="item_add"),
+    path("rapat/<int:meeting_id>/setujui/", views.approve, name="approve"),
+    path("rapat/<int:meeting_id>/notulen.pdf", views.minutes_pdf, name="pdf"),
+    path("tindak-lanjut/", views.items, name="items"),
+    path("tindak-lanjut/<int:item_id>/", views.item_detail, name="item"),
+    path("tindak-lanjut/<int:item_id>/berkas/", views.item_file, name="item_file"),
+]

@@ -1,0 +1,347 @@
+"""Coordination pages: meetings (schedule, agenda, attendance, minutes, decisions, approval,
+PDF), the lapse alert, and action items (the agency's and the secretariat's overdue lists).
+Thin: parse, call one selector or service, render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lentera.apps.accounts.decorators import requires, signed_in
+from lentera.apps.accounts.permissions import Action
+from lentera.apps.accounts.policies import NotFound
+from lentera.apps.accounts.views import form_errors
+from lentera.apps.cases.policies import cases
+from lentera.apps.coordination import pdf, selectors, services
+from lentera.apps.coordination.forms import (
+    AgendaForm,
+    ApproveForm,
+    AttendanceForm,
+    CloseForm,
+    DecisionForm,
+    ItemForm,
+    MeetingForm,
+    MinutesForm,
+)
+from lentera.apps.coordination.models import Meeting
+from lentera.apps.coordination.policies import action_items, meetings
+from lentera.apps.coordination.vocab import ItemStatus, MeetingStatus
+
+VIEW = (Action.MANAGE_MEETINGS, Action.APPROVE_MINUTES)
+
+
+@requires(*VIEW)
+def home(request: HttpRequest) -> HttpResponse:
+    user = signed_in(request)
+    listed = list(selectors.meeting_list(user=user)[:200])
+    rates = selectors.attendance_rates([m.pk for m in listed])
+    return render(
+        request,
+        "coordination/home.html",
+        {
+            "meetings": [(m, rates.get(m.pk, (0, 0))) for m in listed],
+            "lapses": selectors.lapses(user=user, today=timezone.localdate()),
+            "can_manage": user.has_action(Action.MANAGE_MEETINGS),
+        },
+    )
+
+
+@requires(Action.MANAGE_MEETINGS)
+def meeting_new(request: HttpRequest) -> HttpResponse:
+    user = signed_in(request)
+    forces = meetings.task_forces(user, Action.MANAGE_MEETINGS)
+    form = MeetingForm(request.POST or None, task_forces=forces)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            meeting = services.meeting_schedule(
+                actor=user,
+                task_force=data["task_force"],
+                title=data["title"],
+                kind=data["kind"],
+                starts_at=data["starts_at"],
+                place=data["place"],
+                agencies=list(data["agencies"]),
+            )
+        except ValidationError as exc:
+            form_errors(form, exc)
+        else:
+            messages.success(request, _("Meeting scheduled."))
+            return redirect("coordination:meeting", meeting_id=meeting.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "coordination/meeting_new.html", {"form": form}, status=status)
+
+
+def _meeting_for(request: HttpRequest, meeting_id: int, action: Action | None = None) -> Meeting:
+    """The meeting (404 outside reach); 403 when the user sees it but may not do ``action``."""
+    meeting = selectors.meeting_get(user=request.user, meeting_id=meeting_id)
+    if action is not None and not meetings.can(request.user, action, meeting):
+        raise PermissionDenied
+    return meeting
+
+
+def _context(request: HttpRequest, meeting: Meeting, **forms: Any) -> dict[str, Any]:
+    user = signed_in(request)
+    manage = meetings.can(user, Action.MANAGE_MEETINGS, meeting)
+    open_ = meeting.status in services.OPEN_MEETING
+    held = meeting.status in (MeetingStatus.HELD, MeetingStatus.APPROVED)
+    context: dict[str, Any] = {
+        "m": meeting,
+        "manage": manage and open_,
+        "assign": manage and held,
+        "decide": manage and meeting.status == MeetingStatus.HELD,
+        "approve": meeting.status == MeetingStatus.HELD
+        and meetings.can(user, Action.APPROVE_MINUTES, meeting),
+        "today": timezone.localdate(),
+    }
+    if context["manage"]:
+        context["agenda_form"] = forms.get("agenda_form") or AgendaForm()
+        context["attendance_form"] = forms.get("attendance_form") or AttendanceForm(
+            invitations=meeting.invitations.all()
+        )
+        context["minutes_form"] = forms.get("minutes_form") or MinutesForm(
+            initial={"minutes": meeting.minutes, "version": meeting.version}
+        )
+    if context["decide"]:
+        context["decision_form"] = forms.get("decision_form") or DecisionForm()
+    if context["assign"]:
+        context["item_form"] = forms.get("item_form") or ItemForm()
+    if context["approve"]:
+        context["approve_form"] = ApproveForm(initial={"version": meeting.version})
+    return context
+
+
+@requires(*VIEW)
+def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = _meeting_for(request, meeting_id)
+    return render(request, "coordination/meeting.html", _context(request, meeting))
+
+
+def _after(
+    request: HttpRequest, meeting: Meeting, name: str, form: Any, ok: str | None
+) -> HttpResponse:
+    if ok is not None:
+        messages.success(request, ok)
+        return redirect("coordination:meeting", meeting_id=meeting.pk)
+    fresh = _meeting_for(request, meeting.pk)
+    return render(
+        request, "coordination/meeting.html", _context(request, fresh, **{name: form}), status=400
+    )
+
+
+@require_POST
+@requires(Action.MANAGE_MEETINGS)
+def agenda_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = _meeting_for(request, meeting_id, Action.MANAGE_MEETINGS)
+    form = AgendaForm(request.POST)
+    ok = None
+    if form.is_valid():
+        reference = form.cleaned_data["case_reference"].strip()
+        case = None
+        if reference:
+            case = cases.visible(request.user, Action.VIEW_CASE).filter(reference=reference).first()
+            if case is None:
+                form.add_error("case_reference", _("No case with this reference in your reach."))
+        if not form.errors:
+            try:
+                services.agenda_add(
+                    actor=signed_in(request),
+                    meeting=meeting,
+                    topic=form.cleaned_data["topic"],
+                    case=case,
+                )
+            except ValidationError as exc:
+                form_errors(form, exc)
+            else:
+                ok = _("Agenda item added.")
+    return _after(request, meeting, "agenda_form", form, ok)
+
+
+@require_POST
+@requires(Action.MANAGE_MEETINGS)
+def attendance(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = _meeting_for(request, meeting_id, Action.MANAGE_MEETINGS)
+    form = AttendanceForm(request.POST, invitations=meeting.invitations.all())
+    ok = None
+    if form.is_valid():
+        try:
+            services.attendance_record(
+                actor=signed_in(request), meeting=meeting, attendance=form.values()
+            )
+        except ValidationError as exc:
+            form_errors(form, exc)
+        else:
+            ok = _("Attendance recorded.")
+    return _after(request, meeting, "attendance_form", form, ok)
+
+
+@require_POST
+@requires(Action.MANAGE_MEETINGS)
+def minutes(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = _meeting_for(request, meeting_id, Action.MANAGE_MEETINGS)
+    form = MinutesForm(request.POST)
+    ok = None
+    if form.is_valid():
+        try:
+            services.minutes_record(
+                actor=signed_in(request),
+                meeting=meeting,
+                minutes=form.cleaned_data["minutes"],
+                version=form.cleaned_data["version"],
+            )
+        except ValidationError as exc:
+            form_errors(form, exc)
+        else:
+            ok = _("Minutes recorded.")
+    return _after(request, meeting, "minutes_form", form, ok)
+
+
+@require_POST
+@requires(Action.MANAGE_MEETINGS)
+def decision_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = _meeting_for(request, meeting_id, Action.MANAGE_MEETINGS)
+    form = DecisionForm(request.POST)
+    ok = None
+    if form.is_valid():
+        try:
+            services.decision_add(
+                actor=signed_in(request), meeting=meeting, text=form.cleaned_data["text"]
+            )
+        except ValidationError as exc:
+            form_errors(form, exc)
+        else:
+            ok = _("Decision recorded.")
+    return _after(request, meeting, "decision_form", form, ok)
+
+
+@require_POST
+@requires(Action.MANAGE_MEETINGS)
+def item_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = _meeting_for(request, meeting_id, Action.MANAGE_MEETINGS)
+    form = ItemForm(request.POST)
+    ok = None
+    if form.is_valid():
+        data = form.cleaned_data
+        decision = meeting.decisions.filter(pk=data["decision"]).first()
+        if decision is None:
+            raise NotFound()
+        try:
+            services.item_assign(
+                actor=signed_in(request),
+                decision=decision,
+                agency=data["agency"],
+                officer=data["officer"],
+                task=data["task"],
+                due_on=data["due_on"],
+            )
+        except ValidationError as exc:
+            form_errors(form, exc)
+        else:
+            ok = _("Action item assigned to %(agency)s.") % {"agency": data["agency"]}
+    return _after(request, meeting, "item_form", form, ok)
+
+
+@require_POST
+@requires(Action.APPROVE_MINUTES)
+def approve(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = _meeting_for(request, meeting_id, Action.APPROVE_MINUTES)
+    form = ApproveForm(request.POST)
+    ok = None
+    if form.is_valid():
+        try:
+            services.minutes_approve(
+                actor=signed_in(request), meeting=meeting, version=form.cleaned_data["version"]
+            )
+        except ValidationError as exc:
+            form_errors(form, exc)
+        else:
+            ok = _("Minutes approved.")
+    return _after(request, meeting, "approve_form", form, ok)
+
+
+@requires(*VIEW)
+def minutes_pdf(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = _meeting_for(request, meeting_id)
+    response = HttpResponse(pdf.minutes_pdf(meeting), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="notulen-{meeting.pk}.pdf"'
+    return response
+
+
+@requires(Action.VIEW_DASHBOARD)
+def items(request: HttpRequest) -> HttpResponse:
+    user = signed_in(request)
+    today = timezone.localdate()
+    listed = selectors.item_list(user=user)
+    return render(
+        request,
+        "coordination/items.html",
+        {
+            "mine": listed.filter(agency_id=user.agency_id, status=ItemStatus.OPEN)
+            if user.agency_id
+            else listed.none(),
+            "overdue": selectors.overdue_by_agency(user=user, today=today),
+            "today": today,
+            "perms_meetings": any(user.has_action(a) for a in VIEW),
+        },
+    )
+
+
+def _item_context(request: HttpRequest, item: Any, form: Any = None) -> dict[str, Any]:
+    user = signed_in(request)
+    closable = item.status == ItemStatus.OPEN and action_items.can(
+        user, Action.VIEW_DASHBOARD, item
+    )
+    return {
+        "item": item,
+        "form": (form or CloseForm(initial={"version": item.version})) if closable else None,
+        "today": timezone.localdate(),
+    }
+
+
+@requires(Action.VIEW_DASHBOARD)
+def item_detail(request: HttpRequest, item_id: int) -> HttpResponse:
+    item = selectors.item_get(user=request.user, item_id=item_id)
+    if request.method != "POST":
+        return render(request, "coordination/item.html", _item_context(request, item))
+    form = CloseForm(request.POST, request.FILES)
+    if form.is_valid():
+        data = form.cleaned_data
+        upload = data["file"]
+        try:
+            services.item_close(
+                actor=signed_in(request),
+                item=item,
+                version=data["version"],
+                note=data["note"],
+                file_name=upload.name if upload else "",
+                file_content=upload.read() if upload else None,
+                record_kind=data["record_kind"],
+                record_id=data["record_id"],
+            )
+        except ValidationError as exc:
+            form_errors(form, exc)
+        else:
+            messages.success(request, _("Action item closed."))
+            return redirect("coordination:item", item_id=item.pk)
+    fresh = selectors.item_get(user=request.user, item_id=item_id)
+    return render(
+        request, "coordination/item.html", _item_context(request, fresh, form), status=400
+    )
+
+
+@requires(Action.VIEW_DASHBOARD)
+def item_file(request: HttpRequest, item_id: int) -> HttpResponse:
+    item = selectors.item_get(user=request.user, item_id=item_id)
+    if not item.proof_file:
+        raise NotFound()
+    response = HttpResponse(bytes(item.proof_file), content_type="application/octet-stream")
+    name = item.proof_filename.replace('"', "") or f"bukti-{item.pk}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
