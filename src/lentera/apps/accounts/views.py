@@ -34,22 +34,12 @@ from lentera.apps.accounts.forms import (
     UserCreateForm,
 )
 from lentera.apps.accounts.middleware import needs_second_factor
-from lentera.apps.accounts.models import ApiToken
+from lentera.apps.accounts.models import Agency, ApiToken
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import NotFound, agencies, users
 from lentera.apps.reference.models import Region
-
-
-def form_errors(form: Any, exc: ValidationError) -> None:
-    """Attach a service's ValidationError to a bound form."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            target = field if field in form.fields else None
-            for error in errors:
-                form.add_error(target, error)
-    else:
-        for error in exc.messages:
-            form.add_error(None, error)
+from lentera.web.flow import form_errors as form_errors  # still imported by pages in progress
+from lentera.web.flow import submit
 
 
 def _client_ip(request: HttpRequest) -> str | None:
@@ -117,14 +107,15 @@ def second_factor(request: HttpRequest) -> HttpResponse:
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None:
         device = services.totp_start(user=user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.totp_confirm(user=user, device=device, token=form.cleaned_data["token"])
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
+    if request.method == "POST":
+        outcome = submit(
+            request,
+            form,
+            lambda data: services.totp_confirm(user=user, device=device, token=data["token"]),
+            done=_("Your authenticator is set up."),
+        )
+        if outcome.ok:
             otp_login(request, device)
-            messages.success(request, _("Your authenticator is set up."))
             return redirect(next_url)
     secret = base64.b32encode(device.bin_key).decode()
     qr = segno.make(device.config_url, error="m").svg_data_uri(scale=4)
@@ -139,20 +130,19 @@ def second_factor(request: HttpRequest) -> HttpResponse:
 def profile(request: HttpRequest) -> HttpResponse:
     user = signed_in(request)
     form = PasswordChangeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.password_change(
-                user=user,
-                old_password=form.cleaned_data["old_password"],
-                new_password=form.cleaned_data["new_password"],
-            )
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
+    if request.method == "POST":
+        outcome = submit(
+            request,
+            form,
+            lambda data: services.password_change(
+                user=user, old_password=data["old_password"], new_password=data["new_password"]
+            ),
+            done=_("Your password has been changed."),
+        )
+        if outcome.ok:
             from django.contrib.auth import update_session_auth_hash
 
             update_session_auth_hash(request, user)
-            messages.success(request, _("Your password has been changed."))
             return redirect("accounts:profile")
     has_totp = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
     return render(
@@ -179,16 +169,17 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
     user = signed_in(request)
     form = ApiTokenForm(request.POST or None)
     new_secret = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            _token, new_secret = services.api_token_create(
-                actor=user,
-                name=form.cleaned_data["name"],
-                expires_at=form.cleaned_data["expires_at"],
-            )
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
+    if request.method == "POST":
+        outcome = submit(
+            request,
+            form,
+            lambda data: services.api_token_create(
+                actor=user, name=data["name"], expires_at=data["expires_at"]
+            ),
+            done=None,
+        )
+        if outcome.ok:
+            _token, new_secret = outcome.value
             form = ApiTokenForm()
     tokens = ApiToken.objects.filter(user=user)
     return render(
@@ -242,10 +233,11 @@ def user_create(request: HttpRequest) -> HttpResponse:
         agencies=allowed_agencies,
         initial={"agency": actor.agency_id, "preferred_language": "id"},
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            user = services.user_create(
+    if request.method == "POST":
+        outcome = submit(
+            request,
+            form,
+            lambda data: services.user_create(
                 actor=actor,
                 username=data["username"],
                 password=data["password"],
@@ -256,12 +248,11 @@ def user_create(request: HttpRequest) -> HttpResponse:
                 email=data["email"],
                 phone=data["phone"],
                 preferred_language=data["preferred_language"],
-            )
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            messages.success(request, _("User %(name)s created.") % {"name": user.username})
-            return redirect("accounts:user_detail", user_id=user.pk)
+            ),
+            done=lambda user: _("User %(name)s created.") % {"name": user.username},
+        )
+        if outcome.ok:
+            return redirect("accounts:user_detail", user_id=outcome.value.pk)
     return render(request, "accounts/user_form.html", {"form": form})
 
 
@@ -298,31 +289,31 @@ def agency_list(request: HttpRequest) -> HttpResponse:
     actor = signed_in(request)
     qs = agencies.visible(actor, Action.MANAGE_AGENCIES).select_related("region")
     form = AgencyForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+
+    def create(data: dict[str, Any]) -> Agency:
         region = None
         if data["region_code"]:
             region = Region.objects.filter(code=data["region_code"].strip()).first()
             if region is None:
-                form.add_error("region_code", _("No region has this code."))
-        if not form.errors:
-            try:
-                agency = services.agency_create(
-                    actor=actor,
-                    name=data["name"],
-                    short_name=data["short_name"],
-                    agency_type=data["agency_type"],
-                    region=region,
-                    time_zone=data["time_zone"],
-                    address=data["address"],
-                    phone=data["phone"],
-                    email=data["email"],
-                )
-            except ValidationError as exc:
-                form_errors(form, exc)
-            else:
-                messages.success(request, _("Agency %(name)s added.") % {"name": agency.name})
-                return redirect("accounts:agencies")
+                raise ValidationError({"region_code": _("No region has this code.")})
+        return services.agency_create(
+            actor=actor,
+            name=data["name"],
+            short_name=data["short_name"],
+            agency_type=data["agency_type"],
+            region=region,
+            time_zone=data["time_zone"],
+            address=data["address"],
+            phone=data["phone"],
+            email=data["email"],
+        )
+
+    if request.method == "POST":
+        outcome = submit(
+            request, form, create, done=lambda new: _("Agency %(name)s added.") % {"name": new.name}
+        )
+        if outcome.ok:
+            return redirect("accounts:agencies")
     return render(request, "accounts/agency_list.html", {"agencies": qs, "form": form})
 
 

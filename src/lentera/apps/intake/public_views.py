@@ -3,7 +3,6 @@ with its tracking code. Both are rate-limited (per client address and overall)."
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -11,9 +10,9 @@ from django.views.decorators.cache import never_cache
 
 from lentera.apps.accounts.decorators import public
 from lentera.apps.accounts.ratelimit import over_limit
-from lentera.apps.accounts.views import form_errors
 from lentera.apps.intake import selectors, services
 from lentera.apps.intake.forms import PublicComplaintForm, StatusForm
+from lentera.web.flow import submit
 
 SESSION_KEY = "intake_last_code"
 
@@ -40,18 +39,18 @@ def report(request: HttpRequest) -> HttpResponse:
                 ),
             )
             status = 429
-        elif form.is_valid():
-            try:
-                complaint = services.complaint_submit_public(
-                    facts=form.facts_input(form.region_obj()),
-                    reporter=form.reporter_input(),
-                )
-            except ValidationError as exc:
-                form_errors(form, exc)
-            else:
-                request.session[SESSION_KEY] = complaint.tracking_code
+        else:
+            outcome = submit(
+                request,
+                form,
+                lambda _data: services.complaint_submit_public(
+                    facts=form.facts_input(form.region_obj()), reporter=form.reporter_input()
+                ),
+                done=None,
+            )
+            if outcome.ok:
+                request.session[SESSION_KEY] = outcome.value.tracking_code
                 return redirect("public:report_done")
-        if status == 200:
             status = 400
     return render(request, "intake/public_report.html", {"form": form}, status=status)
 

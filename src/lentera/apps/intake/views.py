@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from lentera.apps.accounts.decorators import requires, signed_in
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import Requester
-from lentera.apps.accounts.views import form_errors
+from lentera.apps.cases.models import Case
 from lentera.apps.cases.policies import cases
 from lentera.apps.intake import selectors, services
 from lentera.apps.intake.forms import (
@@ -36,6 +36,7 @@ from lentera.apps.intake.parsing import FLAGS
 from lentera.apps.intake.policies import complaints
 from lentera.apps.people.forms import RevealForm
 from lentera.apps.reference.models import Region
+from lentera.web.flow import submit
 
 PAGE_SIZE = 25
 DETAIL_RELATED = ("receiving_agency", "routed_agency", "region", "case", "registered_by")
@@ -85,26 +86,29 @@ def complaint_list(request: HttpRequest) -> HttpResponse:
 def complaint_register(request: HttpRequest) -> HttpResponse:
     actor = signed_in(request)
     form = RegisterForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            region = _region(form.cleaned_data["region_code"], "region_code")
-            complaint = services.complaint_register(
-                actor=actor,
-                channel=form.cleaned_data["channel"],
-                received_at=form.cleaned_data["received_at"],
-                facts=form.facts_input(region),
-                reporter=form.reporter_input(),
-                acknowledged_verbally=form.cleaned_data["acknowledged_verbally"],
-            )
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            messages.success(
-                request,
+
+    def register(data: dict[str, Any]) -> Complaint:
+        return services.complaint_register(
+            actor=actor,
+            channel=data["channel"],
+            received_at=data["received_at"],
+            facts=form.facts_input(_region(data["region_code"], "region_code")),
+            reporter=form.reporter_input(),
+            acknowledged_verbally=data["acknowledged_verbally"],
+        )
+
+    if request.method == "POST":
+        outcome = submit(
+            request,
+            form,
+            register,
+            done=lambda complaint: (
                 _("Complaint registered. Tracking code for the reporter: %(code)s")
-                % {"code": complaint.tracking_code},
-            )
-            return redirect("intake:detail", complaint_id=complaint.pk)
+                % {"code": complaint.tracking_code}
+            ),
+        )
+        if outcome.ok:
+            return redirect("intake:detail", complaint_id=outcome.value.pk)
     return render(request, "intake/register.html", {"form": form})
 
 
@@ -197,30 +201,29 @@ def complaint_triage(request: HttpRequest, complaint_id: int) -> HttpResponse:
     actor = signed_in(request)
     complaint = _get(actor, complaint_id)
     form = TriageForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.complaint_triage(
-                actor=actor,
-                complaint=complaint,
-                version=data["version"],
-                involves_child=data["involves_child"],
-                any_child=data["any_child"],
-                any_man=data["any_man"],
-                people_count=data["people_count"],
-                danger_now=data["danger_now"],
-                departure_today=data["departure_today"],
-                migrant_worker=data["migrant_worker"],
-                urgency=data["urgency"],
-                routed_agency=data["routed_agency"],
-                reason=data["reason"],
-                public_note=data["public_note"],
-            )
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            messages.success(request, _("Triage saved."))
-            return redirect("intake:detail", complaint_id=complaint.pk)
+    outcome = submit(
+        request,
+        form,
+        lambda data: services.complaint_triage(
+            actor=actor,
+            complaint=complaint,
+            version=data["version"],
+            involves_child=data["involves_child"],
+            any_child=data["any_child"],
+            any_man=data["any_man"],
+            people_count=data["people_count"],
+            danger_now=data["danger_now"],
+            departure_today=data["departure_today"],
+            migrant_worker=data["migrant_worker"],
+            urgency=data["urgency"],
+            routed_agency=data["routed_agency"],
+            reason=data["reason"],
+            public_note=data["public_note"],
+        ),
+        done=_("Triage saved."),
+    )
+    if outcome.ok:
+        return redirect("intake:detail", complaint_id=complaint.pk)
     return _detail(request, complaint, status=400, triage_form=form)
 
 
@@ -230,16 +233,16 @@ def complaint_acknowledge(request: HttpRequest, complaint_id: int) -> HttpRespon
     actor = signed_in(request)
     complaint = _get(actor, complaint_id)
     form = AcknowledgeForm(request.POST)
-    if form.is_valid():
-        try:
-            services.complaint_acknowledge(
-                actor=actor, complaint=complaint, method=form.cleaned_data["method"]
-            )
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            messages.success(request, _("Acknowledgement recorded."))
-            return redirect("intake:detail", complaint_id=complaint.pk)
+    outcome = submit(
+        request,
+        form,
+        lambda data: services.complaint_acknowledge(
+            actor=actor, complaint=complaint, method=data["method"]
+        ),
+        done=_("Acknowledgement recorded."),
+    )
+    if outcome.ok:
+        return redirect("intake:detail", complaint_id=complaint.pk)
     return _detail(request, complaint, status=400, ack_form=form)
 
 
@@ -249,17 +252,18 @@ def reporter_reveal(request: HttpRequest, complaint_id: int) -> HttpResponse:
     user = signed_in(request)
     complaint = _get(user, complaint_id)
     form = RevealForm(request.POST)
-    identity = None
-    if form.is_valid():
-        try:
-            identity = services.reporter_reveal(
-                user=user,
-                complaint=complaint,
-                purpose=form.cleaned_data["purpose"],
-                purpose_note=form.cleaned_data["purpose_note"],
-            )
-        except ValidationError as exc:
-            form_errors(form, exc)
+    outcome = submit(
+        request,
+        form,
+        lambda data: services.reporter_reveal(
+            user=user,
+            complaint=complaint,
+            purpose=data["purpose"],
+            purpose_note=data["purpose_note"],
+        ),
+        done=None,
+    )
+    identity = outcome.value if outcome.ok else None
     context = {"complaint": complaint, "identity": identity, "reveal_form": form}
     htmx = bool(getattr(request, "htmx", False))
     template = "intake/_reporter.html" if htmx else "intake/reporter_page.html"
@@ -312,27 +316,30 @@ def complaint_open_case(request: HttpRequest, complaint_id: int) -> HttpResponse
     actor = signed_in(request)
     complaint = _get(actor, complaint_id)
     form = OpenCaseForm(request.POST)
-    if form.is_valid():
-        try:
-            region = _region(form.cleaned_data["region_code"], "region_code")
-            if region is None:
-                raise ValidationError({"region_code": _("Give the region of the case.")})
-            case = services.complaint_open_case(
-                actor=actor,
-                complaint=complaint,
-                title=form.cleaned_data["title"],
-                region=region,
-                version=form.cleaned_data["version"],
-            )
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            messages.success(
-                request,
-                _("Case %(reference)s opened and the complaint attached to it.")
-                % {"reference": case.reference},
-            )
-            return redirect("intake:detail", complaint_id=complaint.pk)
+
+    def open_case(data: dict[str, Any]) -> Case:
+        region = _region(data["region_code"], "region_code")
+        if region is None:
+            raise ValidationError({"region_code": _("Give the region of the case.")})
+        return services.complaint_open_case(
+            actor=actor,
+            complaint=complaint,
+            title=data["title"],
+            region=region,
+            version=data["version"],
+        )
+
+    outcome = submit(
+        request,
+        form,
+        open_case,
+        done=lambda case: (
+            _("Case %(reference)s opened and the complaint attached to it.")
+            % {"reference": case.reference}
+        ),
+    )
+    if outcome.ok:
+        return redirect("intake:detail", complaint_id=complaint.pk)
     return _detail(request, complaint, status=400, open_case_form=form)
 
 
@@ -342,21 +349,21 @@ def complaint_close(request: HttpRequest, complaint_id: int) -> HttpResponse:
     actor = signed_in(request)
     complaint = _get(actor, complaint_id)
     form = CloseForm(request.POST)
-    if form.is_valid():
-        try:
-            services.complaint_close(
-                actor=actor,
-                complaint=complaint,
-                reason=form.cleaned_data["reason"],
-                note=form.cleaned_data["note"],
-                public_note=form.cleaned_data["public_note"],
-                version=form.cleaned_data["version"],
-            )
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            messages.success(request, _("Complaint closed."))
-            return redirect("intake:detail", complaint_id=complaint.pk)
+    outcome = submit(
+        request,
+        form,
+        lambda data: services.complaint_close(
+            actor=actor,
+            complaint=complaint,
+            reason=data["reason"],
+            note=data["note"],
+            public_note=data["public_note"],
+            version=data["version"],
+        ),
+        done=_("Complaint closed."),
+    )
+    if outcome.ok:
+        return redirect("intake:detail", complaint_id=complaint.pk)
     return _detail(request, complaint, status=400, close_form=form)
 
 
@@ -366,17 +373,14 @@ def complaint_reopen(request: HttpRequest, complaint_id: int) -> HttpResponse:
     actor = signed_in(request)
     complaint = _get(actor, complaint_id)
     form = ReopenForm(request.POST)
-    if form.is_valid():
-        try:
-            services.complaint_reopen(
-                actor=actor,
-                complaint=complaint,
-                reason=form.cleaned_data["reason"],
-                version=form.cleaned_data["version"],
-            )
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            messages.success(request, _("Complaint reopened."))
-            return redirect("intake:detail", complaint_id=complaint.pk)
+    outcome = submit(
+        request,
+        form,
+        lambda data: services.complaint_reopen(
+            actor=actor, complaint=complaint, reason=data["reason"], version=data["version"]
+        ),
+        done=_("Complaint reopened."),
+    )
+    if outcome.ok:
+        return redirect("intake:detail", complaint_id=complaint.pk)
     return _detail(request, complaint, status=400, reopen_form=form)

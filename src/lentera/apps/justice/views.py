@@ -7,8 +7,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -18,7 +16,6 @@ from django.views.decorators.http import require_POST
 from lentera.apps.accounts.decorators import requires, signed_in
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import NotFound
-from lentera.apps.accounts.views import form_errors
 from lentera.apps.cases.models import Case, CaseParty, QualificationSnapshot
 from lentera.apps.cases.policies import cases
 from lentera.apps.cases.vocab import PartyRole
@@ -35,7 +32,7 @@ from lentera.apps.justice.forms import (
     StageForm,
     StatisticsForm,
 )
-from lentera.apps.justice.models import Detention, Proceeding
+from lentera.apps.justice.models import ChargeSet, Detention, Proceeding
 from lentera.apps.justice.policies import proceedings
 from lentera.apps.justice.vocab import (
     DEADLINE_LABELS,
@@ -44,6 +41,8 @@ from lentera.apps.justice.vocab import (
     Outcome,
     Stage,
 )
+from lentera.web.flow import Outcome as Submitted
+from lentera.web.flow import submit
 
 
 def today() -> date:
@@ -189,10 +188,9 @@ def detail(request: HttpRequest, proceeding_id: int) -> HttpResponse:
 
 
 def _after_post(
-    request: HttpRequest, proceeding: Proceeding, form_name: str, form: Any, ok: str | None
+    request: HttpRequest, proceeding: Proceeding, form_name: str, form: Any, outcome: Submitted[Any]
 ) -> HttpResponse:
-    if ok is not None:
-        messages.success(request, ok)
+    if outcome.ok:
         return redirect("justice:detail", proceeding_id=proceeding.pk)
     fresh = _proceeding_for(request, proceeding.pk)
     context = _detail_context(request, fresh, **{form_name: form})
@@ -207,25 +205,24 @@ def stage_add(request: HttpRequest, proceeding_id: int) -> HttpResponse:
     form = StageForm(request.POST, allowed=s.allowed_next(events[-1].stage if events else None))
     # Offer every stage to the form so a refused order reaches the service and its clear message.
     form.fields["stage"].choices = Stage.choices  # type: ignore[attr-defined]
-    ok = None
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.stage_record(
-                actor=signed_in(request),
-                proceeding=proceeding,
-                stage=data["stage"],
-                on=data["on"],
-                note=data["note"],
-                instructions=data["instructions"],
-                decided_on=data["decided_on"],
-                prosecution_agency=data["prosecution_agency"],
-            )
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            ok = _("Stage recorded: %(stage)s.") % {"stage": Stage(data["stage"]).label}
-    return _after_post(request, proceeding, "stage_form", form, ok)
+    outcome = submit(
+        request,
+        form,
+        lambda data: services.stage_record(
+            actor=signed_in(request),
+            proceeding=proceeding,
+            stage=data["stage"],
+            on=data["on"],
+            note=data["note"],
+            instructions=data["instructions"],
+            decided_on=data["decided_on"],
+            prosecution_agency=data["prosecution_agency"],
+        ),
+        done=lambda _event: (
+            _("Stage recorded: %(stage)s.") % {"stage": Stage(form.cleaned_data["stage"]).label}
+        ),
+    )
+    return _after_post(request, proceeding, "stage_form", form, outcome)
 
 
 @require_POST
@@ -233,27 +230,24 @@ def stage_add(request: HttpRequest, proceeding_id: int) -> HttpResponse:
 def charges_add(request: HttpRequest, proceeding_id: int) -> HttpResponse:
     proceeding = _proceeding_for(request, proceeding_id, Action.MANAGE_PROCEEDINGS)
     form = ChargeForm(request.POST, snapshots=_snapshots(proceeding.case))
-    ok = None
-    if form.is_valid():
-        snapshot_id = form.cleaned_data["snapshot"]
+
+    def charge(data: dict[str, Any]) -> ChargeSet:
+        snapshot_id = data["snapshot"]
         snapshot = (
             QualificationSnapshot.objects.filter(pk=snapshot_id, case=proceeding.case).first()
             if snapshot_id
             else None
         )
-        try:
-            services.charges_set(
-                actor=signed_in(request),
-                proceeding=proceeding,
-                step=form.cleaned_data["step"],
-                articles=form.article_list(),
-                snapshot=snapshot,
-            )
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            ok = _("Charges recorded.")
-    return _after_post(request, proceeding, "charge_form", form, ok)
+        return services.charges_set(
+            actor=signed_in(request),
+            proceeding=proceeding,
+            step=data["step"],
+            articles=form.article_list(),
+            snapshot=snapshot,
+        )
+
+    outcome = submit(request, form, charge, done=_("Charges recorded."))
+    return _after_post(request, proceeding, "charge_form", form, outcome)
 
 
 @require_POST
@@ -261,17 +255,15 @@ def charges_add(request: HttpRequest, proceeding_id: int) -> HttpResponse:
 def detention_add(request: HttpRequest, proceeding_id: int) -> HttpResponse:
     proceeding = _proceeding_for(request, proceeding_id, Action.MANAGE_PROCEEDINGS)
     form = DetentionForm(request.POST)
-    ok = None
-    if form.is_valid():
-        try:
-            services.detention_record(
-                actor=signed_in(request), proceeding=proceeding, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            ok = _("Detention recorded.")
-    return _after_post(request, proceeding, "detention_form", form, ok)
+    outcome = submit(
+        request,
+        form,
+        lambda data: services.detention_record(
+            actor=signed_in(request), proceeding=proceeding, **data
+        ),
+        done=_("Detention recorded."),
+    )
+    return _after_post(request, proceeding, "detention_form", form, outcome)
 
 
 @require_POST
@@ -282,21 +274,19 @@ def detention_release(request: HttpRequest, proceeding_id: int, detention_id: in
     if detention is None:
         raise NotFound()
     form = DetentionUpdateForm(request.POST, detention_id=detention.pk)
-    ok = None
-    if form.is_valid():
-        try:
-            services.detention_update(
-                actor=signed_in(request),
-                detention=detention,
-                end=form.cleaned_data["end"],
-                extension_days=form.cleaned_data["extension_days"],
-                exceptional_days=form.cleaned_data["exceptional_days"],
-            )
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            ok = _("Detention updated.")
-    return _after_post(request, proceeding, f"detention_update_{detention.pk}", form, ok)
+    outcome = submit(
+        request,
+        form,
+        lambda data: services.detention_update(
+            actor=signed_in(request),
+            detention=detention,
+            end=data["end"],
+            extension_days=data["extension_days"],
+            exceptional_days=data["exceptional_days"],
+        ),
+        done=_("Detention updated."),
+    )
+    return _after_post(request, proceeding, f"detention_update_{detention.pk}", form, outcome)
 
 
 @require_POST
@@ -304,17 +294,15 @@ def detention_release(request: HttpRequest, proceeding_id: int, detention_id: in
 def outcome_set(request: HttpRequest, proceeding_id: int) -> HttpResponse:
     proceeding = _proceeding_for(request, proceeding_id, Action.MANAGE_PROCEEDINGS)
     form = OutcomeForm(request.POST)
-    ok = None
-    if form.is_valid():
-        try:
-            services.outcome_record(
-                actor=signed_in(request), proceeding=proceeding, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            ok = _("Outcome recorded.")
-    return _after_post(request, proceeding, "outcome_form", form, ok)
+    outcome = submit(
+        request,
+        form,
+        lambda data: services.outcome_record(
+            actor=signed_in(request), proceeding=proceeding, **data
+        ),
+        done=_("Outcome recorded."),
+    )
+    return _after_post(request, proceeding, "outcome_form", form, outcome)
 
 
 def _case_context(request: HttpRequest, case: Case, form: OpenForm | None) -> dict[str, Any]:
@@ -359,23 +347,21 @@ def case_open(request: HttpRequest, case_id: int) -> HttpResponse:
     case = cases.get_to_act(user, Action.MANAGE_PROCEEDINGS, case_id, read=Action.VIEW_CASE)
     context = _case_context(request, case, None)
     form = OpenForm(request.POST, suspects=context["waiting"])
-    if form.is_valid():
-        data = form.cleaned_data
-        party = CaseParty.objects.get(pk=data["suspect"], case=case)
-        try:
-            proceeding = services.proceeding_open(
-                actor=user,
-                suspect=party,
-                police_report_date=data["police_report_date"],
-                police_report_number=data["police_report_number"],
-                prosecution_agency=data["prosecution_agency"],
-                today=today(),
-            )
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            messages.success(request, _("Proceeding opened."))
-            return redirect("justice:detail", proceeding_id=proceeding.pk)
+    outcome = submit(
+        request,
+        form,
+        lambda data: services.proceeding_open(
+            actor=user,
+            suspect=CaseParty.objects.get(pk=data["suspect"], case=case),
+            police_report_date=data["police_report_date"],
+            police_report_number=data["police_report_number"],
+            prosecution_agency=data["prosecution_agency"],
+            today=today(),
+        ),
+        done=_("Proceeding opened."),
+    )
+    if outcome.ok:
+        return redirect("justice:detail", proceeding_id=outcome.value.pk)
     context["form"] = form
     return render(request, "justice/case.html", context, status=400)
 
@@ -418,13 +404,14 @@ def statistics(request: HttpRequest) -> HttpResponse:
 def settings_page(request: HttpRequest) -> HttpResponse:
     current = services.deadline_overrides()
     form = DeadlineSettingsForm(request.POST or None, current=current)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.deadline_settings_set(actor=signed_in(request), values=form.cleaned_data)
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            messages.success(request, _("Deadline settings saved."))
+    if request.method == "POST":
+        outcome = submit(
+            request,
+            form,
+            lambda data: services.deadline_settings_set(actor=signed_in(request), values=data),
+            done=_("Deadline settings saved."),
+        )
+        if outcome.ok:
             return redirect("justice:settings")
     return render(
         request,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -15,14 +14,14 @@ from django.views.decorators.http import require_POST
 from lentera.apps.accounts.decorators import requires, signed_in
 from lentera.apps.accounts.identity import sealed_json
 from lentera.apps.accounts.permissions import Action
-from lentera.apps.accounts.views import form_errors
 from lentera.apps.insights.selectors import linked_records
 from lentera.apps.people import selectors, services
 from lentera.apps.people.forms import AccountForm, PersonForm, RevealForm, split_lines
-from lentera.apps.people.models import Sex
+from lentera.apps.people.models import Person, Sex
 from lentera.apps.people.policies import people
 from lentera.apps.reference.models import Region
 from lentera.privacy import unseal
+from lentera.web.flow import submit
 
 
 @requires(Action.VIEW_PERSON)
@@ -65,7 +64,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
             "lookup": lookup,
             "refused": False,
             "sexes": Sex.choices,
-            "can_create": request.user.has_action(Action.CREATE_PERSON),  # type: ignore[union-attr]
+            "can_create": signed_in(request).has_action(Action.CREATE_PERSON),
         },
     )
 
@@ -95,20 +94,20 @@ def _form_kwargs(form: PersonForm) -> dict[str, Any]:
 def person_create(request: HttpRequest) -> HttpResponse:
     actor = signed_in(request)
     form = PersonForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data.get("photo")
-        try:
-            person = services.person_create(
-                actor=actor,
-                owner_agency=actor.agency,  # type: ignore[arg-type]
-                photo=upload.read() if upload else None,
-                **_form_kwargs(form),
-            )
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            messages.success(request, _("Person registered."))
-            return redirect("people:detail", person_id=person.pk)
+
+    def create(data: dict[str, Any]) -> Person:
+        upload = data.get("photo")
+        return services.person_create(
+            actor=actor,
+            owner_agency=actor.agency,  # type: ignore[arg-type]
+            photo=upload.read() if upload else None,
+            **_form_kwargs(form),
+        )
+
+    if request.method == "POST":
+        outcome = submit(request, form, create, done=_("Person registered."))
+        if outcome.ok:
+            return redirect("people:detail", person_id=outcome.value.pk)
     return render(request, "people/form.html", {"form": form, "person": None})
 
 
@@ -136,17 +135,15 @@ def person_reveal(request: HttpRequest, person_id: int) -> HttpResponse:
     user = signed_in(request)
     person = people.get_for(user, Action.VIEW_PERSON, person_id)
     form = RevealForm(request.POST)
-    identity = None
-    if form.is_valid():
-        try:
-            identity = services.identity_reveal(
-                user=user,
-                person=person,
-                purpose=form.cleaned_data["purpose"],
-                purpose_note=form.cleaned_data["purpose_note"],
-            )
-        except ValidationError as exc:
-            form_errors(form, exc)
+    outcome = submit(
+        request,
+        form,
+        lambda data: services.identity_reveal(
+            user=user, person=person, purpose=data["purpose"], purpose_note=data["purpose_note"]
+        ),
+        done=None,
+    )
+    identity = outcome.value if outcome.ok else None
     context = {"person": person, "identity": identity, "reveal_form": form}
     template = "people/_identity.html" if request.htmx else "people/identity_page.html"  # type: ignore[attr-defined]
     return render(request, template, context)
@@ -160,17 +157,19 @@ def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
         raise PermissionDenied
     if request.method == "POST":
         form = PersonForm(request.POST)
-        if form.is_valid():
-            try:
-                version = int(request.POST.get("version", "0"))
-                services.person_update(
-                    actor=actor, person=person, version=version, **_form_kwargs(form)
-                )
-            except ValidationError as exc:
-                form_errors(form, exc)
-            else:
-                messages.success(request, _("Changes saved."))
-                return redirect("people:detail", person_id=person.pk)
+        outcome = submit(
+            request,
+            form,
+            lambda _data: services.person_update(
+                actor=actor,
+                person=person,
+                version=int(request.POST.get("version", "0")),
+                **_form_kwargs(form),
+            ),
+            done=_("Changes saved."),
+        )
+        if outcome.ok:
+            return redirect("people:detail", person_id=person.pk)
     else:
         # Editing shows the identity, so it is a logged read.
         services.identity_reveal(
@@ -198,13 +197,12 @@ def person_account_add(request: HttpRequest, person_id: int) -> HttpResponse:
     actor = signed_in(request)
     person = people.get_to_act(actor, Action.EDIT_PERSON, person_id, read=Action.VIEW_PERSON)
     form = AccountForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError(form.errors.as_text())
-        services.person_add_account(actor=actor, person=person, **form.cleaned_data)
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Account added."))
+    outcome = submit(
+        request,
+        form,
+        lambda data: services.person_add_account(actor=actor, person=person, **data),
+        done=_("Account added."),
+    )
+    if not outcome.ok:
+        outcome.flash(request, invalid=form.errors.as_text())
     return redirect("people:detail", person_id=person.pk)

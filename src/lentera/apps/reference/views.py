@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
@@ -11,10 +9,10 @@ from django.utils.translation import gettext as _
 from lentera.apps.accounts.decorators import login_only, requires, signed_in
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import NotFound, task_forces
-from lentera.apps.accounts.views import form_errors
 from lentera.apps.reference import services
 from lentera.apps.reference.forms import DestinationPolicyForm
 from lentera.apps.reference.models import DestinationPolicy, Region
+from lentera.web.flow import submit
 
 
 @login_only
@@ -28,7 +26,7 @@ def destinations(request: HttpRequest) -> HttpResponse:
         "reference/destinations.html",
         {
             "policies": qs,
-            "can_edit": request.user.has_action(Action.MANAGE_REFERENCE),  # type: ignore[union-attr]
+            "can_edit": signed_in(request).has_action(Action.MANAGE_REFERENCE),
         },
     )
 
@@ -49,13 +47,14 @@ def destination_edit(request: HttpRequest, policy_id: int | None = None) -> Http
         }
         initial["country"] = policy.country_id
     form = DestinationPolicyForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.destination_policy_save(actor=actor, policy=policy, **form.cleaned_data)
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            messages.success(request, _("Destination policy saved."))
+    if request.method == "POST":
+        outcome = submit(
+            request,
+            form,
+            lambda data: services.destination_policy_save(actor=actor, policy=policy, **data),
+            done=_("Destination policy saved."),
+        )
+        if outcome.ok:
             return redirect("reference:destinations")
     return render(request, "reference/destination_form.html", {"form": form, "policy": policy})
 

@@ -17,7 +17,6 @@ from django.views.decorators.http import require_POST
 
 from lentera.apps.accounts.decorators import requires, signed_in
 from lentera.apps.accounts.permissions import Action
-from lentera.apps.accounts.views import form_errors
 from lentera.apps.cases.policies import cases
 from lentera.apps.prevention import engine, selectors, services
 from lentera.apps.prevention.forms import (
@@ -37,6 +36,7 @@ from lentera.apps.prevention.vocab import (
     Sex,
     VisaType,
 )
+from lentera.web.flow import submit
 
 PAGE_SIZE = 50
 
@@ -51,20 +51,22 @@ def new(request: HttpRequest) -> HttpResponse:
         "departure_date": timezone.localdate(),
     }
     form = DepartureForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            screening, _result = services.departure_screen(
+    if request.method == "POST":
+        outcome = submit(
+            request,
+            form,
+            lambda data: services.departure_screen(
                 actor=user,
                 interview=form.interview(),
                 post=data["departure_post"],
                 traveller_name=data["traveller_name"],
                 traveller_nik=data["traveller_nik"],
                 traveller_phone=data["traveller_phone"],
-            )
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
+            ),
+            done=None,
+        )
+        if outcome.ok:
+            screening, _result = outcome.value
             return redirect("prevention:departure", departure_id=screening.pk)
     return render(
         request,
@@ -168,17 +170,18 @@ def _handled(request: HttpRequest, departure_id: int) -> DepartureScreening:
 def reveal(request: HttpRequest, departure_id: int) -> HttpResponse:
     screening = _handled(request, departure_id)
     form = RevealForm(request.POST)
-    identity = None
-    if form.is_valid():
-        try:
-            identity = services.departure_identity_reveal(
-                user=signed_in(request),
-                screening=screening,
-                purpose=form.cleaned_data["purpose"],
-                purpose_note=form.cleaned_data["purpose_note"],
-            )
-        except ValidationError as exc:
-            form_errors(form, exc)
+    outcome = submit(
+        request,
+        form,
+        lambda data: services.departure_identity_reveal(
+            user=signed_in(request),
+            screening=screening,
+            purpose=data["purpose"],
+            purpose_note=data["purpose_note"],
+        ),
+        done=None,
+    )
+    identity = outcome.value if outcome.ok else None
     return render(
         request,
         "prevention/_traveller_identity.html",
@@ -195,24 +198,23 @@ def open_case(request: HttpRequest, departure_id: int) -> HttpResponse:
     if not services.can_open_case(user, screening):
         raise PermissionDenied
     form = OpenCaseForm(request.POST)
-    if form.is_valid():
-        try:
-            case = services.departure_open_case(
-                actor=user,
-                screening=screening,
-                full_name=form.cleaned_data["full_name"],
-                nik=form.cleaned_data["nik"],
-                phone=form.cleaned_data["phone"],
-            )
-        except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
-        else:
-            messages.success(
-                request,
-                _("Case %(ref)s opened with the traveller as a victim.") % {"ref": case.reference},
-            )
-            return redirect("cases:detail", case_id=case.pk)
+    outcome = submit(
+        request,
+        form,
+        lambda data: services.departure_open_case(
+            actor=user,
+            screening=screening,
+            full_name=data["full_name"],
+            nik=data["nik"],
+            phone=data["phone"],
+        ),
+        done=lambda case: (
+            _("Case %(ref)s opened with the traveller as a victim.") % {"ref": case.reference}
+        ),
+    )
+    if outcome.ok:
+        return redirect("cases:detail", case_id=outcome.value.pk)
+    outcome.flash(request)
     return redirect("prevention:departure", departure_id=screening.pk)
 
 

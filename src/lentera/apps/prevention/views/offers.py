@@ -14,7 +14,6 @@ from django.views.decorators.http import require_POST
 
 from lentera.apps.accounts.decorators import requires, signed_in
 from lentera.apps.accounts.permissions import Action
-from lentera.apps.accounts.views import form_errors
 from lentera.apps.prevention import engine, selectors, services
 from lentera.apps.prevention.forms import (
     NoteForm,
@@ -29,6 +28,7 @@ from lentera.apps.prevention.policies import READ, offers
 from lentera.apps.prevention.selectors import OPEN
 from lentera.apps.prevention.views.common import reads
 from lentera.apps.prevention.vocab import OfferStatus
+from lentera.web.flow import submit
 
 PAGE_SIZE = 50
 
@@ -64,23 +64,23 @@ def queue(request: HttpRequest) -> HttpResponse:
 @requires(Action.SCREEN_OFFER)
 def add(request: HttpRequest) -> HttpResponse:
     form = OfferPasteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            screening, result = services.offer_screen(
+    if request.method == "POST":
+        outcome = submit(
+            request,
+            form,
+            lambda data: services.offer_screen(
                 actor=signed_in(request),
                 text=data["text"],
                 source=data["source"],
                 url=data["url"],
                 found_at=form.found_at(),
-            )
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            messages.success(
-                request,
-                _("Offer screened: %(level)s.") % {"level": engine.level_label(result.level)},
-            )
+            ),
+            done=lambda screened: (
+                _("Offer screened: %(level)s.") % {"level": engine.level_label(screened[1].level)}
+            ),
+        )
+        if outcome.ok:
+            screening, _result = outcome.value
             return redirect("prevention:offer", offer_id=screening.pk)
     status = 400 if form.is_bound else 200
     return render(request, "prevention/offer_add.html", {"form": form}, status=status)
@@ -89,22 +89,25 @@ def add(request: HttpRequest) -> HttpResponse:
 @requires(Action.SCREEN_OFFER)
 def import_file(request: HttpRequest) -> HttpResponse:
     form = OfferImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            rows = read_offer_file(name=upload.name or "", content=upload.read())
-            created = services.offers_import(
-                actor=signed_in(request), rows=rows, filename=upload.name or ""
-            )
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            high = sum(1 for s in created if s.level == "high")
-            messages.success(
-                request,
+
+    def import_offers(data: dict[str, Any]) -> list[OfferScreening]:
+        upload = data["file"]
+        rows = read_offer_file(name=upload.name or "", content=upload.read())
+        return services.offers_import(
+            actor=signed_in(request), rows=rows, filename=upload.name or ""
+        )
+
+    if request.method == "POST":
+        outcome = submit(
+            request,
+            form,
+            import_offers,
+            done=lambda created: (
                 _("%(n)s offers imported and screened; %(high)s at high risk.")
-                % {"n": len(created), "high": high},
-            )
+                % {"n": len(created), "high": sum(1 for s in created if s.level == "high")}
+            ),
+        )
+        if outcome.ok:
             return redirect("prevention:queue")
     status = 400 if form.is_bound else 200
     return render(request, "prevention/offer_import.html", {"form": form}, status=status)
@@ -151,21 +154,19 @@ def detail(request: HttpRequest, offer_id: int) -> HttpResponse:
 def triage(request: HttpRequest, offer_id: int) -> HttpResponse:
     screening = offers.get_to_act(request.user, Action.SCREEN_OFFER, offer_id, read=READ)
     form = OfferTriageForm(request.POST)
-    if form.is_valid():
-        try:
-            services.offer_triage(
-                actor=signed_in(request),
-                screening=screening,
-                status=form.cleaned_data["status"],
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
-        else:
-            messages.success(request, _("Status saved."))
-    else:
-        messages.error(request, _("Choose a status."))
+    outcome = submit(
+        request,
+        form,
+        lambda data: services.offer_triage(
+            actor=signed_in(request),
+            screening=screening,
+            status=data["status"],
+            note=data["note"],
+        ),
+        done=_("Status saved."),
+    )
+    if not outcome.ok:
+        outcome.flash(request, invalid=_("Choose a status."))
     return redirect("prevention:offer", offer_id=screening.pk)
 
 

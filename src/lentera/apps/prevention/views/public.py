@@ -7,7 +7,6 @@ POST of the public complaint form. Checks are limited per client address.
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
@@ -17,9 +16,9 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from lentera.apps.accounts.decorators import public
 from lentera.apps.accounts.ratelimit import over_limit
-from lentera.apps.accounts.views import form_errors
 from lentera.apps.prevention import engine
 from lentera.apps.prevention.forms import PublicCheckForm
+from lentera.web.flow import submit
 
 #: Where citizens report (the intake app's public form); used as a plain link when it is not
 #: installed under its name.
@@ -52,17 +51,17 @@ def check(request: HttpRequest) -> HttpResponse:
                 ),
             )
             status = 429
-        elif form.is_valid():
-            text = form.cleaned_data["text"]
-            try:
-                result = engine.check_offer(text=text, lang=engine.current_lang())
-            except ValidationError as exc:
-                form_errors(form, exc)
-                status = 400
-            else:
-                outcome = engine.present_offer(result, text)
         else:
-            status = 400
+            checked = submit(
+                request,
+                form,
+                lambda data: engine.check_offer(text=data["text"], lang=engine.current_lang()),
+                done=None,
+            )
+            if checked.ok:
+                outcome = engine.present_offer(checked.value, form.cleaned_data["text"])
+            else:
+                status = checked.status
     report_url, report_by_post = report_target()
     context = {
         "form": form,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -16,7 +16,6 @@ from django.views.decorators.http import require_POST
 
 from lentera.apps.accounts.decorators import requires, signed_in
 from lentera.apps.accounts.permissions import Action
-from lentera.apps.accounts.views import form_errors
 from lentera.apps.people.selectors import pseudonym_of
 from lentera.apps.protection import forms, selectors, services
 from lentera.apps.protection.policies import can_act, sees_identity
@@ -24,6 +23,7 @@ from lentera.apps.protection.timers import TimerKind, TimerState, timers_for_cas
 from lentera.apps.protection.views.pages import _case, _region
 from lentera.apps.protection.vocab import SERVICE_TRANSITIONS, ReturnStatus, ServiceStatus
 from lentera.privacy import unseal
+from lentera.web.flow import submit
 
 
 def _timers_of(case_id: int, kinds: set[TimerKind], source_id: int) -> list[Any]:
@@ -49,18 +49,16 @@ def service_detail(request: HttpRequest, case_id: int, service_id: int) -> HttpR
         if value in SERVICE_TRANSITIONS[row.status]
     ]
     form = forms.ServiceStatusForm(request.POST or None, choices=choices)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.service_set_status(
-                actor=user,
-                service=row,
-                status=form.cleaned_data["status"],
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            messages.success(request, _("Service status updated."))
+    if request.method == "POST":
+        outcome = submit(
+            request,
+            form,
+            lambda data: services.service_set_status(
+                actor=user, service=row, status=data["status"], note=data["note"]
+            ),
+            done=_("Service status updated."),
+        )
+        if outcome.ok:
             return redirect("protection:case", case_id=case.pk)
     return render(
         request,
@@ -121,30 +119,28 @@ def return_detail(request: HttpRequest, case_id: int, plan_id: int) -> HttpRespo
     cancel = forms.ReasonForm(data if step == "cancel" else None, prefix="cancel")
     visit = forms.VisitForm(data if step == "visit" else None)
     bound = {"update": update, "complete": complete, "cancel": cancel, "visit": visit}.get(step)
+
+    def act(data: dict[str, Any]) -> str:
+        """The step's service call; its success message."""
+        d = dict(data)
+        if step == "update":
+            version = d.pop("version")
+            d["home_region"] = _region(d.pop("home_region_code"))
+            services.return_update(actor=user, plan=plan, version=version, **d)
+            return _("Return plan updated.")
+        if step == "complete":
+            services.return_complete(actor=user, plan=plan, **d)
+            return _("Return and hand-over recorded.")
+        if step == "cancel":
+            services.return_cancel(actor=user, plan=plan, reason=d["reason"])
+            return _("Return cancelled.")
+        services.reintegration_visit(actor=user, plan=plan, **d)
+        return _("Visit recorded.")
+
     if step and bound is None:
         messages.error(request, _("Unknown step."))
-    elif bound is not None and bound.is_valid():
-        d = dict(bound.cleaned_data)
-        try:
-            if step == "update":
-                version = d.pop("version")
-                d["home_region"] = _region(d.pop("home_region_code"))
-                services.return_update(actor=user, plan=plan, version=version, **d)
-                done = _("Return plan updated.")
-            elif step == "complete":
-                services.return_complete(actor=user, plan=plan, **d)
-                done = _("Return and hand-over recorded.")
-            elif step == "cancel":
-                services.return_cancel(actor=user, plan=plan, reason=d["reason"])
-                done = _("Return cancelled.")
-            else:
-                services.reintegration_visit(actor=user, plan=plan, **d)
-                done = _("Visit recorded.")
-        except ValidationError as exc:
-            form_errors(bound, exc)
-        else:
-            messages.success(request, done)
-            return redirect("protection:return", case_id=case.pk, plan_id=plan.pk)
+    elif bound is not None and submit(request, bound, act, done=lambda text: text).ok:
+        return redirect("protection:return", case_id=case.pk, plan_id=plan.pk)
     visits = list(plan.visits.all())
     return render(
         request,
@@ -197,14 +193,17 @@ def restitution_detail(request: HttpRequest, case_id: int, restitution_id: int) 
             if not changed:
                 messages.info(request, _("Nothing changed."))
                 return redirect("protection:restitution", case_id=case.pk, restitution_id=row.pk)
-            try:
-                services.restitution_update(actor=user, restitution=row, version=version, **changed)
-            except ValidationError as exc:
-                row.refresh_from_db()
-                form_errors(form, exc)
-            else:
-                messages.success(request, _("Restitution updated."))
+            outcome = submit(
+                request,
+                form,
+                lambda _data: services.restitution_update(
+                    actor=user, restitution=row, version=version, **changed
+                ),
+                done=_("Restitution updated."),
+            )
+            if outcome.ok:
                 return redirect("protection:restitution", case_id=case.pk, restitution_id=row.pk)
+            row.refresh_from_db()
     return render(
         request,
         "protection/restitution.html",

@@ -16,7 +16,6 @@ from lentera.apps.accounts.decorators import requires, signed_in
 from lentera.apps.accounts.models import User
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import NotFound, is_user
-from lentera.apps.accounts.views import form_errors
 from lentera.apps.cases.models import Case, CaseParty
 from lentera.apps.cases.policies import cases
 from lentera.apps.cases.vocab import PartyRole
@@ -33,6 +32,7 @@ from lentera.apps.protection.policies import (
 from lentera.apps.protection.timers import TimerState
 from lentera.apps.protection.vocab import ReferralStatus, ServiceStatus
 from lentera.apps.reference.models import Region
+from lentera.web.flow import submit
 
 
 def _case(request: HttpRequest, case_id: int) -> Case:
@@ -131,13 +131,9 @@ def _victim_form(
     case = _case(request, case_id)
     party = _party(request, case, party_id)
     form = form_class(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            handler(user, party, dict(form.cleaned_data))
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            messages.success(request, done)
+    if request.method == "POST":
+        outcome = submit(request, form, lambda data: handler(user, party, dict(data)), done=done)
+        if outcome.ok:
             return redirect("protection:case", case_id=case.pk)
     return render(
         request,
@@ -407,15 +403,15 @@ def provider_edit(request: HttpRequest, provider_id: int | None = None) -> HttpR
     elif is_user(user) and user.agency_id:
         initial = {"agency": user.agency_id}
     form = forms.ProviderForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        d = dict(form.cleaned_data)
-        try:
-            region = _region(d.pop("region_code"))
-            services.provider_save(actor=user, provider=row, region=region, **d)
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            messages.success(request, _("Provider saved."))
+
+    def save(data: dict[str, Any]) -> Provider:
+        d = dict(data)
+        region = _region(d.pop("region_code"))
+        return services.provider_save(actor=user, provider=row, region=region, **d)
+
+    if request.method == "POST":
+        outcome = submit(request, form, save, done=_("Provider saved."))
+        if outcome.ok:
             return redirect("protection:directory")
     return render(
         request,
