@@ -146,6 +146,10 @@ ROWS: dict[str, Row] = {
     "api-meeting": Row(
         a.MANAGE_MEETINGS, owner="kupang_secretariat", other="pontianak_secretariat"
     ),
+    "api-plan": Row(a.MANAGE_MEETINGS, owner="kupang_secretariat", other="pontianak_secretariat"),
+    "api-scorecard": Row(
+        a.MANAGE_MEETINGS, owner="kupang_secretariat", other="pontianak_secretariat"
+    ),
     "api-action-items": Row(a.VIEW_DASHBOARD, owner=INVESTIGATOR),
     "api-action-item-close": Row(
         a.VIEW_DASHBOARD, P, owner=INVESTIGATOR, other="pontianak_investigator"

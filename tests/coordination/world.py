@@ -42,4 +42,12 @@ def coordination_world(
         task="Sosialisasi bagi Bhabinkamtibmas",
         due_on=timezone.localdate() + timedelta(days=30),
     )
-    return {"meeting_id": meeting.pk, "item_id": item.pk}
+    year = timezone.localdate().year
+    activities = services.plan_seed(actor=secretariat, task_force=task_force, year=year)
+    return {
+        "meeting_id": meeting.pk,
+        "item_id": item.pk,
+        "task_force_id": task_force.pk,
+        "year": year,
+        "activity_id": activities[0].pk,
+    }

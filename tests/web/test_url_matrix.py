@@ -262,6 +262,9 @@ ROWS: dict[str, Row] = {
     "coordination:item": Row(
         (a.VIEW_DASHBOARD,), GP, owner=INVESTIGATOR, other="pontianak_investigator"
     ),
+    "coordination:plan": Row(MEETINGS, GP, owner=SECRETARIAT, other="pontianak_secretariat"),
+    "coordination:activity": meeting(a.MANAGE_MEETINGS, GP),
+    "coordination:scorecard": Row(MEETINGS, owner=SECRETARIAT, other="pontianak_secretariat"),
     # the world's item has no file: the owner gets 404 too
     "coordination:item_file": Row(
         (a.VIEW_DASHBOARD,), owner=INVESTIGATOR, other="pontianak_investigator", code=404

@@ -98,3 +98,5 @@ class EventType(models.TextChoices):
     ACTION_ITEM_ASSIGNED = "action_item_assigned", _("Action item assigned")
     ACTION_ITEM_CLOSED = "action_item_closed", _("Action item closed")
     ACTION_ITEM_CANCELLED = "action_item_cancelled", _("Action item cancelled")
+    PLAN_SEEDED = "plan_seeded", _("Work plan started from the catalogue")
+    PLAN_ACTIVITY_UPDATED = "plan_activity_updated", _("Work-plan activity updated")

@@ -19,7 +19,7 @@ from lentera.apps.accounts.decorators import signed_in
 from lentera.apps.accounts.models import Agency, TaskForce
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import NotFound
-from lentera.apps.coordination import selectors, services
+from lentera.apps.coordination import scorecard, selectors, services
 from lentera.apps.coordination.models import ActionItem, Meeting
 from lentera.apps.coordination.policies import meetings
 from lentera.apps.coordination.vocab import MeetingKind, RecordKind
@@ -172,3 +172,90 @@ class ActionItemClose(APIView):
             record_id=v["record_id"],
         )
         return Response(item_out(selectors.item_get(user=actor, item_id=item_id)))
+
+
+def _task_force(request: Request, task_force_id: int) -> TaskForce:
+    found = meetings.task_forces(request.user, Action.MANAGE_MEETINGS).filter(pk=task_force_id)
+    if not found.exists():
+        raise NotFound()
+    return found.get()
+
+
+class PlanDetail(APIView):
+    """The work plan (RAD) of a task force for a year, each activity with its computed or typed
+    figure (the scorecard's per-activity half)."""
+
+    permission_classes = [HasAction]
+    required_action = Action.MANAGE_MEETINGS
+
+    @extend_schema(responses=dict)
+    def get(self, request: Request, task_force_id: int, year: int) -> Response:
+        card = scorecard.scorecard(task_force=_task_force(request, task_force_id), year=year)
+        return Response(
+            {
+                "task_force": task_force_id,
+                "year": year,
+                "activities": [
+                    {
+                        "id": s.activity.pk,
+                        "code": s.activity.code,
+                        "area": s.activity.area,
+                        "source": s.activity.source,
+                        "name": s.activity.name,
+                        "agencies": [a.pk for a in s.activity.agencies.all()],
+                        "target": s.activity.target,
+                        "unit": s.activity.unit,
+                        "budget": s.activity.budget,
+                        "realisation": s.activity.realisation,
+                        "measure": s.activity.measure or None,
+                        "done": s.done,
+                        "computed": s.computed,
+                        "percent": s.percent,
+                        "never_done": s.never_done,
+                    }
+                    for s in card.activities
+                ],
+            }
+        )
+
+
+class Scorecard(APIView):
+    permission_classes = [HasAction]
+    required_action = Action.MANAGE_MEETINGS
+
+    @extend_schema(responses=dict)
+    def get(self, request: Request, task_force_id: int, year: int) -> Response:
+        card = scorecard.scorecard(task_force=_task_force(request, task_force_id), year=year)
+        return Response(
+            {
+                "task_force": task_force_id,
+                "year": year,
+                "meetings_held": card.meetings_held,
+                "activities": [
+                    {
+                        "code": s.activity.code,
+                        "target": s.activity.target,
+                        "done": s.done,
+                        "computed": s.computed,
+                        "never_done": s.never_done,
+                    }
+                    for s in card.activities
+                ],
+                "agencies": [
+                    {
+                        "agency": s.agency.pk,
+                        "name": s.agency.name,
+                        "meetings_invited": s.meetings_invited,
+                        "meetings_present": s.meetings_present,
+                        "items": s.items,
+                        "closed_on_time": s.closed_on_time,
+                        "closed_late": s.closed_late,
+                        "overdue": s.overdue,
+                        "departure_screenings": s.screenings,
+                        "returns_completed": s.returns,
+                        "police_reports": s.police_reports,
+                    }
+                    for s in card.agencies
+                ],
+            }
+        )

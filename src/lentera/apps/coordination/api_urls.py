@@ -11,4 +11,12 @@ urlpatterns: list[URLPattern | URLResolver] = [
         api.ActionItemClose.as_view(),
         name="api-action-item-close",
     ),
+    path(
+        "task-forces/<int:task_force_id>/plan/<int:year>", api.PlanDetail.as_view(), name="api-plan"
+    ),
+    path(
+        "task-forces/<int:task_force_id>/scorecard/<int:year>",
+        api.Scorecard.as_view(),
+        name="api-scorecard",
+    ),
 ]

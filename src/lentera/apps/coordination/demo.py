@@ -141,6 +141,7 @@ def load_demo(agencies: dict[str, Agency]) -> None:
                     )
         meeting.refresh_from_db()
         services.minutes_approve(actor=chair, meeting=meeting, version=meeting.version)
+    _demo_plan(task_force, secretariat, agencies, now.year)
     services.meeting_schedule(
         actor=secretariat,
         task_force=task_force,
@@ -149,3 +150,37 @@ def load_demo(agencies: dict[str, Agency]) -> None:
         place="Aula Kantor Wali Kota Kupang",
         agencies=invited,
     )
+
+
+# (code, agency keys, target, budget, realisation, done typed)
+PLAN: list[tuple[str, list[str], int, int, int, int]] = [
+    ("perda-sosialisasi", ["polresta_kupang", "dp3a_kupang"], 12, 60_000_000, 35_000_000, 5),
+    ("perda-pendidikan-pelatihan", ["disnaker_ntt"], 2, 80_000_000, 40_000_000, 1),
+    ("perda-penegakan-hukum", ["polresta_kupang", "kejari_kupang"], 30, 0, 0, 0),
+    ("perda-pemulangan", ["dinsos_kupang", "uptd_kupang"], 10, 45_000_000, 12_000_000, 0),
+    ("perda-mutasi-penduduk", ["dp3a_kupang"], 4, 20_000_000, 0, 0),
+    ("perda-penempatan-tenaga-kerja", ["disnaker_ntt", "bp3mi_ntt"], 4, 25_000_000, 0, 0),
+    ("perda-deteksi-dini", ["disnaker_ntt", "imigrasi_kupang"], 200, 30_000_000, 5_000_000, 0),
+    ("ran-koordinasi", ["dp3a_kupang"], 2, 15_000_000, 9_000_000, 0),
+]
+
+
+def _demo_plan(
+    task_force: TaskForce, secretariat: User, agencies: dict[str, Agency], year: int
+) -> None:
+    from lentera.apps.coordination.models import PlanActivity
+
+    services.plan_seed(actor=secretariat, task_force=task_force, year=year)
+    for code, keys, target, budget, realisation, done in PLAN:
+        activity = PlanActivity.objects.get(task_force=task_force, year=year, code=code)
+        services.activity_update(
+            actor=secretariat,
+            activity=activity,
+            version=activity.version,
+            target=target,
+            unit=activity.unit,
+            budget=budget,
+            realisation=realisation,
+            done_typed=0 if activity.measure else done,
+            agencies=[agencies[k] for k in keys if k in agencies],
+        )

@@ -98,3 +98,44 @@ class CloseForm(forms.Form):
         required=False,
     )
     record_id = forms.IntegerField(label=_("record number"), required=False, min_value=1)
+
+
+class SeedForm(forms.Form):
+    year = forms.IntegerField(label=_("year"), min_value=2000, max_value=2100)
+
+
+class ActivityForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    agencies = forms.ModelMultipleChoiceField(
+        Agency.objects.filter(is_active=True),
+        label=_("responsible agencies"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    target = forms.IntegerField(label=_("yearly target"), min_value=0)
+    unit = forms.CharField(label=_("unit"), max_length=60, required=False)
+    budget = forms.IntegerField(label=_("budget (Rp)"), min_value=0)
+    realisation = forms.IntegerField(label=_("budget realised (Rp)"), min_value=0)
+    done_typed = forms.IntegerField(
+        label=_("done (typed)"),
+        min_value=0,
+        required=False,
+        help_text=_("Only for activities that Lentera does not count itself."),
+    )
+
+    @classmethod
+    def of(cls, activity: Any) -> ActivityForm:
+        form = cls(
+            initial={
+                "version": activity.version,
+                "agencies": list(activity.agencies.all()),
+                "target": activity.target,
+                "unit": activity.unit,
+                "budget": activity.budget,
+                "realisation": activity.realisation,
+                "done_typed": activity.done_typed,
+            }
+        )
+        if activity.measure:
+            del form.fields["done_typed"]
+        return form

@@ -16,8 +16,11 @@ from lentera.apps.coordination.vocab import (
     DEFAULT_MEETING_INTERVAL_DAYS,
     Attendance,
     ItemStatus,
+    Measure,
     MeetingKind,
     MeetingStatus,
+    PlanArea,
+    PlanSource,
     RecordKind,
 )
 
@@ -172,3 +175,41 @@ class ActionItem(models.Model):
         if self.closed_at is None:
             return None
         return timezone.localdate(self.closed_at) <= self.due_on
+
+
+class PlanActivity(models.Model):
+    """One activity of a task force's work plan (RAD) for a year: who is responsible, the
+    target, the budget and its realisation. What Lentera can count itself (``measure``) is
+    computed for the scorecard, never typed; the rest is typed in ``done_typed``."""
+
+    task_force = models.ForeignKey(
+        "accounts.TaskForce", on_delete=models.CASCADE, related_name="plan_activities"
+    )
+    year = models.PositiveIntegerField(_("year"))
+    code = models.SlugField(max_length=60)
+    area = models.CharField(_("area"), max_length=20, choices=PlanArea.choices)
+    source = models.CharField(_("source"), max_length=10, choices=PlanSource.choices)
+    name = models.CharField(_("activity"), max_length=300)
+    agencies = models.ManyToManyField(
+        "accounts.Agency", related_name="+", blank=True, verbose_name=_("responsible agencies")
+    )
+    measure = models.CharField(
+        _("counted by Lentera"), max_length=30, choices=Measure.choices, blank=True, default=""
+    )
+    target = models.PositiveIntegerField(_("yearly target"), default=0)
+    unit = models.CharField(_("unit"), max_length=60, blank=True)
+    budget = models.PositiveBigIntegerField(_("budget (Rp)"), default=0)
+    realisation = models.PositiveBigIntegerField(_("budget realised (Rp)"), default=0)
+    done_typed = models.PositiveIntegerField(_("done (typed)"), default=0)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["area", "code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["task_force", "year", "code"], name="uniq_plan_activity_code"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,7 +27,9 @@ from lentera.apps.coordination.models import (
     Invitation,
     Meeting,
     MeetingRule,
+    PlanActivity,
 )
+from lentera.apps.coordination.plan import catalogue
 from lentera.apps.coordination.policies import action_items, meetings
 from lentera.apps.coordination.vocab import (
     Attendance,
@@ -376,3 +378,102 @@ def meeting_interval_set(*, actor: User | None, task_force: TaskForce, days: int
         task_force=task_force, defaults={"interval_days": days}
     )
     return rule
+
+
+def plan_seed(*, actor: User | None, task_force: TaskForce, year: int) -> list[PlanActivity]:
+    """Start a task force's work plan for ``year`` from the catalogue (the national action
+    plan's areas; Kupang's Perda activities too). Activities already there are kept."""
+    if (
+        actor is not None
+        and not meetings.task_forces(actor, Action.MANAGE_MEETINGS)
+        .filter(pk=task_force.pk)
+        .exists()
+    ):
+        raise deny()
+    if not 2000 <= year <= 2100:
+        raise ValidationError({"year": _("Give a year between 2000 and 2100.")})
+    with transaction.atomic():
+        have = set(
+            PlanActivity.objects.filter(task_force=task_force, year=year).values_list(
+                "code", flat=True
+            )
+        )
+        created = PlanActivity.objects.bulk_create(
+            [
+                PlanActivity(
+                    task_force=task_force,
+                    year=year,
+                    code=code,
+                    area=area,
+                    source=source,
+                    name=name,
+                    measure=measure,
+                    unit=unit,
+                )
+                for code, area, source, name, measure, unit in catalogue(task_force.legal_basis)
+                if code not in have
+            ]
+        )
+        if created:
+            record_event(
+                actor=actor,
+                event_type=EventType.PLAN_SEEDED,
+                obj=task_force,
+                data={"year": year, "activities": len(created)},
+            )
+    return created
+
+
+def activity_update(
+    *,
+    actor: User,
+    activity: PlanActivity,
+    version: int,
+    target: int,
+    unit: str,
+    budget: int,
+    realisation: int,
+    done_typed: int,
+    agencies: list[Agency],
+) -> PlanActivity:
+    """Responsible agencies, yearly target, budget and realisation of one activity; what was done
+    is typed only for an activity Lentera does not count."""
+    if (
+        not meetings.task_forces(actor, Action.MANAGE_MEETINGS)
+        .filter(pk=activity.task_force_id)
+        .exists()
+    ):
+        raise deny()
+    if min(target, budget, realisation, done_typed) < 0:
+        raise ValidationError(_("Figures cannot be negative."))
+    if activity.measure and done_typed:
+        raise ValidationError(
+            {"done_typed": _("Lentera counts this activity itself; leave 'done' empty.")}
+        )
+    check_no_identity(actor, {"unit": unit})
+    with transaction.atomic():
+        lock(PlanActivity.objects, activity.pk, version=version)
+        PlanActivity.objects.filter(pk=activity.pk).update(
+            target=target,
+            unit=unit.strip(),
+            budget=budget,
+            realisation=realisation,
+            done_typed=done_typed,
+            version=F("version") + 1,
+        )
+        activity.refresh_from_db()
+        activity.agencies.set(agencies)
+        record_event(
+            actor=actor,
+            event_type=EventType.PLAN_ACTIVITY_UPDATED,
+            obj=activity.task_force,
+            data={
+                "activity": activity.pk,
+                "target": target,
+                "budget": budget,
+                "realisation": realisation,
+                "done_typed": done_typed,
+                "agencies": sorted(a.pk for a in agencies),
+            },
+        )
+    return activity

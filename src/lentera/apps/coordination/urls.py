@@ -18,4 +18,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("tindak-lanjut/", views.items, name="items"),
     path("tindak-lanjut/<int:item_id>/", views.item_detail, name="item"),
     path("tindak-lanjut/<int:item_id>/berkas/", views.item_file, name="item_file"),
+    path("rencana/<int:task_force_id>/<int:year>/", views.plan, name="plan"),
+    path("rencana/kegiatan/<int:activity_id>/", views.activity, name="activity"),
+    path("skor/<int:task_force_id>/<int:year>/", views.scorecard_page, name="scorecard"),
 ]

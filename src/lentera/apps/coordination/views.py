@@ -15,12 +15,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lentera.apps.accounts.decorators import requires, signed_in
+from lentera.apps.accounts.models import TaskForce
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import NotFound
 from lentera.apps.accounts.views import form_errors
 from lentera.apps.cases.policies import cases
-from lentera.apps.coordination import pdf, selectors, services
+from lentera.apps.coordination import pdf, scorecard, selectors, services
 from lentera.apps.coordination.forms import (
+    ActivityForm,
     AgendaForm,
     ApproveForm,
     AttendanceForm,
@@ -30,7 +32,7 @@ from lentera.apps.coordination.forms import (
     MeetingForm,
     MinutesForm,
 )
-from lentera.apps.coordination.models import Meeting
+from lentera.apps.coordination.models import Meeting, PlanActivity
 from lentera.apps.coordination.policies import action_items, meetings
 from lentera.apps.coordination.vocab import ItemStatus, MeetingStatus
 
@@ -49,6 +51,11 @@ def home(request: HttpRequest) -> HttpResponse:
             "meetings": [(m, rates.get(m.pk, (0, 0))) for m in listed],
             "lapses": selectors.lapses(user=user, today=timezone.localdate()),
             "can_manage": user.has_action(Action.MANAGE_MEETINGS),
+            "forces": (
+                meetings.task_forces(user, Action.MANAGE_MEETINGS)
+                | meetings.task_forces(user, Action.APPROVE_MINUTES)
+            ).distinct(),
+            "year": timezone.localdate().year,
         },
     )
 
@@ -345,3 +352,94 @@ def item_file(request: HttpRequest, item_id: int) -> HttpResponse:
     name = item.proof_filename.replace('"', "") or f"bukti-{item.pk}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+def _task_force_for(request: HttpRequest, task_force_id: int) -> TaskForce:
+    """A task force in the user's reach (404 otherwise)."""
+    user = signed_in(request)
+    reach = meetings.task_forces(user, Action.MANAGE_MEETINGS) | meetings.task_forces(
+        user, Action.APPROVE_MINUTES
+    )
+    found = reach.filter(pk=task_force_id).first()
+    if found is None:
+        raise NotFound()
+    return found
+
+
+@requires(*VIEW)
+def plan(request: HttpRequest, task_force_id: int, year: int) -> HttpResponse:
+    """The work plan (RAD) of a task force for a year; the secretariat starts it from the
+    catalogue (POST)."""
+    task_force = _task_force_for(request, task_force_id)
+    user = signed_in(request)
+    if request.method == "POST":
+        if not user.has_action(Action.MANAGE_MEETINGS):
+            raise PermissionDenied
+        created = services.plan_seed(actor=user, task_force=task_force, year=year)
+        messages.success(
+            request, _("%(n)s activities added from the catalogue.") % {"n": len(created)}
+        )
+        return redirect("coordination:plan", task_force_id=task_force.pk, year=year)
+    activities = PlanActivity.objects.filter(task_force=task_force, year=year).prefetch_related(
+        "agencies"
+    )
+    return render(
+        request,
+        "coordination/plan.html",
+        {
+            "tf": task_force,
+            "year": year,
+            "activities": activities,
+            "manage": user.has_action(Action.MANAGE_MEETINGS),
+        },
+    )
+
+
+@requires(Action.MANAGE_MEETINGS)
+def activity(request: HttpRequest, activity_id: int) -> HttpResponse:
+    user = signed_in(request)
+    found = (
+        PlanActivity.objects.filter(
+            task_force__in=meetings.task_forces(user, Action.MANAGE_MEETINGS)
+        )
+        .select_related("task_force")
+        .filter(pk=activity_id)
+        .first()
+    )
+    if found is None:
+        raise NotFound()
+    form = ActivityForm.of(found)
+    if request.method == "POST":
+        form = ActivityForm(request.POST)
+        if found.measure:
+            del form.fields["done_typed"]
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.activity_update(
+                    actor=user,
+                    activity=found,
+                    version=data["version"],
+                    target=data["target"],
+                    unit=data["unit"],
+                    budget=data["budget"],
+                    realisation=data["realisation"],
+                    done_typed=data.get("done_typed") or 0,
+                    agencies=list(data["agencies"]),
+                )
+            except ValidationError as exc:
+                form_errors(form, exc)
+            else:
+                messages.success(request, _("Activity saved."))
+                return redirect(
+                    "coordination:plan", task_force_id=found.task_force_id, year=found.year
+                )
+    status = 400 if request.method == "POST" else 200
+    return render(request, "coordination/activity.html", {"a": found, "form": form}, status=status)
+
+
+@requires(*VIEW)
+def scorecard_page(request: HttpRequest, task_force_id: int, year: int) -> HttpResponse:
+    task_force = _task_force_for(request, task_force_id)
+    card = scorecard.scorecard(task_force=task_force, year=year)
+    return render(request, "coordination/scorecard.html", {"card": card})

@@ -45,3 +45,31 @@ class RecordKind(models.TextChoices):
     REFERRAL = "referral", _("Referral")
     PROCEEDING = "proceeding", _("Proceeding")
     MEETING = "meeting", _("Meeting")
+
+
+class PlanArea(models.TextChoices):
+    """The areas of the national action plan (RAN PP-TPPO), one per working group."""
+
+    PREVENTION = "prevention", _("Prevention and child participation")
+    HEALTH = "health", _("Health rehabilitation")
+    SOCIAL = "social", _("Social rehabilitation, return and reintegration")
+    LEGAL_NORMS = "legal_norms", _("Development of legal norms")
+    LAW_ENFORCEMENT = "law_enforcement", _("Law enforcement")
+    COORDINATION = "coordination", _("Coordination and cooperation")
+
+
+class PlanSource(models.TextChoices):
+    RAN = "ran", _("National action plan")
+    PERDA = "perda", _("Regional regulation")
+    OWN = "own", _("Task force's own")
+
+
+class Measure(models.TextChoices):
+    """What Lentera counts for an activity itself (none: the secretariat types what was done)."""
+
+    NONE = "", _("Typed by the secretariat")
+    DEPARTURE_SCREENINGS = "departure_screenings", _("Departure screenings at the posts")
+    RETURNS_COMPLETED = "returns_completed", _("Victims returned home")
+    POLICE_REPORTS = "police_reports", _("Proceedings opened on a police report")
+    MEETINGS_HELD = "meetings_held", _("Task-force meetings held")
+    ITEMS_CLOSED = "items_closed", _("Action items closed")
