@@ -299,7 +299,7 @@ REST_FRAMEWORK = {
     # Every endpoint declares its action (``required_action``) or is marked ``public = True``
     # with AllowAny; HasAction refuses an endpoint that declares nothing.
     "DEFAULT_PERMISSION_CLASSES": ["lentera.api.permissions.HasAction"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "lentera.api.schema.LenteraAutoSchema",
     "EXCEPTION_HANDLER": "lentera.api.exceptions.handler",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
@@ -316,6 +316,8 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    # a screening's risk level (offers and departures); regions and task forces have their own
+    "ENUM_NAME_OVERRIDES": {"RiskLevelEnum": ["high", "medium", "low"]},
 }
 
 # Background work (linkage runs, the deadline sweep) runs as tasks on the database queue, read by

@@ -15,7 +15,7 @@ from lentera.apps.accounts.models import (
 
 
 class AgencyOut(serializers.ModelSerializer[Agency]):
-    region = serializers.CharField(source="region.code", default=None)
+    region = serializers.CharField(source="region.code", default=None, allow_null=True)
 
     class Meta:
         model = Agency
@@ -23,7 +23,7 @@ class AgencyOut(serializers.ModelSerializer[Agency]):
 
 
 class TaskForceOut(serializers.ModelSerializer[TaskForce]):
-    region = serializers.CharField(source="region.code", default=None)
+    region = serializers.CharField(source="region.code", default=None, allow_null=True)
     members = serializers.SerializerMethodField()
 
     class Meta:

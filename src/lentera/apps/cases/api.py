@@ -15,11 +15,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from lentera.api.permissions import HasAction
+from lentera.api.schema import PAGE, paginated
 from lentera.apps.accounts.decorators import signed_in
 from lentera.apps.accounts.models import Agency
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import NotFound
 from lentera.apps.cases import exports, legal_facts, selectors, services
+from lentera.apps.cases import serializers as out
 from lentera.apps.cases.models import Case, CaseGrant
 from lentera.apps.cases.policies import cases
 from lentera.apps.cases.vocab import GrantScope, PartyRole
@@ -225,8 +227,9 @@ class CaseList(APIView):
         parameters=[
             OpenApiParameter(n, str, required=False)
             for n in ("q", "status", "region", "exploitation_type", "child")
-        ],
-        responses=dict,
+        ]
+        + [PAGE],
+        responses=paginated(out.CaseSummaryOut),
     )
     def get(self, request: Request) -> Response:
         params = request.query_params
@@ -242,7 +245,7 @@ class CaseList(APIView):
         page = paginator.paginate_queryset(qs, request, view=self) or []
         return paginator.get_paginated_response([case_summary(c) for c in page])
 
-    @extend_schema(request=CaseIn, responses={201: dict})
+    @extend_schema(request=CaseIn, responses={201: out.CaseOut})
     def post(self, request: Request) -> Response:
         data = CaseIn(data=request.data)
         data.is_valid(raise_exception=True)
@@ -280,7 +283,7 @@ class CaseDetail(APIView):
     permission_classes = [HasAction]
     required_action = Action.VIEW_CASE
 
-    @extend_schema(responses=dict)
+    @extend_schema(responses=out.CaseOut)
     def get(self, request: Request, case_id: int) -> Response:
         case = cases.get_for(request.user, Action.VIEW_CASE, case_id)
         return Response(case_out(request.user, case))
@@ -290,7 +293,7 @@ class CaseParties(APIView):
     permission_classes = [HasAction]
     required_action = Action.EDIT_CASE
 
-    @extend_schema(request=PartyIn, responses={201: dict})
+    @extend_schema(request=PartyIn, responses={201: out.PartyCreatedOut})
     def post(self, request: Request, case_id: int) -> Response:
         actor = signed_in(request)
         case = cases.get_to_act(actor, Action.EDIT_CASE, case_id, read=Action.VIEW_CASE)
@@ -332,7 +335,7 @@ class CaseFacts(APIView):
     permission_classes = [HasAction]
     required_action = Action.EDIT_CASE
 
-    @extend_schema(request=FactsIn, responses=dict)
+    @extend_schema(request=FactsIn, responses=out.CaseOut)
     def post(self, request: Request, case_id: int) -> Response:
         actor = signed_in(request)
         case = cases.get_to_act(actor, Action.EDIT_CASE, case_id, read=Action.VIEW_CASE)
@@ -388,7 +391,7 @@ class CaseGrants(APIView):
     permission_classes = [HasAction]
     required_action = Action.SHARE_CASE
 
-    @extend_schema(request=GrantIn, responses={201: dict})
+    @extend_schema(request=GrantIn, responses={201: out.GrantCreatedOut})
     def post(self, request: Request, case_id: int) -> Response:
         actor = signed_in(request)
         case = cases.get_to_act(actor, Action.SHARE_CASE, case_id, read=Action.VIEW_CASE)
@@ -405,7 +408,7 @@ class CaseGrantRevoke(APIView):
     permission_classes = [HasAction]
     required_action = Action.SHARE_CASE
 
-    @extend_schema(request=None, responses=dict)
+    @extend_schema(request=None, responses=out.GrantRevokedOut)
     def post(self, request: Request, case_id: int, grant_id: int) -> Response:
         actor = signed_in(request)
         case = cases.get_to_act(actor, Action.SHARE_CASE, case_id, read=Action.VIEW_CASE)
@@ -420,7 +423,7 @@ class CaseStatusView(APIView):
     permission_classes = [HasAction]
     required_action = Action.EDIT_CASE
 
-    @extend_schema(request=StatusIn, responses=dict)
+    @extend_schema(request=StatusIn, responses=out.CaseSummaryOut)
     def post(self, request: Request, case_id: int) -> Response:
         actor = signed_in(request)
         case = cases.get_to_act(actor, Action.EDIT_CASE, case_id, read=Action.VIEW_CASE)

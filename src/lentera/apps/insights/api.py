@@ -15,9 +15,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from lentera.api.permissions import HasAction
+from lentera.api.schema import PAGE, paginated
 from lentera.apps.accounts.decorators import signed_in
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.insights import selectors as insight_selectors
+from lentera.apps.insights import serializers as out
 from lentera.apps.insights import services as insight_services
 from lentera.apps.insights.policies import matches as linkage_matches
 from lentera.apps.insights.policies import runs as linkage_runs
@@ -35,7 +37,9 @@ class PublicStatistics(APIView):
     permission_classes = [AllowAny]
 
     @extend_schema(
-        parameters=[OpenApiParameter("year", int, required=False)], responses=dict, auth=[]
+        parameters=[OpenApiParameter("year", int, required=False)],
+        responses=out.PublicStatisticsOut,
+        auth=[],
     )
     def get(self, request: Request) -> Response:
         raw = request.query_params.get("year", "")
@@ -85,7 +89,7 @@ class LinkageRuns(APIView):
     permission_classes = PERMS
     required_action = Action.RUN_LINKAGE
 
-    @extend_schema(request=None, responses={202: dict})
+    @extend_schema(request=None, responses={202: out.RunStartedOut})
     def post(self, request: Request) -> Response:
         run = insight_services.linkage_run_start(actor=signed_in(request))
         return Response({"id": run.pk, "status": run.status}, status=status.HTTP_202_ACCEPTED)
@@ -95,7 +99,7 @@ class LinkageRunDetail(APIView):
     permission_classes = PERMS
     required_action = Action.RUN_LINKAGE
 
-    @extend_schema(responses=dict)
+    @extend_schema(responses=out.RunOut)
     def get(self, request: Request, run_id: int) -> Response:
         run = linkage_runs.get_for(request.user, Action.RUN_LINKAGE, run_id)
         return Response(
@@ -115,7 +119,13 @@ class MatchList(APIView):
     permission_classes = PERMS
     required_action = Action.REVIEW_MATCHES
 
-    @extend_schema(responses=dict)
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("status", str, description="The review status (default pending)."),
+            PAGE,
+        ],
+        responses=paginated(out.MatchOut),
+    )
     def get(self, request: Request) -> Response:
 
         qs = insight_selectors.review_queue(
@@ -130,7 +140,7 @@ class MatchDecide(APIView):
     permission_classes = PERMS
     required_action = Action.REVIEW_MATCHES
 
-    @extend_schema(request=DecisionIn, responses=dict)
+    @extend_schema(request=DecisionIn, responses=out.MatchOut)
     def post(self, request: Request, candidate_id: int) -> Response:
         candidate = linkage_matches.get_for(request.user, Action.REVIEW_MATCHES, candidate_id)
         data = DecisionIn(data=request.data)

@@ -78,7 +78,7 @@ def _cases(year: int | None) -> QuerySet[Case]:
 def parse_year(raw: str) -> int | None:
     """A year from 2000 to next year, else None (the caller decides if that is an error)."""
     raw = raw.strip()
-    if raw.isdigit() and 2000 <= int(raw) <= timezone.localdate().year + 1:
+    if raw.isascii() and raw.isdigit() and 2000 <= int(raw) <= timezone.localdate().year + 1:
         return int(raw)
     return None
 

@@ -22,6 +22,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from lentera.api.permissions import HasAction
+from lentera.api.schema import PAGE, paginated
 from lentera.apps.accounts.decorators import signed_in
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.ratelimit import ScopeThrottle
@@ -75,6 +76,7 @@ LIST_FILTERS = [
 ] + [
     OpenApiParameter("received_from", datetime, required=False),
     OpenApiParameter("received_to", datetime, required=False),
+    PAGE,
 ]
 
 
@@ -85,7 +87,7 @@ class ComplaintList(APIView):
     permission_classes = PERMS
     required_action = {"GET": Action.VIEW_COMPLAINT, "POST": Action.REGISTER_COMPLAINT}
 
-    @extend_schema(parameters=LIST_FILTERS, responses=s.ComplaintOut(many=True))
+    @extend_schema(parameters=LIST_FILTERS, responses=paginated(s.ComplaintOut))
     def get(self, request: Request) -> Response:
         params = request.query_params
         dates: dict[str, Any] = {}

@@ -21,9 +21,9 @@ from lentera.apps.reference.models import Region
 class ComplaintOut(serializers.ModelSerializer[Complaint]):
     """What every user who may see the complaint gets: no reporter, no account."""
 
-    region = serializers.CharField(source="region.code", default=None)
+    region = serializers.CharField(source="region.code", default=None, allow_null=True)
     status = serializers.CharField(help_text="received, triaged, linked (to a case) or closed")
-    case_reference = serializers.CharField(source="case.reference", default=None)
+    case_reference = serializers.CharField(source="case.reference", default=None, allow_null=True)
 
     class Meta:
         model = Complaint

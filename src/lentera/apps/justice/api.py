@@ -17,6 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from lentera.api.permissions import HasAction
+from lentera.api.schema import PAGE, paginated
 from lentera.apps.accounts.decorators import signed_in
 from lentera.apps.accounts.models import Agency, AgencyType
 from lentera.apps.accounts.permissions import Action
@@ -25,6 +26,7 @@ from lentera.apps.cases.models import CaseParty
 from lentera.apps.cases.policies import cases
 from lentera.apps.justice import deadlines as d
 from lentera.apps.justice import selectors, services
+from lentera.apps.justice import serializers as out
 from lentera.apps.justice.models import Proceeding
 from lentera.apps.justice.policies import proceedings
 from lentera.apps.justice.vocab import Stage
@@ -150,14 +152,15 @@ class ProceedingList(APIView):
             OpenApiParameter("stalled", bool, required=False),
             OpenApiParameter("overdue", bool, required=False),
             OpenApiParameter("case", int, required=False),
+            PAGE,
         ],
-        responses=dict,
+        responses=paginated(out.ProceedingOut),
     )
     def get(self, request: Request) -> Response:
         params = request.query_params
         stalled, overdue = _flag(params.get("stalled")), _flag(params.get("overdue"))
         case_raw = params.get("case", "")
-        if case_raw and not case_raw.isdigit():
+        if case_raw and not (case_raw.isascii() and case_raw.isdigit() and len(case_raw) < 19):
             raise ValidationError({"case": ["expected a case id"]})
         qs = selectors.proceeding_list(
             user=request.user, case_id=int(case_raw) if case_raw else None
@@ -173,7 +176,7 @@ class ProceedingList(APIView):
             [proceeding_out(request.user, w.proceeding, w) for w in page]
         )
 
-    @extend_schema(request=ProceedingIn, responses={201: dict})
+    @extend_schema(request=ProceedingIn, responses={201: out.ProceedingDetailOut})
     def post(self, request: Request) -> Response:
         actor = signed_in(request)
         data = ProceedingIn(data=request.data)
@@ -207,7 +210,7 @@ class ProceedingDetail(APIView):
     permission_classes = [HasAction]
     required_action = Action.VIEW_CASE
 
-    @extend_schema(responses=dict)
+    @extend_schema(responses=out.ProceedingDetailOut)
     def get(self, request: Request, proceeding_id: int) -> Response:
         return _detail(request, proceeding_id)
 
@@ -216,7 +219,7 @@ class ProceedingStages(APIView):
     permission_classes = [HasAction]
     required_action = Action.MANAGE_PROCEEDINGS
 
-    @extend_schema(request=StageIn, responses={201: dict})
+    @extend_schema(request=StageIn, responses={201: out.ProceedingDetailOut})
     def post(self, request: Request, proceeding_id: int) -> Response:
         actor = signed_in(request)
         p = proceedings.get_to_act(
@@ -238,7 +241,7 @@ class ProceedingStatistics(APIView):
             OpenApiParameter("to", str, required=True, description="YYYY-MM-DD"),
             OpenApiParameter("region", str, required=False),
         ],
-        responses=dict,
+        responses=out.ProceedingStatisticsOut,
     )
     def get(self, request: Request) -> Response:
         params = request.query_params

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from lentera.api.permissions import HasAction
+from lentera.api.schema import PAGE, paginated
 from lentera.apps.accounts.decorators import signed_in
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.people import selectors as people_selectors
@@ -29,7 +30,15 @@ class PersonList(APIView):
     permission_classes = PERMS
     required_action = {"GET": Action.VIEW_PERSON, "POST": Action.CREATE_PERSON}
 
-    @extend_schema(responses=people_s.PersonOut(many=True))
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("q", str, description="Initials or part of a pseudonym."),
+            OpenApiParameter("sex", str),
+            OpenApiParameter("child", str, description="`yes` or `no`."),
+            PAGE,
+        ],
+        responses=paginated(people_s.PersonOut),
+    )
     def get(self, request: Request) -> Response:
         if people_selectors.is_identifier(request.query_params.get("q", "")):
             raise serializers.ValidationError(
@@ -73,7 +82,7 @@ class PersonSearch(APIView):
     permission_classes = PERMS
     required_action = Action.VIEW_PERSON
 
-    @extend_schema(request=LookupIn, responses=dict)
+    @extend_schema(request=LookupIn, responses=people_s.PersonSearchOut)
     def post(self, request: Request) -> Response:
         data = LookupIn(data=request.data)
         data.is_valid(raise_exception=True)
@@ -134,7 +143,7 @@ class PersonAccounts(APIView):
     permission_classes = PERMS
     required_action = Action.EDIT_PERSON
 
-    @extend_schema(request=AccountIn, responses={201: dict})
+    @extend_schema(request=AccountIn, responses={201: people_s.AccountCreatedOut})
     def post(self, request: Request, person_id: int) -> Response:
         person = people.get_to_act(
             request.user, Action.EDIT_PERSON, person_id, read=Action.VIEW_PERSON

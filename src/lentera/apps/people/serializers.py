@@ -76,3 +76,23 @@ def person_out(person: Person) -> dict[str, Any]:
         "owner_agency": person.owner_agency_id,
         "region": person.region.code if person.region else None,
     }
+
+
+class PersonMatchOut(PersonOut):
+    reasons = serializers.ListField(child=serializers.CharField(), help_text="What matched.")
+
+
+class HolderOut(serializers.Serializer[dict[str, object]]):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+
+
+class PersonSearchOut(serializers.Serializer[dict[str, object]]):
+    results = PersonMatchOut(many=True, help_text="The matches whose identity you hold.")
+    held_by = HolderOut(many=True, help_text="Agencies holding other matching records.")
+
+
+class AccountCreatedOut(serializers.Serializer[dict[str, object]]):
+    id = serializers.IntegerField()
+    kind = serializers.CharField()
+    provider = serializers.CharField()

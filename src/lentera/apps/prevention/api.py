@@ -21,10 +21,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from lentera.api.permissions import HasAction
+from lentera.api.schema import PAGE, paginated
 from lentera.apps.accounts.decorators import signed_in
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.ratelimit import over_limit
 from lentera.apps.prevention import engine, selectors, services
+from lentera.apps.prevention import serializers as out
 from lentera.apps.prevention.models import DepartureScreening, OfferScreening
 from lentera.apps.prevention.policies import READ, ScreeningPolicy, departures, offers
 from lentera.screening import INTERVIEW_FIELDS
@@ -174,8 +176,11 @@ def _datetime(value: Any) -> datetime | None:
         return None
     if isinstance(value, str):
         # A date alone means that day: noon, so it stays that day in every Indonesian zone.
-        day = parse_date(value) if len(value) == 10 else None
-        parsed = parse_datetime(value + "T12:00:00" if day else value)
+        try:
+            day = parse_date(value) if len(value) == 10 else None
+            parsed = parse_datetime(value + "T12:00:00" if day else value)
+        except ValueError:  # well formed, but no such day or hour (2024-02-31, 25:00)
+            parsed = None
         if parsed is not None:
             if parsed.tzinfo is None:
                 parsed = timezone.make_aware(parsed)
@@ -284,9 +289,10 @@ class OfferScreeningList(APIView):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter(n, str, required=False) for n in ("level", "status", "source")
+            *(OpenApiParameter(n, str, required=False) for n in ("level", "status", "source")),
+            PAGE,
         ],
-        responses=dict,
+        responses=paginated(out.OfferScreeningOut),
     )
     def get(self, request: Request) -> Response:
         params = request.query_params
@@ -312,15 +318,19 @@ class DepartureScreeningList(APIView):
         parameters=[
             OpenApiParameter(n, str, required=False)
             for n in ("level", "post", "destination", "date_from", "date_to")
-        ],
-        responses=dict,
+        ]
+        + [PAGE],
+        responses=paginated(out.DepartureScreeningOut),
     )
     def get(self, request: Request) -> Response:
         params = request.query_params
         dates = {}
         for name in ("date_from", "date_to"):
             if params.get(name):
-                day = parse_date(params[name])
+                try:
+                    day = parse_date(params[name])
+                except ValueError:  # well formed, but no such day (2024-02-31)
+                    day = None
                 if day is None:
                     raise ValidationError({name: [_("Must be a date YYYY-MM-DD.")]})
                 dates[name] = day

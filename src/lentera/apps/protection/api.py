@@ -7,7 +7,7 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.request import Request
@@ -23,6 +23,7 @@ from lentera.apps.cases.models import Case, CaseParty
 from lentera.apps.cases.policies import cases
 from lentera.apps.cases.vocab import PartyRole
 from lentera.apps.protection import selectors, services
+from lentera.apps.protection import serializers as out
 from lentera.apps.protection.models import (
     Consent,
     Notification,
@@ -129,15 +130,37 @@ class IdentificationIn(serializers.Serializer[dict[str, Any]]):
     notes = serializers.CharField(default="", allow_blank=True)
 
 
+class ConsentWithdrawIn(serializers.Serializer[dict[str, Any]]):
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ReferralStepIn(serializers.Serializer[dict[str, Any]]):
+    """``from_status``: the status the client showed (409 when the referral moved on);
+    ``reason``: why it is declined (``decline`` only)."""
+
+    from_status = serializers.CharField(required=False, allow_blank=True)
+    reason = serializers.CharField(required=False)
+
+
 class DeclineIn(serializers.Serializer[dict[str, Any]]):
     reason = serializers.CharField(max_length=300)
+
+
+REFERRAL_STEPS = ["accept", "decline", "complete", "police-reported"]
+RETURN_STEPS = ["update", "complete", "cancel", "visits"]
 
 
 class ReferralList(APIView):
     permission_classes = [HasAction]
     required_action = Action.VIEW_CASE
 
-    @extend_schema(responses=dict)
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("direction", str, enum=["in", "out"], description="Received or sent."),
+            OpenApiParameter("status", str, description="Only referrals with this status."),
+        ],
+        responses=out.ReferralOut(many=True),
+    )
     def get(self, request: Request) -> Response:
         incoming = {"in": True, "out": False}.get(request.query_params.get("direction", ""))
         rows = selectors.referral_list(
@@ -150,7 +173,7 @@ class VictimReferrals(APIView):
     permission_classes = [HasAction]
     required_action = Action.REFER
 
-    @extend_schema(request=ReferralIn, responses={201: dict})
+    @extend_schema(request=ReferralIn, responses={201: out.ReferralOut})
     def post(self, request: Request, case_id: int, party_id: int) -> Response:
         party = _victim(request, case_id, party_id)
         data = ReferralIn(data=request.data)
@@ -163,7 +186,7 @@ class VictimConsents(APIView):
     permission_classes = [HasAction]
     required_action = Action.REFER
 
-    @extend_schema(request=ConsentIn, responses={201: dict})
+    @extend_schema(request=ConsentIn, responses={201: out.ConsentCreatedOut})
     def post(self, request: Request, case_id: int, party_id: int) -> Response:
         party = _victim(request, case_id, party_id)
         data = ConsentIn(data=request.data)
@@ -176,7 +199,7 @@ class ConsentWithdraw(APIView):
     permission_classes = [HasAction]
     required_action = Action.REFER
 
-    @extend_schema(request=None, responses=dict)
+    @extend_schema(request=ConsentWithdrawIn, responses=out.ConsentWithdrawnOut)
     def post(self, request: Request, consent_id: int) -> Response:
         consent = Consent.objects.filter(pk=consent_id).select_related("case").first()
         if consent is None or not can_read(request.user, consent.case):
@@ -193,7 +216,7 @@ class VictimIdentifications(APIView):
     permission_classes = [HasAction]
     required_action = Action.PROVIDE_SERVICE
 
-    @extend_schema(request=IdentificationIn, responses={201: dict})
+    @extend_schema(request=IdentificationIn, responses={201: out.IdentificationOut})
     def post(self, request: Request, case_id: int, party_id: int) -> Response:
         party = _victim(request, case_id, party_id)
         data = IdentificationIn(data=request.data)
@@ -215,7 +238,11 @@ class ReferralStep(APIView):
     permission_classes = [HasAction]
     required_action = Action.VIEW_CASE
 
-    @extend_schema(request=None, responses=dict)
+    @extend_schema(
+        request=ReferralStepIn,
+        responses=out.ReferralOut,
+        parameters=[OpenApiParameter("step", str, OpenApiParameter.PATH, enum=REFERRAL_STEPS)],
+    )
     def post(self, request: Request, referral_id: int, step: str) -> Response:
         actor = signed_in(request)
         referral = referrals.get_for(actor, Action.VIEW_CASE, referral_id)
@@ -243,7 +270,7 @@ class CaseTimers(APIView):
     permission_classes = [HasAction]
     required_action = Action.VIEW_CASE
 
-    @extend_schema(responses=dict)
+    @extend_schema(responses=out.TimerOut(many=True))
     def get(self, request: Request, case_id: int) -> Response:
         case = cases.get_for(request.user, Action.VIEW_CASE, case_id)
         if not can_read(request.user, case):
@@ -258,7 +285,7 @@ class Overdue(APIView):
     permission_classes = [HasAction]
     required_action = Action.VIEW_DASHBOARD
 
-    @extend_schema(responses=dict)
+    @extend_schema(responses=out.TimerOut(many=True))
     def get(self, request: Request) -> Response:
         now = timezone.now()
         return Response(
@@ -270,7 +297,7 @@ class ProviderList(APIView):
     permission_classes = [HasAction]
     required_action = Action.VIEW_DASHBOARD
 
-    @extend_schema(responses=dict)
+    @extend_schema(responses=out.ProviderOut(many=True))
     def get(self, request: Request) -> Response:
         qs = providers.visible(request.user, Action.VIEW_DASHBOARD).select_related("region")
         return Response(
@@ -470,7 +497,7 @@ class VictimAssessments(APIView):
     permission_classes = [HasAction]
     required_action = Action.PROVIDE_SERVICE
 
-    @extend_schema(request=AssessmentIn, responses={201: dict})
+    @extend_schema(request=AssessmentIn, responses={201: out.AssessmentOut})
     def post(self, request: Request, case_id: int, party_id: int) -> Response:
         party = _victim(request, case_id, party_id)
         data = AssessmentIn(data=request.data)
@@ -488,7 +515,7 @@ class VictimServices(APIView):
     permission_classes = [HasAction]
     required_action = Action.PROVIDE_SERVICE
 
-    @extend_schema(request=ServiceIn, responses={201: dict})
+    @extend_schema(request=ServiceIn, responses={201: out.ServiceOut})
     def post(self, request: Request, case_id: int, party_id: int) -> Response:
         party = _victim(request, case_id, party_id)
         data = ServiceIn(data=request.data)
@@ -501,7 +528,7 @@ class ServiceStatusStep(APIView):
     permission_classes = [HasAction]
     required_action = Action.PROVIDE_SERVICE
 
-    @extend_schema(request=ServiceStatusIn, responses=dict)
+    @extend_schema(request=ServiceStatusIn, responses=out.ServiceOut)
     def post(self, request: Request, service_id: int) -> Response:
         row = _on_case(request, Service.objects.filter(pk=service_id).first())
         data = ServiceStatusIn(data=request.data)
@@ -514,7 +541,7 @@ class VictimReturns(APIView):
     permission_classes = [HasAction]
     required_action = Action.PROVIDE_SERVICE
 
-    @extend_schema(request=ReturnIn, responses={201: dict})
+    @extend_schema(request=ReturnIn, responses={201: out.ReturnOut})
     def post(self, request: Request, case_id: int, party_id: int) -> Response:
         party = _victim(request, case_id, party_id)
         data = ReturnIn(data=request.data)
@@ -539,13 +566,19 @@ class ReturnStep(APIView):
         )
         return row
 
-    @extend_schema(responses=dict)
+    @extend_schema(responses=out.ReturnOut)
     def get(self, request: Request, plan_id: int, step: str = "") -> Response:
         if step:
             raise MethodNotAllowed(request.method or "GET")
         return Response(return_out(self._plan(request, plan_id), request.user))
 
-    @extend_schema(request=None, responses=dict)
+    @extend_schema(
+        request=ReturnUpdateIn,
+        responses={200: out.ReturnOut, 201: out.VisitCreatedOut},
+        parameters=[OpenApiParameter("step", str, OpenApiParameter.PATH, enum=RETURN_STEPS)],
+        description="`update` (fields of the plan and `version`), `complete` (`completed_on`), "
+        "`cancel` (`reason`) answer the plan; `visits` (a visit) answers 201 with its id.",
+    )
     def post(self, request: Request, plan_id: int, step: str = "") -> Response:
         if not step:
             raise MethodNotAllowed(request.method or "POST")
@@ -577,11 +610,23 @@ class ReturnStep(APIView):
         return Response(return_out(self._plan(request, plan_id), request.user))
 
 
+class ReturnDetail(ReturnStep):
+    """GET the return with its visits (``protection/returns/<id>``)."""
+
+    http_method_names = ["get", "head", "options"]
+
+
+class ReturnChange(ReturnStep):
+    """POST a step of the return (``protection/returns/<id>/<step>``)."""
+
+    http_method_names = ["post", "options"]
+
+
 class VictimRestitutions(APIView):
     permission_classes = [HasAction]
     required_action = Action.PROVIDE_SERVICE
 
-    @extend_schema(request=RestitutionIn, responses={201: dict})
+    @extend_schema(request=RestitutionIn, responses={201: out.RestitutionOut})
     def post(self, request: Request, case_id: int, party_id: int) -> Response:
         party = _victim(request, case_id, party_id)
         data = RestitutionIn(data=request.data)
@@ -598,12 +643,12 @@ class RestitutionDetail(APIView):
     permission_classes = [HasAction]
     required_action = Action.VIEW_CASE
 
-    @extend_schema(responses=dict)
+    @extend_schema(responses=out.RestitutionOut)
     def get(self, request: Request, restitution_id: int) -> Response:
         row = _on_case(request, Restitution.objects.filter(pk=restitution_id).first())
         return Response(restitution_out(row, request.user))
 
-    @extend_schema(request=RestitutionStepsIn, responses=dict)
+    @extend_schema(request=RestitutionStepsIn, responses=out.RestitutionOut)
     def post(self, request: Request, restitution_id: int) -> Response:
         row = _on_case(request, Restitution.objects.filter(pk=restitution_id).first())
         data = RestitutionStepsIn(data=request.data)
@@ -631,7 +676,10 @@ class NotificationList(APIView):
     permission_classes = [HasAction]
     required_action = Action.VIEW_DASHBOARD
 
-    @extend_schema(responses=dict)
+    @extend_schema(
+        parameters=[OpenApiParameter("unread", bool, description="Only the unread ones.")],
+        responses=out.NotificationOut(many=True),
+    )
     def get(self, request: Request) -> Response:
         unread = request.query_params.get("unread") in ("1", "true")
         rows = selectors.notifications_for(user=request.user, unread_only=unread)[:200]
@@ -642,7 +690,7 @@ class NotificationRead(APIView):
     permission_classes = [HasAction]
     required_action = Action.VIEW_DASHBOARD
 
-    @extend_schema(request=None, responses=dict)
+    @extend_schema(request=None, responses=out.NotificationOut)
     def post(self, request: Request, notification_id: int) -> Response:
         row = selectors.notification_get(user=request.user, notification_id=notification_id)
         services.notification_read(actor=signed_in(request), notification=row)

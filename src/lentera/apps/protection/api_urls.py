@@ -47,11 +47,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="api-protection-service-status",
     ),
     path(
-        "protection/returns/<int:plan_id>", api.ReturnStep.as_view(), name="api-protection-return"
+        "protection/returns/<int:plan_id>", api.ReturnDetail.as_view(), name="api-protection-return"
     ),
     path(
         "protection/returns/<int:plan_id>/<str:step>",
-        api.ReturnStep.as_view(),
+        api.ReturnChange.as_view(),
         name="api-protection-return-step",
     ),
     path(

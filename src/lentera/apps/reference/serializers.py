@@ -8,7 +8,7 @@ from lentera.apps.reference.models import Country, DestinationPolicy, Region
 
 
 class RegionOut(serializers.ModelSerializer[Region]):
-    parent_code = serializers.CharField(source="parent.code", default=None)
+    parent_code = serializers.CharField(source="parent.code", default=None, allow_null=True)
 
     class Meta:
         model = Region
