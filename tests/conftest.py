@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from django.test import override_settings
 
 from lentera.apps.accounts import services
 from lentera.apps.accounts.models import Agency, User
@@ -32,6 +33,14 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres_only" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _media_root(tmp_path_factory):
+    # Evidence files of a run live in a fresh folder, never in var/ (a test that rotates the keys
+    # re-encrypts every file under MEDIA_ROOT: it gives itself a MEDIA_ROOT of its own).
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media") / "private-media"):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -86,7 +86,8 @@ def test_reveal_needs_a_purpose(cast, kupang_child):
     assert not AccessLog.objects.exists()
 
 
-def test_key_rotation_reencrypts_under_new_key(settings, kupang_child):
+def test_key_rotation_reencrypts_under_new_key(settings, tmp_path, kupang_child):
+    settings.MEDIA_ROOT = tmp_path  # the rotation re-encrypts every file there too
     before = raw_row(kupang_child.pk)
     new_key = Fernet.generate_key().decode()
     settings.FIELD_ENCRYPTION_KEYS = [new_key, *settings.FIELD_ENCRYPTION_KEYS]

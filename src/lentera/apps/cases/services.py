@@ -3,13 +3,12 @@ event on the case (the case timeline is built from those events)."""
 
 from __future__ import annotations
 
-import hashlib
+import io
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Any
+from typing import IO, Any
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -21,7 +20,7 @@ from lentera.apps.accounts.events import EventType
 from lentera.apps.accounts.models import Agency, User
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import deny
-from lentera.apps.cases import legal_facts
+from lentera.apps.cases import evidence, legal_facts
 from lentera.apps.cases.models import (
     Case,
     CaseCounter,
@@ -445,37 +444,53 @@ def journey_add_leg(
 
 
 def document_add(
-    *, actor: User, case: Case, filename: str, content: bytes, description: str = ""
+    *,
+    actor: User,
+    case: Case,
+    filename: str,
+    content: bytes | IO[bytes],
+    description: str = "",
 ) -> CaseDocument:
+    """Add a document to the case. ``content`` is the file or a stream of it (an upload): it is
+    encrypted as it is read, one chunk at a time, so a file over MAX_DOCUMENT_BYTES is refused
+    without being held whole and leaves nothing behind (:mod:`lentera.apps.cases.evidence`)."""
     _require_edit(actor, case)
-    if not content:
-        raise ValidationError({"file": _("The file is empty.")})
-    if len(content) > MAX_DOCUMENT_BYTES:
-        raise ValidationError({"file": _("The file is larger than 10 MB.")})
-    content_type = next(
-        (t for magic, t in DOCUMENT_TYPES.items() if content.startswith(magic)), None
-    )
-    if content_type is None:
-        raise ValidationError({"file": _("Only PDF, JPEG and PNG files are accepted.")})
-    with transaction.atomic():
+    source = io.BytesIO(content) if isinstance(content, bytes) else content
+    try:
+        head = evidence.read_chunk(source)
+        if not head:
+            raise ValidationError({"file": _("The file is empty.")})
+        content_type = next(
+            (t for magic, t in DOCUMENT_TYPES.items() if head.startswith(magic)), None
+        )
+        if content_type is None:
+            raise ValidationError({"file": _("Only PDF, JPEG and PNG files are accepted.")})
         document = CaseDocument(
             case=case,
             name=filename.strip()[:200] or "document",
             description=description.strip(),
             content_type=content_type,
-            size=len(content),
-            sha256=hashlib.sha256(content).hexdigest(),
             uploaded_by=actor,
         )
-        document.file.save("upload", ContentFile(content), save=False)
-        document.save()
-        record_event(
-            actor=actor,
-            event_type=EventType.CASE_DOCUMENT_ADDED,
-            obj=case,
-            summary=description.strip()[:100],
-            data={"document": document.pk, "sha256": document.sha256},
-        )
+        name = document.file.field.generate_filename(document, "upload")
+        stored = evidence.store(name, head, source, limit=MAX_DOCUMENT_BYTES)
+    except evidence.TooLarge:
+        raise ValidationError({"file": _("The file is larger than 10 MB.")}) from None
+    document.file = stored.name
+    document.size, document.sha256 = stored.size, stored.sha256
+    try:
+        with transaction.atomic():
+            document.save()
+            record_event(
+                actor=actor,
+                event_type=EventType.CASE_DOCUMENT_ADDED,
+                obj=case,
+                summary=description.strip()[:100],
+                data={"document": document.pk, "sha256": document.sha256},
+            )
+    except BaseException:
+        evidence.discard(stored.name)
+        raise
     return document
 
 

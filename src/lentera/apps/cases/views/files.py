@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import (
-    FileResponse,
     HttpRequest,
     HttpResponse,
     HttpResponseBase,
@@ -18,6 +17,7 @@ from django.http import (
 )
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -28,7 +28,7 @@ from lentera.apps.accounts.models import AccessPurpose
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import NotFound
 from lentera.apps.accounts.views import form_errors
-from lentera.apps.cases import exports, selectors, services
+from lentera.apps.cases import evidence, exports, selectors, services
 from lentera.apps.cases.forms import (
     CaseFactsForm,
     CaseFilterForm,
@@ -430,7 +430,7 @@ def document_add(request: HttpRequest, case: Case, form: DocumentForm) -> str:
         actor=signed_in(request),
         case=case,
         filename=upload.name,
-        content=upload.read(),
+        content=upload,
         description=form.cleaned_data["description"],
     )
     return _("Document added.")
@@ -484,8 +484,9 @@ def share_revoke(request: HttpRequest, case_id: int, grant_id: int) -> HttpRespo
 
 
 @requires(Action.VIEW_CASE)
-def document_download(request: HttpRequest, case_id: int, document_id: int) -> FileResponse:
-    """Documents are served only through the policy, and each download is logged."""
+def document_download(request: HttpRequest, case_id: int, document_id: int) -> HttpResponseBase:
+    """Documents are served only through the policy, each download is logged, and a file is
+    decrypted as it is sent once it is checked whole against the SHA-256 recorded at upload."""
     user = signed_in(request)
     case = _case_for(request, case_id)
     if "documents" not in cases.sections(user, case):
@@ -493,6 +494,19 @@ def document_download(request: HttpRequest, case_id: int, document_id: int) -> F
     document = CaseDocument.objects.filter(case=case, pk=document_id).first()
     if document is None:
         raise NotFound()
+    try:
+        content = evidence.open_verified(
+            name=document.file.name or "", sha256=document.sha256, document_id=document.pk
+        )
+    except evidence.Unreadable:
+        text = _(
+            "The stored file of this document is missing, or it is not the file that was "
+            "uploaded: it was altered, or it is encrypted under a key that is no longer "
+            "configured. Nothing was sent. The error is logged; tell the system administrator "
+            "(document %(id)s)."
+        ) % {"id": document.pk}
+        title = _("This document cannot be opened")
+        return render(request, "web/plain_error.html", {"title": title, "text": text}, status=500)
     record_access(
         user=user,
         obj=document,
@@ -500,12 +514,9 @@ def document_download(request: HttpRequest, case_id: int, document_id: int) -> F
         purpose=AccessPurpose.CASE_HANDLING,
         purpose_note=f"case {case.reference}",
     )
-    response = FileResponse(
-        document.file.open("rb"),
-        content_type=document.content_type,
-        as_attachment=True,
-        filename=f"document-{document.pk}",
-    )
+    response = StreamingHttpResponse(content, content_type=document.content_type)
+    response["Content-Disposition"] = content_disposition_header(True, f"document-{document.pk}")
+    response["Content-Length"] = str(document.size)
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
