@@ -134,9 +134,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         outcome = submit(
             request,
             form,
-            lambda data: services.password_change(
-                user=user, old_password=data["old_password"], new_password=data["new_password"]
-            ),
+            lambda data: services.password_change(user=user, **data),
             done=_("Your password has been changed."),
         )
         if outcome.ok:
@@ -173,9 +171,7 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
         outcome = submit(
             request,
             form,
-            lambda data: services.api_token_create(
-                actor=user, name=data["name"], expires_at=data["expires_at"]
-            ),
+            lambda data: services.api_token_create(actor=user, **data),
             done=None,
         )
         if outcome.ok:

@@ -204,22 +204,7 @@ def complaint_triage(request: HttpRequest, complaint_id: int) -> HttpResponse:
     outcome = submit(
         request,
         form,
-        lambda data: services.complaint_triage(
-            actor=actor,
-            complaint=complaint,
-            version=data["version"],
-            involves_child=data["involves_child"],
-            any_child=data["any_child"],
-            any_man=data["any_man"],
-            people_count=data["people_count"],
-            danger_now=data["danger_now"],
-            departure_today=data["departure_today"],
-            migrant_worker=data["migrant_worker"],
-            urgency=data["urgency"],
-            routed_agency=data["routed_agency"],
-            reason=data["reason"],
-            public_note=data["public_note"],
-        ),
+        lambda data: services.complaint_triage(actor=actor, complaint=complaint, **data),
         done=_("Triage saved."),
     )
     if outcome.ok:
@@ -236,9 +221,7 @@ def complaint_acknowledge(request: HttpRequest, complaint_id: int) -> HttpRespon
     outcome = submit(
         request,
         form,
-        lambda data: services.complaint_acknowledge(
-            actor=actor, complaint=complaint, method=data["method"]
-        ),
+        lambda data: services.complaint_acknowledge(actor=actor, complaint=complaint, **data),
         done=_("Acknowledgement recorded."),
     )
     if outcome.ok:
@@ -255,12 +238,7 @@ def reporter_reveal(request: HttpRequest, complaint_id: int) -> HttpResponse:
     outcome = submit(
         request,
         form,
-        lambda data: services.reporter_reveal(
-            user=user,
-            complaint=complaint,
-            purpose=data["purpose"],
-            purpose_note=data["purpose_note"],
-        ),
+        lambda data: services.reporter_reveal(user=user, complaint=complaint, **data),
         done=None,
     )
     identity = outcome.value if outcome.ok else None
@@ -352,14 +330,7 @@ def complaint_close(request: HttpRequest, complaint_id: int) -> HttpResponse:
     outcome = submit(
         request,
         form,
-        lambda data: services.complaint_close(
-            actor=actor,
-            complaint=complaint,
-            reason=data["reason"],
-            note=data["note"],
-            public_note=data["public_note"],
-            version=data["version"],
-        ),
+        lambda data: services.complaint_close(actor=actor, complaint=complaint, **data),
         done=_("Complaint closed."),
     )
     if outcome.ok:
@@ -376,9 +347,7 @@ def complaint_reopen(request: HttpRequest, complaint_id: int) -> HttpResponse:
     outcome = submit(
         request,
         form,
-        lambda data: services.complaint_reopen(
-            actor=actor, complaint=complaint, reason=data["reason"], version=data["version"]
-        ),
+        lambda data: services.complaint_reopen(actor=actor, complaint=complaint, **data),
         done=_("Complaint reopened."),
     )
     if outcome.ok:

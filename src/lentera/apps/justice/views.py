@@ -208,16 +208,7 @@ def stage_add(request: HttpRequest, proceeding_id: int) -> HttpResponse:
     outcome = submit(
         request,
         form,
-        lambda data: services.stage_record(
-            actor=signed_in(request),
-            proceeding=proceeding,
-            stage=data["stage"],
-            on=data["on"],
-            note=data["note"],
-            instructions=data["instructions"],
-            decided_on=data["decided_on"],
-            prosecution_agency=data["prosecution_agency"],
-        ),
+        lambda data: services.stage_record(actor=signed_in(request), proceeding=proceeding, **data),
         done=lambda _event: (
             _("Stage recorded: %(stage)s.") % {"stage": Stage(form.cleaned_data["stage"]).label}
         ),
@@ -278,11 +269,7 @@ def detention_release(request: HttpRequest, proceeding_id: int, detention_id: in
         request,
         form,
         lambda data: services.detention_update(
-            actor=signed_in(request),
-            detention=detention,
-            end=data["end"],
-            extension_days=data["extension_days"],
-            exceptional_days=data["exceptional_days"],
+            actor=signed_in(request), detention=detention, **data
         ),
         done=_("Detention updated."),
     )

@@ -138,9 +138,7 @@ def person_reveal(request: HttpRequest, person_id: int) -> HttpResponse:
     outcome = submit(
         request,
         form,
-        lambda data: services.identity_reveal(
-            user=user, person=person, purpose=data["purpose"], purpose_note=data["purpose_note"]
-        ),
+        lambda data: services.identity_reveal(user=user, person=person, **data),
         done=None,
     )
     identity = outcome.value if outcome.ok else None

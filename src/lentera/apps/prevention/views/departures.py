@@ -174,10 +174,7 @@ def reveal(request: HttpRequest, departure_id: int) -> HttpResponse:
         request,
         form,
         lambda data: services.departure_identity_reveal(
-            user=signed_in(request),
-            screening=screening,
-            purpose=data["purpose"],
-            purpose_note=data["purpose_note"],
+            user=signed_in(request), screening=screening, **data
         ),
         done=None,
     )
@@ -201,13 +198,7 @@ def open_case(request: HttpRequest, departure_id: int) -> HttpResponse:
     outcome = submit(
         request,
         form,
-        lambda data: services.departure_open_case(
-            actor=user,
-            screening=screening,
-            full_name=data["full_name"],
-            nik=data["nik"],
-            phone=data["phone"],
-        ),
+        lambda data: services.departure_open_case(actor=user, screening=screening, **data),
         done=lambda case: (
             _("Case %(ref)s opened with the traveller as a victim.") % {"ref": case.reference}
         ),

@@ -157,12 +157,7 @@ def triage(request: HttpRequest, offer_id: int) -> HttpResponse:
     outcome = submit(
         request,
         form,
-        lambda data: services.offer_triage(
-            actor=signed_in(request),
-            screening=screening,
-            status=data["status"],
-            note=data["note"],
-        ),
+        lambda data: services.offer_triage(actor=signed_in(request), screening=screening, **data),
         done=_("Status saved."),
     )
     if not outcome.ok:

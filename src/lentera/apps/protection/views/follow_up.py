@@ -53,9 +53,7 @@ def service_detail(request: HttpRequest, case_id: int, service_id: int) -> HttpR
         outcome = submit(
             request,
             form,
-            lambda data: services.service_set_status(
-                actor=user, service=row, status=data["status"], note=data["note"]
-            ),
+            lambda data: services.service_set_status(actor=user, service=row, **data),
             done=_("Service status updated."),
         )
         if outcome.ok:
