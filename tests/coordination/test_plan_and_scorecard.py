@@ -104,7 +104,7 @@ def test_the_scorecard_moves_with_the_records(cast, coord):
     assert card["perda-mutasi-penduduk"].never_done and not card["perda-mutasi-penduduk"].computed
     agencies = {s.agency: s for s in result.agencies}
     assert (agencies[coord.disnaker].items, agencies[coord.disnaker].closed_on_time) == (1, 1)
-    assert agencies[coord.disnaker].meetings_invited == 1
+    assert agencies[coord.disnaker].meetings_invited == 0  # attendance not recorded
     assert agencies[cast.kupang_police].screenings == 1
 
 
@@ -143,3 +143,59 @@ def test_plan_and_scorecard_pages_and_api(client, cast, coord):
     other.force_authenticate(coord.pontianak_secretariat)
     url = f"/api/v1/task-forces/{coord.task_force.pk}/plan/{year}"
     assert other.get(url).status_code == 404
+
+
+def test_the_chair_accepts_a_proposed_incentive_or_disincentive(client, cast, coord):
+    from lentera.apps.coordination.models import AcceptedRecommendation
+    from lentera.apps.coordination.scorecard import proposals
+
+    year = timezone.localdate().year
+    for _ in range(2):  # the police stay away from both meetings of the year
+        meeting, decision = held(coord, cast, days_ago=0)
+        services.attendance_record(
+            actor=coord.secretariat,
+            meeting=meeting,
+            attendance={coord.disnaker.pk: "present", cast.kupang_police.pk: "absent"},
+        )
+    good = assign(coord, decision, coord.disnaker, days=5)
+    services.item_close(actor=coord.disnaker_officer, item=good, version=1, note="Selesai.")
+    found = {
+        (p.agency, p.kind) for p in proposals(scorecard(task_force=coord.task_force, year=year))
+    }
+    assert found == {(coord.disnaker, "incentive"), (cast.kupang_police, "disincentive")}
+    with pytest.raises(PermissionDenied):
+        services.recommendation_accept(
+            actor=coord.secretariat,
+            task_force=coord.task_force,
+            year=year,
+            agency=coord.disnaker,
+            kind="incentive",
+        )
+    with pytest.raises(ValidationError):  # not proposed
+        services.recommendation_accept(
+            actor=coord.chair,
+            task_force=coord.task_force,
+            year=year,
+            agency=coord.disnaker,
+            kind="disincentive",
+        )
+    client.force_login(coord.chair)
+    url = reverse("coordination:recommendation_accept", args=[coord.task_force.pk, year])
+    response = client.post(url, {"agency": coord.disnaker.pk, "kind": "incentive"})
+    assert response.status_code == 302
+    accepted = AcceptedRecommendation.objects.get()
+    assert (accepted.agency, accepted.kind, accepted.accepted_by) == (
+        coord.disnaker,
+        "incentive",
+        coord.chair,
+    )
+    page = client.get(reverse("coordination:scorecard", args=[coord.task_force.pk, year]))
+    assert b'data-kind="disincentive"' in page.content
+    with pytest.raises(ValidationError):
+        services.recommendation_accept(
+            actor=coord.chair,
+            task_force=coord.task_force,
+            year=year,
+            agency=coord.disnaker,
+            kind="incentive",
+        )

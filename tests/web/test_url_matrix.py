@@ -265,6 +265,9 @@ ROWS: dict[str, Row] = {
     "coordination:plan": Row(MEETINGS, GP, owner=SECRETARIAT, other="pontianak_secretariat"),
     "coordination:activity": meeting(a.MANAGE_MEETINGS, GP),
     "coordination:scorecard": Row(MEETINGS, owner=SECRETARIAT, other="pontianak_secretariat"),
+    "coordination:recommendation_accept": Row(
+        (a.APPROVE_MINUTES,), P, owner="kupang_leader", without=SECRETARIAT
+    ),
     # the world's item has no file: the owner gets 404 too
     "coordination:item_file": Row(
         (a.VIEW_DASHBOARD,), owner=INVESTIGATOR, other="pontianak_investigator", code=404

@@ -100,3 +100,4 @@ class EventType(models.TextChoices):
     ACTION_ITEM_CANCELLED = "action_item_cancelled", _("Action item cancelled")
     PLAN_SEEDED = "plan_seeded", _("Work plan started from the catalogue")
     PLAN_ACTIVITY_UPDATED = "plan_activity_updated", _("Work-plan activity updated")
+    RECOMMENDATION_ACCEPTED = "recommendation_accepted", _("Incentive or disincentive accepted")

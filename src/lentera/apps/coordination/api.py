@@ -15,11 +15,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from lentera.api.permissions import HasAction
+from lentera.api.schema import PAGE, paginated
 from lentera.apps.accounts.decorators import signed_in
 from lentera.apps.accounts.models import Agency, TaskForce
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import NotFound
 from lentera.apps.coordination import scorecard, selectors, services
+from lentera.apps.coordination import serializers as out
 from lentera.apps.coordination.models import ActionItem, Meeting
 from lentera.apps.coordination.policies import meetings
 from lentera.apps.coordination.vocab import MeetingKind, RecordKind
@@ -108,13 +110,13 @@ class MeetingList(APIView):
     permission_classes = [HasAction]
     required_action = Action.MANAGE_MEETINGS
 
-    @extend_schema(responses=dict)
+    @extend_schema(parameters=[PAGE], responses=paginated(out.MeetingOut))
     def get(self, request: Request) -> Response:
         paginator = PageNumberPagination()
         page = paginator.paginate_queryset(selectors.meeting_list(user=request.user), request, self)
         return paginator.get_paginated_response([meeting_out(m) for m in page or []])
 
-    @extend_schema(request=MeetingIn, responses={201: dict})
+    @extend_schema(request=MeetingIn, responses={201: out.MeetingDetailOut})
     def post(self, request: Request) -> Response:
         actor = signed_in(request)
         data = MeetingIn(data=request.data)
@@ -135,7 +137,7 @@ class MeetingDetail(APIView):
     permission_classes = [HasAction]
     required_action = Action.MANAGE_MEETINGS
 
-    @extend_schema(responses=dict)
+    @extend_schema(responses=out.MeetingDetailOut)
     def get(self, request: Request, meeting_id: int) -> Response:
         m = selectors.meeting_get(user=request.user, meeting_id=meeting_id)
         return Response(meeting_out(m, full=True))
@@ -145,7 +147,7 @@ class ActionItemList(APIView):
     permission_classes = [HasAction]
     required_action = Action.VIEW_DASHBOARD
 
-    @extend_schema(responses=dict)
+    @extend_schema(parameters=[PAGE], responses=paginated(out.ActionItemOut))
     def get(self, request: Request) -> Response:
         paginator = PageNumberPagination()
         page = paginator.paginate_queryset(selectors.item_list(user=request.user), request, self)
@@ -156,7 +158,7 @@ class ActionItemClose(APIView):
     permission_classes = [HasAction]
     required_action = Action.VIEW_DASHBOARD
 
-    @extend_schema(request=CloseIn, responses=dict)
+    @extend_schema(request=CloseIn, responses=out.ActionItemOut)
     def post(self, request: Request, item_id: int) -> Response:
         actor = signed_in(request)
         item = selectors.item_get(user=actor, item_id=item_id)
@@ -174,7 +176,11 @@ class ActionItemClose(APIView):
         return Response(item_out(selectors.item_get(user=actor, item_id=item_id)))
 
 
-def _task_force(request: Request, task_force_id: int) -> TaskForce:
+def _task_force(request: Request, task_force_id: int, year: int) -> TaskForce:
+    """The task force of a plan or scorecard, when the user reaches it and the year is one a
+    plan can have (2000-2100; the year 0 or 99999 has no calendar), else 404."""
+    if not 2000 <= year <= 2100:
+        raise NotFound()
     found = meetings.task_forces(request.user, Action.MANAGE_MEETINGS).filter(pk=task_force_id)
     if not found.exists():
         raise NotFound()
@@ -188,9 +194,9 @@ class PlanDetail(APIView):
     permission_classes = [HasAction]
     required_action = Action.MANAGE_MEETINGS
 
-    @extend_schema(responses=dict)
+    @extend_schema(responses=out.PlanOut)
     def get(self, request: Request, task_force_id: int, year: int) -> Response:
-        card = scorecard.scorecard(task_force=_task_force(request, task_force_id), year=year)
+        card = scorecard.scorecard(task_force=_task_force(request, task_force_id, year), year=year)
         return Response(
             {
                 "task_force": task_force_id,
@@ -223,9 +229,9 @@ class Scorecard(APIView):
     permission_classes = [HasAction]
     required_action = Action.MANAGE_MEETINGS
 
-    @extend_schema(responses=dict)
+    @extend_schema(responses=out.ScorecardOut)
     def get(self, request: Request, task_force_id: int, year: int) -> Response:
-        card = scorecard.scorecard(task_force=_task_force(request, task_force_id), year=year)
+        card = scorecard.scorecard(task_force=_task_force(request, task_force_id, year), year=year)
         return Response(
             {
                 "task_force": task_force_id,

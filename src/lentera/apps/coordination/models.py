@@ -21,6 +21,7 @@ from lentera.apps.coordination.vocab import (
     MeetingStatus,
     PlanArea,
     PlanSource,
+    Recommendation,
     RecordKind,
 )
 
@@ -213,3 +214,24 @@ class PlanActivity(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class AcceptedRecommendation(models.Model):
+    """An incentive or disincentive for an agency, proposed by the scorecard for a year and
+    accepted by the chair (with the figures it rested on)."""
+
+    task_force = models.ForeignKey("accounts.TaskForce", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveIntegerField()
+    agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=15, choices=Recommendation.choices)
+    reasons = models.JSONField(default=list)
+    accepted_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    accepted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-year", "agency__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["task_force", "year", "agency", "kind"], name="uniq_recommendation"
+            )
+        ]

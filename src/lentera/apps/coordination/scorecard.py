@@ -15,7 +15,13 @@ from django.utils import timezone
 
 from lentera.apps.accounts.models import Agency, TaskForce
 from lentera.apps.coordination.models import ActionItem, Invitation, Meeting, PlanActivity
-from lentera.apps.coordination.vocab import Attendance, ItemStatus, Measure, MeetingStatus
+from lentera.apps.coordination.vocab import (
+    Attendance,
+    ItemStatus,
+    Measure,
+    MeetingStatus,
+    Recommendation,
+)
 
 HELD = (MeetingStatus.HELD, MeetingStatus.APPROVED)
 
@@ -139,7 +145,10 @@ def scorecard(*, task_force: TaskForce, year: int, today: date | None = None) ->
         agencies.append(
             AgencyScore(
                 agency=agency,
-                meetings_invited=invitations.filter(agency=agency).count(),
+                # attendance not recorded (still "invited") counts neither way
+                meetings_invited=invitations.filter(agency=agency)
+                .exclude(attendance=Attendance.INVITED)
+                .count(),
                 meetings_present=invitations.filter(
                     agency=agency, attendance=Attendance.PRESENT
                 ).count(),
@@ -159,3 +168,45 @@ def scorecard(*, task_force: TaskForce, year: int, today: date | None = None) ->
         agencies=agencies,
         meetings_held=held.count(),
     )
+
+
+@dataclass
+class Proposal:
+    agency: Agency
+    kind: Recommendation
+    reasons: list[str]
+
+
+def proposals(card: Scorecard) -> list[Proposal]:
+    """Incentives and disincentives the scorecard proposes, each with the figures behind it.
+
+    * incentive: attended at least 80% of the meetings it was invited to (at least one), and
+      closed every action item of the year on time (at least one), none overdue;
+    * disincentive: attended under half of at least two meetings, or two or more items overdue,
+      or under half of at least two items closed on time.
+    """
+    found: list[Proposal] = []
+    for s in card.agencies:
+        attendance, on_time = s.attendance_percent, s.on_time_percent
+        figures = [
+            f"attendance {s.meetings_present}/{s.meetings_invited}",
+            f"on time {s.closed_on_time}/{s.closed_on_time + s.closed_late + s.overdue}",
+            f"overdue {s.overdue}",
+        ]
+        good = (
+            attendance is not None
+            and attendance >= 80
+            and s.closed_on_time >= 1
+            and s.closed_late == 0
+            and s.overdue == 0
+        )
+        bad = (
+            (attendance is not None and s.meetings_invited >= 2 and attendance < 50)
+            or s.overdue >= 2
+            or (on_time is not None and s.items >= 2 and on_time < 50)
+        )
+        if good:
+            found.append(Proposal(s.agency, Recommendation.INCENTIVE, figures))
+        elif bad:
+            found.append(Proposal(s.agency, Recommendation.DISINCENTIVE, figures))
+    return found

@@ -21,6 +21,7 @@ from lentera.apps.cases.models import Case
 from lentera.apps.cases.policies import cases
 from lentera.apps.coordination.guard import check_no_identity
 from lentera.apps.coordination.models import (
+    AcceptedRecommendation,
     ActionItem,
     AgendaItem,
     Decision,
@@ -477,3 +478,41 @@ def activity_update(
             },
         )
     return activity
+
+
+def recommendation_accept(
+    *, actor: User, task_force: TaskForce, year: int, agency: Agency, kind: str
+) -> AcceptedRecommendation:
+    """The chair accepts an incentive or disincentive that the year's scorecard proposes (only
+    a proposal can be accepted, with the figures it rests on)."""
+    from lentera.apps.coordination.scorecard import proposals, scorecard
+
+    if not meetings.task_forces(actor, Action.APPROVE_MINUTES).filter(pk=task_force.pk).exists():
+        raise deny()
+    match = [
+        p
+        for p in proposals(scorecard(task_force=task_force, year=year))
+        if p.agency.pk == agency.pk and p.kind == kind
+    ]
+    if not match:
+        raise ValidationError(_("The scorecard does not propose this for the agency."))
+    if AcceptedRecommendation.objects.filter(
+        task_force=task_force, year=year, agency=agency, kind=kind
+    ).exists():
+        raise ValidationError(_("Already accepted."))
+    with transaction.atomic():
+        accepted = AcceptedRecommendation.objects.create(
+            task_force=task_force,
+            year=year,
+            agency=agency,
+            kind=kind,
+            reasons=match[0].reasons,
+            accepted_by=actor,
+        )
+        record_event(
+            actor=actor,
+            event_type=EventType.RECOMMENDATION_ACCEPTED,
+            obj=task_force,
+            data={"year": year, "agency": agency.pk, "kind": kind},
+        )
+    return accepted

@@ -21,4 +21,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("rencana/<int:task_force_id>/<int:year>/", views.plan, name="plan"),
     path("rencana/kegiatan/<int:activity_id>/", views.activity, name="activity"),
     path("skor/<int:task_force_id>/<int:year>/", views.scorecard_page, name="scorecard"),
+    path(
+        "skor/<int:task_force_id>/<int:year>/rekomendasi/",
+        views.recommendation_accept,
+        name="recommendation_accept",
+    ),
 ]

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lentera.apps.accounts.decorators import requires, signed_in
-from lentera.apps.accounts.models import TaskForce
+from lentera.apps.accounts.models import Agency, TaskForce
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import NotFound
 from lentera.apps.accounts.views import form_errors
@@ -32,7 +32,7 @@ from lentera.apps.coordination.forms import (
     MeetingForm,
     MinutesForm,
 )
-from lentera.apps.coordination.models import Meeting, PlanActivity
+from lentera.apps.coordination.models import AcceptedRecommendation, Meeting, PlanActivity
 from lentera.apps.coordination.policies import action_items, meetings
 from lentera.apps.coordination.vocab import ItemStatus, MeetingStatus
 
@@ -442,4 +442,42 @@ def activity(request: HttpRequest, activity_id: int) -> HttpResponse:
 def scorecard_page(request: HttpRequest, task_force_id: int, year: int) -> HttpResponse:
     task_force = _task_force_for(request, task_force_id)
     card = scorecard.scorecard(task_force=task_force, year=year)
-    return render(request, "coordination/scorecard.html", {"card": card})
+    accepted = {
+        (r.agency_id, r.kind): r
+        for r in AcceptedRecommendation.objects.filter(task_force=task_force, year=year)
+    }
+    return render(
+        request,
+        "coordination/scorecard.html",
+        {
+            "card": card,
+            "proposals": [
+                (p, accepted.get((p.agency.pk, p.kind))) for p in scorecard.proposals(card)
+            ],
+            "can_accept": meetings.task_forces(request.user, Action.APPROVE_MINUTES)
+            .filter(pk=task_force.pk)
+            .exists(),
+        },
+    )
+
+
+@require_POST
+@requires(Action.APPROVE_MINUTES)
+def recommendation_accept(request: HttpRequest, task_force_id: int, year: int) -> HttpResponse:
+    task_force = _task_force_for(request, task_force_id)
+    agency = Agency.objects.filter(pk=request.POST.get("agency") or 0).first()
+    if agency is None:
+        raise NotFound()
+    try:
+        services.recommendation_accept(
+            actor=signed_in(request),
+            task_force=task_force,
+            year=year,
+            agency=agency,
+            kind=request.POST.get("kind", ""),
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Recommendation accepted."))
+    return redirect("coordination:scorecard", task_force_id=task_force.pk, year=year)

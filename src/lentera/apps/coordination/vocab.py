@@ -73,3 +73,11 @@ class Measure(models.TextChoices):
     POLICE_REPORTS = "police_reports", _("Proceedings opened on a police report")
     MEETINGS_HELD = "meetings_held", _("Task-force meetings held")
     ITEMS_CLOSED = "items_closed", _("Action items closed")
+
+
+class Recommendation(models.TextChoices):
+    """What the regulation foresees for a member agency's performance (Perda: insentif and
+    disinsentif), proposed from the scorecard and accepted by the chair."""
+
+    INCENTIVE = "incentive", _("Incentive")
+    DISINCENTIVE = "disincentive", _("Disincentive")
