@@ -22,12 +22,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lentera.apps.accounts.audit import record_access
-from lentera.apps.accounts.concurrency import Conflict
 from lentera.apps.accounts.decorators import requires, signed_in
 from lentera.apps.accounts.models import AccessPurpose
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import NotFound
-from lentera.apps.accounts.views import form_errors
 from lentera.apps.cases import evidence, exports, selectors, services
 from lentera.apps.cases.forms import (
     CaseFactsForm,
@@ -52,6 +50,7 @@ from lentera.apps.people.services import person_create
 from lentera.apps.reference.models import Country, Region
 from lentera.law import code_label
 from lentera.privacy import unseal
+from lentera.web.flow import submit
 
 
 def _region(code: str) -> Region:
@@ -115,15 +114,17 @@ def case_create(request: HttpRequest) -> HttpResponse:
     actor = signed_in(request)
     initial = {"region_code": actor.region.code if actor.region else ""}
     form = CaseFactsForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            region = _region(form.cleaned_data["region_code"])
-            case = services.case_open(actor=actor, region=region, **legal.case_kwargs(form))
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            messages.success(request, _("Case %(ref)s opened.") % {"ref": case.reference})
-            return redirect("cases:detail", case_id=case.pk)
+    if request.method == "POST":
+        outcome = submit(
+            request,
+            form,
+            lambda data: services.case_open(
+                actor=actor, region=_region(data["region_code"]), **legal.case_kwargs(form)
+            ),
+            done=lambda case: _("Case %(ref)s opened.") % {"ref": case.reference},
+        )
+        if outcome.ok:
+            return redirect("cases:detail", case_id=outcome.value.pk)
     return render(request, "cases/form.html", {"form": form, "case": None})
 
 
@@ -227,20 +228,20 @@ def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
     if request.method == "POST":
         # the region is shown, never taken from the POST (a disabled field reads ``initial``)
         form = legal.edit_form(case, actor, request.POST)
-        if form.is_valid():
-            try:
-                services.case_update_facts(
-                    actor=actor,
-                    case=case,
-                    version=int(request.POST.get("version", "0")),
-                    parties=form.party_facts(),
-                    **legal.case_kwargs(form),
-                )
-            except ValidationError as exc:
-                form_errors(form, exc)
-            else:
-                messages.success(request, _("Changes saved."))
-                return redirect("cases:detail", case_id=case.pk)
+        outcome = submit(
+            request,
+            form,
+            lambda _data: services.case_update_facts(
+                actor=actor,
+                case=case,
+                version=int(request.POST.get("version", "0")),
+                parties=form.party_facts(),
+                **legal.case_kwargs(form),
+            ),
+            done=_("Changes saved."),
+        )
+        if outcome.ok:
+            return redirect("cases:detail", case_id=case.pk)
     else:
         record_access(
             user=actor,
@@ -307,7 +308,7 @@ def party_search(request: HttpRequest, case_id: int) -> HttpResponse:
     matches = []
     held_by: list[Any] = []
     if form.is_valid() and any(form.cleaned_data.values()):
-        lookup = identifier_lookup(user=request.user, **form.cleaned_data)
+        lookup = identifier_lookup(user=signed_in(request), **form.cleaned_data)
         matches = [{"match": m, "pseudonym": pseudonym_of(m.person)} for m in lookup.matches]
         held_by = lookup.held_by
     return render(
@@ -337,26 +338,24 @@ def _post_action(
         def wrapped(request: HttpRequest, case_id: int, **kwargs: Any) -> HttpResponse:
             case = _case_for(request, case_id, Action.EDIT_CASE)
             form = form_class(request.POST, request.FILES if files else None)
-            try:
-                if not form.is_valid():
-                    raise ValidationError(_("Please correct the errors below."))
-                text = view(request, case, form, **kwargs)
-            except ValidationError as exc:
-                if key is None:
-                    for message in exc.messages:
-                        messages.error(request, message)
-                    return redirect("cases:detail", case_id=case.pk)
-                if isinstance(exc, Conflict):
-                    # someone else was faster: show the case as it is now, keep what was typed
-                    case.refresh_from_db()
-                    messages.error(request, " ".join(exc.messages))
-                    return _render_detail(request, case, bound={key: form}, status=409)
-                if form.is_bound and not form.errors:
-                    form_errors(form, exc)
+            outcome = submit(
+                request,
+                form,
+                lambda _data: view(request, case, form, **kwargs),
+                done=lambda text: text,
+                conflict_as_message=key is not None,
+            )
+            if outcome.ok:
+                return redirect("cases:detail", case_id=case.pk)
+            if key is None:
+                outcome.flash(request, invalid=_("Please correct the errors below."))
+                return redirect("cases:detail", case_id=case.pk)
+            if outcome.conflict:
+                # someone else was faster: show the case as it is now, keep what was typed
+                case.refresh_from_db()
+            else:
                 messages.error(request, _("Nothing was saved: please correct the form."))
-                return _render_detail(request, case, bound={key: form}, status=400)
-            messages.success(request, text)
-            return redirect("cases:detail", case_id=case.pk)
+            return _render_detail(request, case, bound={key: form}, status=outcome.status)
 
         wrapped.__name__ = view.__name__
         return wrapped
@@ -459,15 +458,14 @@ def status_change(request: HttpRequest, case: Case, form: StatusForm) -> str:
 def share(request: HttpRequest, case_id: int) -> HttpResponse:
     case = _case_for(request, case_id, Action.SHARE_CASE)
     form = ShareForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError(form.errors.as_text())
-        services.case_share(actor=signed_in(request), case=case, **form.cleaned_data)
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Access granted."))
+    outcome = submit(
+        request,
+        form,
+        lambda data: services.case_share(actor=signed_in(request), case=case, **data),
+        done=_("Access granted."),
+    )
+    if not outcome.ok:
+        outcome.flash(request, invalid=form.errors.as_text())
     return redirect("cases:detail", case_id=case.pk)
 
 
