@@ -267,8 +267,15 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
-# Uploaded evidence lives outside the web root and is served only through the access policy.
+# Uploaded evidence lives outside the web root and is served only through the access policy,
+# encrypted under FIELD_ENCRYPTION_KEYS (lentera.apps.cases.evidence), owner-only.
 MEDIA_ROOT = Path(os.environ.get("LENTERA_MEDIA_ROOT", VAR_DIR / "private-media"))
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+# Uploads are received in memory only (no file in clear in a temporary folder), each at most the
+# largest file a form accepts (evidence: 10 MB); a larger one is dropped as it arrives.
+FILE_UPLOAD_HANDLERS = ["lentera.web.uploads.CappedMemoryUploadHandler"]
+LENTERA_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 
