@@ -43,12 +43,14 @@ CHECKS = [
 ]
 EXAMPLES = 6  # per operation, user and generation mode: the whole module runs in about a minute
 
-# user -> generation modes: the officers who hold the world's records (the police case and
-# proceeding; the UPTD PPA victim, complaint and screenings) with valid and invalid input; an
-# officer of the same agency without any role, with valid input (403 or 404 everywhere).
+# user -> generation modes: the officers who hold the world's records (the police case,
+# proceeding and action item; the UPTD PPA victim, complaint and screenings; the task force's
+# meetings, plan and scorecard) with valid and, for one, invalid input; an officer of the same
+# agency without any role, with valid input (403 or 404 everywhere).
 USERS = {
     "kupang_police_investigator": [GenerationMode.POSITIVE],
     "kupang_uptd_caseworker": [GenerationMode.POSITIVE, GenerationMode.NEGATIVE],
+    "kupang_secretariat": [GenerationMode.POSITIVE],
     "kupang_uptd_norole": [GenerationMode.POSITIVE],
 }
 
@@ -166,9 +168,27 @@ FOUND = [
 ]
 
 
-@pytest.mark.parametrize(("user_name", "method", "path", "body"), FOUND)
-def test_what_the_fuzz_found_is_a_problem_of_the_input(in_savepoint, user_name, method, path, body):  # noqa: F811
-    """Each was a 500; each is the client's error now: 400 with a problem body."""
+NOT_FOUND = [
+    # a year no plan can have: the scorecard had no calendar for it (500)
+    ("kupang_secretariat", "GET", "/api/v1/task-forces/{task_force_id}/plan/99999", None),
+    ("kupang_secretariat", "GET", "/api/v1/task-forces/{task_force_id}/scorecard/0", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("user_name", "method", "path", "body", "expected"),
+    [(*row, 400) for row in FOUND] + [(*row, 404) for row in NOT_FOUND],
+)
+def test_what_the_fuzz_found_is_a_problem_of_the_input(
+    in_savepoint,  # noqa: F811
+    user_name,
+    method,
+    path,
+    body,
+    expected,
+):
+    """Each was a 500; each is the client's error now: 400 (404 for a year without a plan) with
+    a problem body."""
     w = in_savepoint
     path = path.format(
         **w.ids, uptd_case_id=w.uptd_ids["case_id"], uptd_party_id=w.uptd_ids["party_id"]
@@ -179,5 +199,5 @@ def test_what_the_fuzz_found_is_a_problem_of_the_input(in_savepoint, user_name, 
     with transaction.atomic():
         response = send(path)
         transaction.set_rollback(True)
-    assert response.status_code == 400, (path, response.content)
+    assert response.status_code == expected, (path, response.content)
     assert response["Content-Type"] == "application/problem+json"
