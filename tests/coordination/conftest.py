@@ -86,3 +86,6 @@ def assign(coord: Coord, decision: Decision, agency: Agency, days: int = 30) -> 
         task="Sosialisasi bagi tokoh masyarakat",
         due_on=timezone.localdate() + timedelta(days=days),
     )
+
+
+from tests.browser.conftest import base_url, browser_type_launch_args  # noqa: E402, F401

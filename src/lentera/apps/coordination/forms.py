@@ -73,7 +73,8 @@ class DecisionForm(forms.Form):
 
 
 class ItemForm(forms.Form):
-    decision = forms.IntegerField(widget=forms.HiddenInput)
+    """An action item of one decision (the decision travels apart, as the form serves each)."""
+
     agency = forms.ModelChoiceField(Agency.objects.filter(is_active=True), label=_("owning agency"))
     officer = forms.ModelChoiceField(
         User.objects.filter(is_active=True), label=_("officer"), required=False

@@ -236,7 +236,8 @@ def item_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
     ok = None
     if form.is_valid():
         data = form.cleaned_data
-        decision = meeting.decisions.filter(pk=data["decision"]).first()
+        raw = request.POST.get("decision", "")
+        decision = meeting.decisions.filter(pk=int(raw)).first() if raw.isdigit() else None
         if decision is None:
             raise NotFound()
         try:
