@@ -21,7 +21,7 @@ from lentera.api.schema import PAGE, paginated
 from lentera.apps.accounts.decorators import signed_in
 from lentera.apps.accounts.models import Agency, AgencyType
 from lentera.apps.accounts.permissions import Action
-from lentera.apps.accounts.policies import NotFound
+from lentera.apps.accounts.policies import NotFound, Requester
 from lentera.apps.cases.models import CaseParty
 from lentera.apps.cases.policies import cases
 from lentera.apps.justice import deadlines as d
@@ -73,7 +73,7 @@ def deadline_out(x: d.Deadline) -> dict[str, Any]:
 
 
 def proceeding_out(
-    user: Any, p: Proceeding, w: selectors.Watch, *, full: bool = False
+    user: Requester, p: Proceeding, w: selectors.Watch, *, full: bool = False
 ) -> dict[str, Any]:
     body: dict[str, Any] = {
         "id": p.pk,

@@ -18,7 +18,7 @@ from lentera.api.permissions import HasAction
 from lentera.apps.accounts.decorators import signed_in
 from lentera.apps.accounts.models import Agency
 from lentera.apps.accounts.permissions import Action
-from lentera.apps.accounts.policies import NotFound
+from lentera.apps.accounts.policies import NotFound, Requester
 from lentera.apps.cases.models import Case, CaseParty
 from lentera.apps.cases.policies import cases
 from lentera.apps.cases.vocab import PartyRole
@@ -63,7 +63,7 @@ def _text(shown: bool, value: str) -> str | None:
     return value if shown else None
 
 
-def referral_out(r: Referral, user: Any) -> dict[str, Any]:
+def referral_out(r: Referral, user: Requester) -> dict[str, Any]:
     shown = sees_identity(user, r.party)
     return {
         "id": r.pk,
@@ -342,7 +342,7 @@ def _region_of(code: str) -> Region | None:
     return region
 
 
-def service_out(s: Service, user: Any) -> dict[str, Any]:
+def service_out(s: Service, user: Requester) -> dict[str, Any]:
     shown = sees_identity(user, s.party)
     return {
         "id": s.pk,
@@ -360,7 +360,7 @@ def service_out(s: Service, user: Any) -> dict[str, Any]:
     }
 
 
-def return_out(p: ReturnPlan, user: Any) -> dict[str, Any]:
+def return_out(p: ReturnPlan, user: Requester) -> dict[str, Any]:
     shown = sees_identity(user, p.party)
     return {
         "id": p.pk,
@@ -390,7 +390,7 @@ def return_out(p: ReturnPlan, user: Any) -> dict[str, Any]:
     }
 
 
-def restitution_out(r: Restitution, user: Any) -> dict[str, Any]:
+def restitution_out(r: Restitution, user: Requester) -> dict[str, Any]:
     shown = sees_identity(user, r.party)
     return {
         "id": r.pk,
