@@ -71,7 +71,9 @@ class LenteraAutoSchema(AutoSchema):
 
     def _get_response_bodies(self, direction: Any = "response") -> dict[str, Any]:
         responses: dict[str, Any] = super()._get_response_bodies(direction)
-        codes = READ_ERRORS if self.method in ("GET", "HEAD") else WRITE_ERRORS
+        codes: tuple[int, ...] = READ_ERRORS if self.method in ("GET", "HEAD") else WRITE_ERRORS
+        if not self.view.get_authenticators():  # a public endpoint that reads no credentials
+            codes = tuple(code for code in codes if code != 401)
         for code in codes:
             if str(code) not in responses:
                 responses[str(code)] = self._get_response_for_code(  # type: ignore[no-untyped-call]
