@@ -150,6 +150,7 @@ ROWS: dict[str, Row] = {
     "api-scorecard": Row(
         a.MANAGE_MEETINGS, owner="kupang_secretariat", other="pontianak_secretariat"
     ),
+    "api-report": Row(a.MANAGE_MEETINGS, owner="kupang_secretariat", other="pontianak_secretariat"),
     "api-action-items": Row(a.VIEW_DASHBOARD, owner=INVESTIGATOR),
     "api-action-item-close": Row(
         a.VIEW_DASHBOARD, P, owner=INVESTIGATOR, other="pontianak_investigator"

@@ -206,7 +206,7 @@ def test_the_alert_when_a_task_force_goes_too_long_without_a_meeting(cast, coord
 
 def test_the_demo_holds_a_year_of_kupang_meetings(regions):
     from lentera.apps.accounts.demo import load_demo
-    from lentera.apps.coordination.models import MeetingRule, PlanActivity
+    from lentera.apps.coordination.models import MeetingRule, PlanActivity, ReportVersion
 
     load_demo(password="Demo-Sandi-2026!")
     load_demo(password="Demo-Sandi-2026!")  # added once
@@ -216,3 +216,4 @@ def test_the_demo_holds_a_year_of_kupang_meetings(regions):
     assert ActionItem.objects.filter(status="open").count() == 2
     assert MeetingRule.objects.get().interval_days == 183
     assert PlanActivity.objects.filter(target__gt=0).count() == 8
+    assert ReportVersion.objects.count() == 1

@@ -44,7 +44,11 @@ def coordination_world(
     )
     year = timezone.localdate().year
     activities = services.plan_seed(actor=secretariat, task_force=task_force, year=year)
+    report = services.report_for(task_force=task_force, year=year, period="s1")
+    issued = services.report_issue(actor=secretariat, report=report, version=report.version)
     return {
+        "period": "s1",
+        "version_id": issued.pk,
         "meeting_id": meeting.pk,
         "item_id": item.pk,
         "task_force_id": task_force.pk,

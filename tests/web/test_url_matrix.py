@@ -268,6 +268,10 @@ ROWS: dict[str, Row] = {
     "coordination:recommendation_accept": Row(
         (a.APPROVE_MINUTES,), P, owner="kupang_leader", without=SECRETARIAT
     ),
+    "coordination:report": Row(MEETINGS, GP, owner=SECRETARIAT, other="pontianak_secretariat"),
+    "coordination:report_issue": meeting(a.MANAGE_MEETINGS),
+    "coordination:report_pdf": Row(MEETINGS, owner=SECRETARIAT, other="pontianak_secretariat"),
+    "coordination:report_xlsx": Row(MEETINGS, owner=SECRETARIAT, other="pontianak_secretariat"),
     # the world's item has no file: the owner gets 404 too
     "coordination:item_file": Row(
         (a.VIEW_DASHBOARD,), owner=INVESTIGATOR, other="pontianak_investigator", code=404

@@ -101,3 +101,5 @@ class EventType(models.TextChoices):
     PLAN_SEEDED = "plan_seeded", _("Work plan started from the catalogue")
     PLAN_ACTIVITY_UPDATED = "plan_activity_updated", _("Work-plan activity updated")
     RECOMMENDATION_ACCEPTED = "recommendation_accepted", _("Incentive or disincentive accepted")
+    REPORT_NARRATIVE_SAVED = "report_narrative_saved", _("Report narrative saved")
+    REPORT_ISSUED = "report_issued", _("Periodic report issued")

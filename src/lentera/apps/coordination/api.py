@@ -265,3 +265,28 @@ class Scorecard(APIView):
                 ],
             }
         )
+
+
+class ReportDetail(APIView):
+    """The periodic report's figures as they stand, the narrative and the issued versions."""
+
+    permission_classes = [HasAction]
+    required_action = Action.MANAGE_MEETINGS
+
+    @extend_schema(responses=out.ReportOut)
+    def get(self, request: Request, task_force_id: int, year: int, period: str) -> Response:
+        from lentera.apps.coordination.report import report_data
+
+        task_force = _task_force(request, task_force_id, year)
+        found = services.report_for(task_force=task_force, year=year, period=period)
+        return Response(
+            {
+                "narrative": found.narrative,
+                "version": found.version,
+                "figures": report_data(task_force=task_force, year=year, period=period),
+                "issued": [
+                    {"number": v.number, "issued_at": v.issued_at, "id": v.pk}
+                    for v in found.versions.only("number", "issued_at", "report_id")
+                ],
+            }
+        )

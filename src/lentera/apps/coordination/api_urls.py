@@ -19,4 +19,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
         api.Scorecard.as_view(),
         name="api-scorecard",
     ),
+    path(
+        "task-forces/<int:task_force_id>/reports/<int:year>/<str:period>",
+        api.ReportDetail.as_view(),
+        name="api-report",
+    ),
 ]

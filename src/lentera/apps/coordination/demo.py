@@ -142,6 +142,7 @@ def load_demo(agencies: dict[str, Agency]) -> None:
         meeting.refresh_from_db()
         services.minutes_approve(actor=chair, meeting=meeting, version=meeting.version)
     _demo_plan(task_force, secretariat, agencies, now.year)
+    _demo_report(task_force, secretariat, now.year)
     services.meeting_schedule(
         actor=secretariat,
         task_force=task_force,
@@ -184,3 +185,19 @@ def _demo_plan(
             done_typed=0 if activity.measure else done,
             agencies=[agencies[k] for k in keys if k in agencies],
         )
+
+
+def _demo_report(task_force: TaskForce, secretariat: User, year: int) -> None:
+    """The first semester's report, written and issued."""
+    report = services.report_for(task_force=task_force, year=year, period="s1")
+    services.narrative_save(
+        actor=secretariat,
+        report=report,
+        narrative=(
+            "Pada semester I gugus tugas mengadakan rapat koordinasi dan memulangkan korban "
+            "setelah asesmen keluarga. Pengendalian mutasi penduduk dan penempatan tenaga kerja "
+            "belum dilaksanakan; deteksi dini di posko El Tari dan Tenau mulai dicatat di Lentera."
+        ),
+        version=report.version,
+    )
+    services.report_issue(actor=secretariat, report=report, version=report.version)

@@ -140,3 +140,15 @@ class ActivityForm(forms.Form):
         if activity.measure:
             del form.fields["done_typed"]
         return form
+
+
+class NarrativeForm(forms.Form):
+    narrative = forms.CharField(
+        label=_("narrative"),
+        widget=forms.Textarea(attrs={"rows": 12}),
+        required=False,
+        help_text=_(
+            "Never a name, NIK, phone number or address: figures and case references only."
+        ),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)

@@ -23,6 +23,7 @@ from lentera.apps.coordination.vocab import (
     PlanSource,
     Recommendation,
     RecordKind,
+    ReportPeriod,
 )
 
 
@@ -234,4 +235,43 @@ class AcceptedRecommendation(models.Model):
             models.UniqueConstraint(
                 fields=["task_force", "year", "agency", "kind"], name="uniq_recommendation"
             )
+        ]
+
+
+class PeriodicReport(models.Model):
+    """The semester or annual report of a task force to its head of region and the next level
+    up: figures generated from the data, a narrative the secretariat writes, issued versions
+    archived (:class:`ReportVersion`)."""
+
+    task_force = models.ForeignKey("accounts.TaskForce", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveIntegerField()
+    period = models.CharField(max_length=4, choices=ReportPeriod.choices)
+    narrative = models.TextField(_("narrative"), blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["task_force", "year", "period"], name="uniq_periodic_report"
+            )
+        ]
+
+
+class ReportVersion(models.Model):
+    """One issued version of a report, kept as issued: the figures, the narrative and both
+    files."""
+
+    report = models.ForeignKey(PeriodicReport, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    issued_at = models.DateTimeField(default=timezone.now)
+    issued_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    narrative = models.TextField(blank=True)
+    data = models.JSONField(default=dict)
+    pdf = models.BinaryField()
+    xlsx = models.BinaryField()
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "number"], name="uniq_report_version")
         ]

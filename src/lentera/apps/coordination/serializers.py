@@ -130,3 +130,20 @@ class ScorecardOut(Out):
     meetings_held = serializers.IntegerField()
     activities = ActivityScoreOut(many=True)
     agencies = AgencyScoreOut(many=True)
+
+
+class ReportVersionOut(Out):
+    number = serializers.IntegerField()
+    issued_at = serializers.DateTimeField()
+    id = serializers.IntegerField()
+
+
+class ReportOut(Out):
+    narrative = serializers.CharField()
+    version = serializers.IntegerField()
+    figures = serializers.DictField(
+        help_text="The figures as they stand: cases, victims by sex and age band, forms of "
+        "exploitation, services, returns, law enforcement by stage, prevention, meetings, "
+        "action items, scorecard (figures only)."
+    )
+    issued = ReportVersionOut(many=True)

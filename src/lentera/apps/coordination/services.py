@@ -28,7 +28,9 @@ from lentera.apps.coordination.models import (
     Invitation,
     Meeting,
     MeetingRule,
+    PeriodicReport,
     PlanActivity,
+    ReportVersion,
 )
 from lentera.apps.coordination.plan import catalogue
 from lentera.apps.coordination.policies import action_items, meetings
@@ -38,6 +40,7 @@ from lentera.apps.coordination.vocab import (
     MeetingKind,
     MeetingStatus,
     RecordKind,
+    ReportPeriod,
 )
 
 MAX_PROOF_BYTES = 5 * 1024 * 1024
@@ -516,3 +519,63 @@ def recommendation_accept(
             data={"year": year, "agency": agency.pk, "kind": kind},
         )
     return accepted
+
+
+def _require_task_force(actor: User, task_force: TaskForce) -> None:
+    if not meetings.task_forces(actor, Action.MANAGE_MEETINGS).filter(pk=task_force.pk).exists():
+        raise deny()
+
+
+def report_for(*, task_force: TaskForce, year: int, period: str) -> PeriodicReport:
+    """The report of the period (a row with an empty narrative until someone writes one)."""
+    if period not in ReportPeriod.values or not 2000 <= year <= 2100:
+        raise NotFound()
+    report, _created = PeriodicReport.objects.get_or_create(
+        task_force=task_force, year=year, period=period
+    )
+    return report
+
+
+def narrative_save(*, actor: User, report: PeriodicReport, narrative: str, version: int) -> None:
+    _require_task_force(actor, report.task_force)
+    check_no_identity(actor, {"narrative": narrative})
+    with transaction.atomic():
+        lock(PeriodicReport.objects, report.pk, version=version)
+        PeriodicReport.objects.filter(pk=report.pk).update(
+            narrative=narrative.strip(), version=F("version") + 1
+        )
+        report.refresh_from_db()
+        record_event(
+            actor=actor,
+            event_type=EventType.REPORT_NARRATIVE_SAVED,
+            obj=report.task_force,
+            data={"report": report.pk},
+        )
+
+
+def report_issue(*, actor: User, report: PeriodicReport, version: int) -> ReportVersion:
+    """Issue the report as it stands: the figures, the narrative and both files are archived as
+    a new numbered version."""
+    from lentera.apps.coordination.report import report_data, report_pdf, report_xlsx
+
+    _require_task_force(actor, report.task_force)
+    with transaction.atomic():
+        locked = lock(PeriodicReport.objects, report.pk, version=version)
+        number = (locked.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+        data = report_data(task_force=locked.task_force, year=locked.year, period=locked.period)
+        issued = ReportVersion.objects.create(
+            report=locked,
+            number=number,
+            issued_by=actor,
+            narrative=locked.narrative,
+            data=data,
+            pdf=report_pdf(data, locked.narrative, number=number),
+            xlsx=report_xlsx(data),
+        )
+        record_event(
+            actor=actor,
+            event_type=EventType.REPORT_ISSUED,
+            obj=locked.task_force,
+            data={"report": locked.pk, "version": number},
+        )
+    return issued

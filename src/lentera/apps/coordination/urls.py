@@ -26,4 +26,12 @@ urlpatterns: list[URLPattern | URLResolver] = [
         views.recommendation_accept,
         name="recommendation_accept",
     ),
+    path("laporan/<int:task_force_id>/<int:year>/<str:period>/", views.report, name="report"),
+    path(
+        "laporan/<int:task_force_id>/<int:year>/<str:period>/terbitkan/",
+        views.report_issue,
+        name="report_issue",
+    ),
+    path("laporan/versi/<int:version_id>/pdf/", views.report_pdf, name="report_pdf"),
+    path("laporan/versi/<int:version_id>/xlsx/", views.report_xlsx, name="report_xlsx"),
 ]

@@ -31,8 +31,14 @@ from lentera.apps.coordination.forms import (
     ItemForm,
     MeetingForm,
     MinutesForm,
+    NarrativeForm,
 )
-from lentera.apps.coordination.models import AcceptedRecommendation, Meeting, PlanActivity
+from lentera.apps.coordination.models import (
+    AcceptedRecommendation,
+    Meeting,
+    PlanActivity,
+    ReportVersion,
+)
 from lentera.apps.coordination.policies import action_items, meetings
 from lentera.apps.coordination.vocab import ItemStatus, MeetingStatus
 
@@ -482,3 +488,89 @@ def recommendation_accept(request: HttpRequest, task_force_id: int, year: int) -
     else:
         messages.success(request, _("Recommendation accepted."))
     return redirect("coordination:scorecard", task_force_id=task_force.pk, year=year)
+
+
+@requires(*VIEW)
+def report(request: HttpRequest, task_force_id: int, year: int, period: str) -> HttpResponse:
+    """The periodic report: the figures as they stand, the narrative (the secretariat writes it,
+    POST) and the issued versions."""
+    from lentera.apps.coordination.report import report_data
+
+    task_force = _task_force_for(request, task_force_id)
+    user = signed_in(request)
+    found = services.report_for(task_force=task_force, year=year, period=period)
+    form = NarrativeForm(initial={"narrative": found.narrative, "version": found.version})
+    status = 200
+    if request.method == "POST":
+        if not user.has_action(Action.MANAGE_MEETINGS):
+            raise PermissionDenied
+        form = NarrativeForm(request.POST)
+        if form.is_valid():
+            try:
+                services.narrative_save(actor=user, report=found, **form.cleaned_data)
+            except ValidationError as exc:
+                form_errors(form, exc)
+            else:
+                messages.success(request, _("Narrative saved."))
+                return redirect(request.path)
+        status = 400
+    data = report_data(task_force=task_force, year=year, period=period)
+    return render(
+        request,
+        "coordination/report.html",
+        {
+            "r": found,
+            "data": data,
+            "form": form,
+            "manage": user.has_action(Action.MANAGE_MEETINGS),
+            "versions": found.versions.only("number", "issued_at", "report_id"),
+        },
+        status=status,
+    )
+
+
+@require_POST
+@requires(Action.MANAGE_MEETINGS)
+def report_issue(request: HttpRequest, task_force_id: int, year: int, period: str) -> HttpResponse:
+    task_force = _task_force_for(request, task_force_id)
+    found = services.report_for(task_force=task_force, year=year, period=period)
+    raw = request.POST.get("version", "")
+    try:
+        issued = services.report_issue(
+            actor=signed_in(request), report=found, version=int(raw) if raw.isdigit() else 0
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Version %(n)s issued.") % {"n": issued.number})
+    return redirect("coordination:report", task_force_id=task_force.pk, year=year, period=period)
+
+
+def _version_for(request: HttpRequest, version_id: int) -> ReportVersion:
+    user = signed_in(request)
+    reach = meetings.task_forces(user, Action.MANAGE_MEETINGS) | meetings.task_forces(
+        user, Action.APPROVE_MINUTES
+    )
+    found = ReportVersion.objects.filter(pk=version_id, report__task_force__in=reach).first()
+    if found is None:
+        raise NotFound()
+    return found
+
+
+@requires(*VIEW)
+def report_pdf(request: HttpRequest, version_id: int) -> HttpResponse:
+    found = _version_for(request, version_id)
+    response = HttpResponse(bytes(found.pdf), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="laporan-v{found.number}.pdf"'
+    return response
+
+
+@requires(*VIEW)
+def report_xlsx(request: HttpRequest, version_id: int) -> HttpResponse:
+    found = _version_for(request, version_id)
+    response = HttpResponse(
+        bytes(found.xlsx),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="laporan-v{found.number}.xlsx"'
+    return response

@@ -81,3 +81,9 @@ class Recommendation(models.TextChoices):
 
     INCENTIVE = "incentive", _("Incentive")
     DISINCENTIVE = "disincentive", _("Disincentive")
+
+
+class ReportPeriod(models.TextChoices):
+    S1 = "s1", _("Semester I (January–June)")
+    S2 = "s2", _("Semester II (July–December)")
+    YEAR = "year", _("Annual")

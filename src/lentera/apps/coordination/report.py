@@ -1,0 +1,207 @@
+"""The periodic report's figures, generated from the data (figures only: no name, no case), and
+its files: the PDF (fpdf2) and the tables as XLSX (openpyxl, pure Python like fpdf2).
+
+The law-enforcement table counts the proceedings whose police report falls in the period by the
+stage they stand at now, as Kupang's "14 P-19 / 16 penyidikan / 6 penyelidikan".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from io import BytesIO
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from lentera.apps.accounts.models import TaskForce
+from lentera.apps.coordination.models import ActionItem, Invitation, Meeting
+from lentera.apps.coordination.pdf import _Doc
+from lentera.apps.coordination.scorecard import _in_region, scorecard
+from lentera.apps.coordination.vocab import Attendance, ItemStatus, MeetingStatus, ReportPeriod
+
+
+def period_dates(year: int, period: str) -> tuple[date, date]:
+    if period == ReportPeriod.S1:
+        return date(year, 1, 1), date(year, 6, 30)
+    if period == ReportPeriod.S2:
+        return date(year, 7, 1), date(year, 12, 31)
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def report_data(
+    *, task_force: TaskForce, year: int, period: str, today: date | None = None
+) -> dict[str, Any]:
+    from lentera.apps.cases.models import Case, CaseParty
+    from lentera.apps.justice.models import Proceeding
+    from lentera.apps.prevention.models import DepartureScreening, OfferScreening
+    from lentera.apps.protection.models import ReturnPlan, Service
+
+    today = today or timezone.localdate()
+    start, end = period_dates(year, period)
+    region = _in_region("region", task_force)
+    cases = Case.objects.filter(region, opened_at__date__gte=start, opened_at__date__lte=end)
+    victims = CaseParty.objects.filter(case__in=cases, role="victim").select_related(
+        "person", "case"
+    )
+    by_sex: Counter[str] = Counter()
+    by_age: Counter[str] = Counter()
+    seen: set[int] = set()
+    for v in victims:
+        if v.person_id in seen:
+            continue
+        seen.add(v.person_id)
+        by_sex[v.person.sex or "unknown"] += 1
+        age = v.person.age_on(timezone.localtime(v.case.opened_at).date())
+        by_age["unknown" if age is None else ("child" if age < 18 else "adult")] += 1
+    exploitation: Counter[str] = Counter()
+    for types in cases.values_list("exploitation_types", flat=True):
+        exploitation.update(types or [])
+    in_case_region = _in_region("case__region", task_force)
+    services = Counter(
+        Service.objects.filter(
+            in_case_region, recorded_at__date__gte=start, recorded_at__date__lte=end
+        ).values_list("service_type", flat=True)
+    )
+    stages = Counter(
+        Proceeding.objects.filter(
+            in_case_region, police_report_date__gte=start, police_report_date__lte=end
+        ).values_list("current_stage", flat=True)
+    )
+    meetings = Meeting.objects.filter(
+        task_force=task_force, starts_at__date__gte=start, starts_at__date__lte=end
+    ).exclude(status=MeetingStatus.CANCELLED)
+    invitations = Invitation.objects.filter(meeting__in=meetings)
+    items = list(
+        ActionItem.objects.filter(
+            decision__meeting__task_force=task_force, due_on__gte=start, due_on__lte=end
+        ).exclude(status=ItemStatus.CANCELLED)
+    )
+    card = scorecard(task_force=task_force, year=year, today=today)
+    return {
+        "task_force": task_force.name,
+        "period": {"year": year, "code": period, "from": start.isoformat(), "to": end.isoformat()},
+        "cases": cases.count(),
+        "victims": {"total": len(seen), "by_sex": dict(by_sex), "by_age": dict(by_age)},
+        "exploitation": dict(exploitation),
+        "services": dict(services),
+        "returns": ReturnPlan.objects.filter(
+            in_case_region, completed_on__gte=start, completed_on__lte=end
+        ).count(),
+        "law_enforcement": dict(stages),
+        "prevention": {
+            "departure_screenings": DepartureScreening.objects.filter(
+                _in_region("agency__region", task_force),
+                screened_at__date__gte=start,
+                screened_at__date__lte=end,
+            ).count(),
+            "offer_screenings": OfferScreening.objects.filter(
+                _in_region("agency__region", task_force),
+                screened_at__date__gte=start,
+                screened_at__date__lte=end,
+            ).count(),
+        },
+        "meetings": [
+            {
+                "date": timezone.localtime(m.starts_at).date().isoformat(),
+                "title": m.title,
+                "status": m.status,
+                "present": invitations.filter(meeting=m, attendance=Attendance.PRESENT).count(),
+                "invited": invitations.filter(meeting=m).count(),
+            }
+            for m in meetings.order_by("starts_at")
+        ],
+        "action_items": {
+            "assigned": len(items),
+            "closed_on_time": sum(1 for i in items if i.on_time is True),
+            "closed_late": sum(1 for i in items if i.on_time is False),
+            "open": sum(1 for i in items if i.status == ItemStatus.OPEN),
+            "overdue": sum(1 for i in items if i.status == ItemStatus.OPEN and i.due_on < today),
+        },
+        "scorecard": [
+            {"activity": s.activity.name, "target": s.activity.target, "done": s.done}
+            for s in card.activities
+        ],
+    }
+
+
+def _tables(data: dict[str, Any]) -> list[tuple[str, list[tuple[str, Any]]]]:
+    """The report's tables as (title, rows of label and figure), for the PDF and the XLSX."""
+    victims = data["victims"]
+    return [
+        (
+            _("Cases and victims"),
+            [
+                (_("Cases opened"), data["cases"]),
+                (_("Victims"), victims["total"]),
+                *((f"{_('Sex')}: {k}", v) for k, v in sorted(victims["by_sex"].items())),
+                *((f"{_('Age')}: {k}", v) for k, v in sorted(victims["by_age"].items())),
+            ],
+        ),
+        (_("Forms of exploitation"), sorted(data["exploitation"].items())),
+        (_("Victim services"), sorted(data["services"].items())),
+        (_("Returns home completed"), [(_("Victims returned"), data["returns"])]),
+        (_("Law enforcement by stage"), sorted(data["law_enforcement"].items())),
+        (_("Prevention"), sorted(data["prevention"].items())),
+        (
+            _("Meetings"),
+            [
+                (f"{m['date']} {m['title']}", f"{m['present']}/{m['invited']}")
+                for m in data["meetings"]
+            ],
+        ),
+        (_("Action items"), list(data["action_items"].items())),
+        (
+            _("Scorecard"),
+            [(s["activity"], f"{s['done']}/{s['target']}") for s in data["scorecard"]],
+        ),
+    ]
+
+
+def report_pdf(data: dict[str, Any], narrative: str, *, number: int | None) -> bytes:
+    doc = _Doc(format="A4")
+    doc.setup()
+    doc.add_page()
+    period = data["period"]
+    doc.para(data["task_force"], 12, bold=True)
+    doc.para(
+        _("Periodic report %(code)s %(year)s (%(start)s – %(end)s)")
+        % {
+            "code": period["code"].upper(),
+            "year": period["year"],
+            "start": period["from"],
+            "end": period["to"],
+        },
+        14,
+        bold=True,
+    )
+    doc.para(
+        _("Version %(n)s") % {"n": number} if number else _("Draft: not issued."), 10, bold=True
+    )
+    doc.ln(2)
+    doc.para(_("Narrative"), 12, bold=True)
+    doc.para(narrative or "-")
+    for title, rows in _tables(data):
+        doc.ln(2)
+        doc.para(title, 12, bold=True)
+        for label, value in rows or [("-", "")]:
+            doc.para(f"{label}: {value}")
+    return bytes(doc.output())
+
+
+def report_xlsx(data: dict[str, Any]) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Laporan"
+    sheet.append([data["task_force"], data["period"]["code"], data["period"]["year"]])
+    for title, rows in _tables(data):
+        sheet.append([])
+        sheet.append([title])
+        for label, value in rows:
+            sheet.append([label, value])
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
