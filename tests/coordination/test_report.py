@@ -143,3 +143,60 @@ def test_report_page_issue_and_api(client, cast, coord, kupang_case, period):
     assert other.get(url).status_code == 404
     client.force_login(coord.pontianak_secretariat)
     assert client.get(reverse("coordination:report_pdf", args=[version.pk])).status_code == 404
+
+
+def test_a_province_sees_its_cities_reports_rolled_up_only(client, cast, coord, regions, period):
+    from lentera.apps.accounts import services as account_services
+    from lentera.apps.accounts.permissions import Role
+    from tests.conftest import make_user
+
+    year, code = period
+    province = account_services.task_force_create(
+        actor=None, name="Gugus Tugas Provinsi NTT", level="province", region=regions["53"]
+    )
+    coord.task_force.parent = province
+    coord.task_force.save(update_fields=["parent"])
+    dp3a = account_services.agency_create(
+        actor=None,
+        name="DP3A Provinsi NTT",
+        agency_type="women_child_protection",
+        region=regions["53"],
+    )
+    provincial = make_user("ntt_secretariat", dp3a, [Role.SECRETARIAT])
+    meeting, _decision = held(coord, cast, days_ago=0)
+    report = services.report_for(task_force=coord.task_force, year=year, period=code)
+    services.report_issue(actor=coord.secretariat, report=report, version=report.version)
+    client.force_login(provincial)
+    # the city's meeting and report stay the city's
+    assert client.get(reverse("coordination:meeting", args=[meeting.pk])).status_code == 404
+    city = reverse("coordination:report", args=[coord.task_force.pk, year, code])
+    assert client.get(city).status_code == 404
+    page = client.get(reverse("coordination:report", args=[province.pk, year, code]))
+    assert page.status_code == 200 and b'data-testid="rollup"' in page.content
+    api = APIClient()
+    api.force_authenticate(provincial)
+    body = api.get(f"/api/v1/task-forces/{province.pk}/reports/{year}/{code}").json()
+    rolled = body["rollup"]
+    assert rolled["reports"] == [{"task_force": coord.task_force.name, "version": 1}]
+    assert rolled["k"] == 11
+    assert rolled["tables"]["totals"] == {"cases": 0, "returns": 0, "victims": 0}
+    assert rolled["tables"]["victims_by_sex"] == {}
+
+
+def test_small_cells_are_hidden_in_the_rollup(cast, coord, kupang_case, regions, period):
+    from lentera.apps.accounts import services as account_services
+    from lentera.apps.coordination.report import rollup
+
+    year, code = period
+    province = account_services.task_force_create(
+        actor=None, name="Gugus Tugas Provinsi NTT", level="province", region=regions["53"]
+    )
+    coord.task_force.parent = province
+    coord.task_force.save(update_fields=["parent"])
+    report = services.report_for(task_force=coord.task_force, year=year, period=code)
+    services.report_issue(actor=coord.secretariat, report=report, version=report.version)
+    tables = rollup(task_force=province, year=year, period=code, k=11)["tables"]
+    assert tables["totals"]["cases"] is None and tables["totals"]["victims"] is None
+    assert tables["law_enforcement"] == {"police_report": None}
+    assert tables["totals"]["returns"] == 0  # an empty cell reveals nobody
+    assert rollup(task_force=coord.task_force, year=year, period=code, k=11) is None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -275,7 +276,7 @@ class ReportDetail(APIView):
 
     @extend_schema(responses=out.ReportOut)
     def get(self, request: Request, task_force_id: int, year: int, period: str) -> Response:
-        from lentera.apps.coordination.report import report_data
+        from lentera.apps.coordination.report import report_data, rollup
 
         task_force = _task_force(request, task_force_id, year)
         found = services.report_for(task_force=task_force, year=year, period=period)
@@ -284,6 +285,9 @@ class ReportDetail(APIView):
                 "narrative": found.narrative,
                 "version": found.version,
                 "figures": report_data(task_force=task_force, year=year, period=period),
+                "rollup": rollup(
+                    task_force=task_force, year=year, period=period, k=settings.LENTERA_PUBLIC_K
+                ),
                 "issued": [
                     {"number": v.number, "issued_at": v.issued_at, "id": v.pk}
                     for v in found.versions.only("number", "issued_at", "report_id")

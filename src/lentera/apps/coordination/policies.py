@@ -2,7 +2,8 @@
 
 * **Meetings** (agenda, attendance, minutes, decisions): the secretariat (``MANAGE_MEETINGS``)
   schedules and records them, the chair (``APPROVE_MINUTES``, the leader role) approves the
-  minutes; both reach the task forces of their agency's region (national roles: all).
+  minutes; both reach the task force of their agency's own region (national roles: all); a
+  province's task force sees its cities' issued reports as aggregates only.
 * **Action items**: the owning agency's users see and close their agency's items (any role: the
   officer named on an item may be anyone of the agency); the secretariat sees every item of the
   task forces in its reach and may close or cancel them too.
@@ -14,18 +15,21 @@ from django.db.models import Q, QuerySet
 
 from lentera.apps.accounts.models import TaskForce, User
 from lentera.apps.accounts.permissions import Action, Scope
-from lentera.apps.accounts.policies import Policy, Requester, is_user, region_q
+from lentera.apps.accounts.policies import Policy, Requester, is_user
 from lentera.apps.coordination.models import ActionItem, Meeting
 
 MEETING_ACTIONS = (Action.MANAGE_MEETINGS, Action.APPROVE_MINUTES)
 
 
 def _task_force_q(user: User, scope: Scope, region: str) -> Q | None:
-    """Rows whose task force's region (``region``, a path to a Region) is in the user's reach."""
+    """Rows whose task force's region (``region``, a path to a Region) is the user's agency's
+    region: a city's secretariat works for the city's task force, a province's for the
+    province's (which sees its cities' reports rolled up as aggregates only, never their
+    meetings)."""
     if scope == Scope.NATIONAL:
         return Q()
     if scope == Scope.REGION and user.region is not None:
-        return region_q(region, user)
+        return Q(**{f"{region}__code": user.region.code})
     return None
 
 

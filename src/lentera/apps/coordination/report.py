@@ -205,3 +205,56 @@ def report_xlsx(data: dict[str, Any]) -> bytes:
     out = BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def rollup(*, task_force: TaskForce, year: int, period: str, k: int) -> dict[str, Any] | None:
+    """The task force's children's latest issued reports of the period, summed table by table,
+    each table with small-cell suppression (counts 1..k-1 hidden as None, and a second cell when
+    only one would be). None for a task force without children."""
+    from lentera.apps.coordination.models import ReportVersion
+    from lentera.privacy import suppress_small_cells
+
+    children = list(TaskForce.objects.filter(parent=task_force).order_by("name"))
+    if not children:
+        return None
+    tables: dict[str, Counter[str]] = {
+        "totals": Counter(),
+        "victims_by_sex": Counter(),
+        "victims_by_age": Counter(),
+        "exploitation": Counter(),
+        "services": Counter(),
+        "law_enforcement": Counter(),
+        "prevention": Counter(),
+    }
+    reports = []
+    for child in children:
+        latest = (
+            ReportVersion.objects.filter(
+                report__task_force=child, report__year=year, report__period=period
+            )
+            .order_by("-number")
+            .first()
+        )
+        reports.append({"task_force": child.name, "version": latest.number if latest else None})
+        if latest is None:
+            continue
+        data = latest.data
+        tables["totals"].update(
+            {
+                "cases": data["cases"],
+                "victims": data["victims"]["total"],
+                "returns": data["returns"],
+            }
+        )
+        tables["victims_by_sex"].update(data["victims"]["by_sex"])
+        tables["victims_by_age"].update(data["victims"]["by_age"])
+        for name in ("exploitation", "services", "law_enforcement", "prevention"):
+            tables[name].update(data[name])
+    return {
+        "reports": reports,
+        "k": k,
+        "tables": {
+            name: suppress_small_cells(dict(sorted(counts.items())), k=k)
+            for name, counts in tables.items()
+        },
+    }

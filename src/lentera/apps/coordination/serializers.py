@@ -147,3 +147,8 @@ class ReportOut(Out):
         "action items, scorecard (figures only)."
     )
     issued = ReportVersionOut(many=True)
+    rollup = serializers.DictField(
+        allow_null=True,
+        help_text="For a task force with child task forces (a province): their latest issued "
+        "reports of the period summed per table, counts 1..k-1 hidden as null; null otherwise.",
+    )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -494,7 +495,7 @@ def recommendation_accept(request: HttpRequest, task_force_id: int, year: int) -
 def report(request: HttpRequest, task_force_id: int, year: int, period: str) -> HttpResponse:
     """The periodic report: the figures as they stand, the narrative (the secretariat writes it,
     POST) and the issued versions."""
-    from lentera.apps.coordination.report import report_data
+    from lentera.apps.coordination.report import report_data, rollup
 
     task_force = _task_force_for(request, task_force_id)
     user = signed_in(request)
@@ -515,6 +516,7 @@ def report(request: HttpRequest, task_force_id: int, year: int, period: str) -> 
                 return redirect(request.path)
         status = 400
     data = report_data(task_force=task_force, year=year, period=period)
+    rolled = rollup(task_force=task_force, year=year, period=period, k=settings.LENTERA_PUBLIC_K)
     return render(
         request,
         "coordination/report.html",
@@ -524,6 +526,7 @@ def report(request: HttpRequest, task_force_id: int, year: int, period: str) -> 
             "form": form,
             "manage": user.has_action(Action.MANAGE_MEETINGS),
             "versions": found.versions.only("number", "issued_at", "report_id"),
+            "rollup": rolled,
         },
         status=status,
     )
