@@ -57,7 +57,7 @@ def test_case_status_race_has_one_winner(cast, kupang_case, first, second):
 @pytest.mark.postgres_only
 @pytest.mark.django_db(transaction=True)
 def test_case_status_race_through_the_api_answers_409(cast, kupang_case, monkeypatch):
-    gated(monkeypatch, services, "transition")
+    gated(monkeypatch, services.files, "transition")
     url = f"/api/v1/cases/{kupang_case.pk}/status"
     actor = cast.kupang_police_investigator
     answers = in_threads(
@@ -79,7 +79,7 @@ def test_case_status_race_through_the_api_answers_409(cast, kupang_case, monkeyp
 def test_case_status_race_on_the_page_shows_the_reload_message(cast, kupang_case, monkeypatch):
     from django.test import Client
 
-    gated(monkeypatch, services, "transition")
+    gated(monkeypatch, services.files, "transition")
     url = reverse("cases:status", kwargs={"case_id": kupang_case.pk})
     clients = [Client(), Client()]
     for c in clients:

@@ -1,5 +1,4 @@
-"""Writes of the case module. Each validates, saves in one transaction and records one audit
-event on the case (the case timeline is built from those events)."""
+"""The case file itself: opening, facts, status, parties, victim decisions, journey, documents, notes."""
 
 from __future__ import annotations
 
@@ -17,7 +16,7 @@ from django.utils.translation import gettext as _
 from lentera.apps.accounts.audit import record_event
 from lentera.apps.accounts.concurrency import Conflict, transition
 from lentera.apps.accounts.events import EventType
-from lentera.apps.accounts.models import Agency, User
+from lentera.apps.accounts.models import User
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import deny
 from lentera.apps.cases import evidence, legal_facts
@@ -25,19 +24,21 @@ from lentera.apps.cases.models import (
     Case,
     CaseCounter,
     CaseDocument,
-    CaseGrant,
     CaseNote,
     CaseParty,
     JourneyLeg,
-    QualificationSnapshot,
 )
-from lentera.apps.cases.policies import cases
+from lentera.apps.cases.services._common import (
+    DOCUMENT_TYPES,
+    MAX_DOCUMENT_BYTES,
+    _codes,
+    _require_edit,
+)
 from lentera.apps.cases.vocab import (
     TRANSITIONS,
     CaseStatus,
     ControlMethod,
     ExploitationType,
-    GrantScope,
     NetworkRole,
     PartyRole,
     Platform,
@@ -49,38 +50,8 @@ from lentera.apps.people.models import Person
 from lentera.apps.people.policies import people
 from lentera.apps.reference.models import Country, Region
 from lentera.law import (
-    ENGINE_VERSION,
     FACT_CODES,
-    EngineSettings,
-    InvalidFacts,
-    Qualification,
-    parse_facts,
-    qualify,
 )
-
-MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
-DOCUMENT_TYPES = {
-    b"%PDF-": "application/pdf",
-    b"\xff\xd8\xff": "image/jpeg",
-    b"\x89PNG\r\n\x1a\n": "image/png",
-}
-
-
-def _require_edit(actor: User, case: Case) -> None:
-    if not cases.can(actor, Action.EDIT_CASE, case):
-        raise deny()
-
-
-def _codes(values: Iterable[str], allowed: Iterable[str], field: str) -> list[str]:
-    """The codes once each, in the order of ``allowed`` (the vocabulary). A list of codes is a
-    set: stored one way whatever order the web form, the API or an import gives, so saving a
-    form unchanged leaves the row as it was (issue #11)."""
-    position = {code: i for i, code in enumerate(allowed)}
-    values = list(dict.fromkeys(values))
-    unknown = [v for v in values if v not in position]
-    if unknown:
-        raise ValidationError({field: _("Unknown code: %(codes)s") % {"codes": ", ".join(unknown)}})
-    return sorted(values, key=position.__getitem__)
 
 
 def _clean_facts(facts: Mapping[str, Any]) -> dict[str, Any]:
@@ -504,230 +475,3 @@ def note_add(*, actor: User, case: Case, text: str) -> CaseNote:
             actor=actor, event_type=EventType.CASE_NOTE_ADDED, obj=case, data={"note": note.pk}
         )
     return note
-
-
-def case_share(
-    *, actor: User, case: Case, agency: Agency, scope: str, include_identity: bool, reason: str
-) -> CaseGrant:
-    """The lead agency shares the case with another agency."""
-    if not cases.can(actor, Action.SHARE_CASE, case):
-        raise deny()
-    errors: dict[str, str] = {}
-    if agency.pk == case.lead_agency_id:
-        errors["agency"] = _("The lead agency already has the whole file.")
-    if scope not in GrantScope.values:
-        errors["scope"] = _("Unknown scope.")
-    if include_identity and scope == GrantScope.FACTS:
-        errors["include_identity"] = _("Identities can only be shared with the people section.")
-    if not reason.strip():
-        errors["reason"] = _("Say why the agency needs the file.")
-    if errors:
-        raise ValidationError(errors)
-    return _grant_write(
-        actor=actor,
-        case=case,
-        agency=agency,
-        scope=scope,
-        include_identity=include_identity,
-        reason=reason,
-    )
-
-
-def _grant_write(
-    *,
-    actor: User,
-    case: Case,
-    agency: Agency,
-    scope: str,
-    include_identity: bool,
-    reason: str,
-    person: Person | None = None,
-) -> CaseGrant:
-    """Write one grant and its CASE_SHARED event together; a second live grant for the same
-    agency (and person) is a clear error, not a database failure. A grant with ``person`` is a
-    referral's victim grant."""
-    data: dict[str, Any] = {"agency": agency.pk, "scope": scope, "identity": include_identity}
-    if person is not None:
-        data.update(referral=True, person=person.pk)
-    try:
-        with transaction.atomic():
-            grant = CaseGrant.objects.create(
-                case=case,
-                agency=agency,
-                scope=scope,
-                include_identity=include_identity,
-                person=person,
-                reason=reason.strip()[:300],
-                granted_by=actor,
-                granted_at=timezone.now(),
-            )
-            record_event(
-                actor=actor,
-                event_type=EventType.CASE_SHARED,
-                obj=case,
-                summary=str(agency),
-                data={"grant": grant.pk, **data},
-            )
-    except IntegrityError as exc:
-        raise ValidationError(
-            {"agency": _("This agency already has access; revoke it first to change it.")}
-        ) from exc
-    return grant
-
-
-def case_share_revoke(*, actor: User, grant: CaseGrant) -> CaseGrant:
-    if not cases.can(actor, Action.SHARE_CASE, grant.case):
-        raise deny()
-    if grant.revoked_at is not None:
-        return grant
-    with transaction.atomic():
-        transition(
-            CaseGrant.objects,
-            grant.pk,
-            field="revoked_at",
-            from_states=[None],
-            to_state=timezone.now(),
-            instance=grant,
-            revoked_by=actor,
-        )
-        record_event(
-            actor=actor,
-            event_type=EventType.CASE_SHARE_REVOKED,
-            obj=grant.case,
-            summary=str(grant.agency),
-            data={"grant": grant.pk},
-        )
-    return grant
-
-
-def qualification_run(
-    *,
-    actor: User,
-    facts: Mapping[str, Any],
-    lang: str = "id",
-    channel: str = "web",
-    case: Case | None = None,
-    settings: EngineSettings | Mapping[str, Any] | None = None,
-    party: CaseParty | None = None,
-) -> tuple[Qualification, QualificationSnapshot]:
-    """Qualify ``facts`` (the contract's input object) under ``settings`` and store the
-    snapshot with the settings used; ``party`` is the suspect assessed on a case."""
-    if not actor.has_action(Action.QUALIFY):
-        raise deny()
-    if case is not None and not cases.can(actor, Action.VIEW_CASE, case):
-        raise deny()
-    if party is not None and (case is None or party.case_id != case.pk):
-        raise ValidationError({"party": _("This person is not a party to the case.")})
-    chosen = legal_facts.settings_from(settings)
-    try:
-        parsed = parse_facts(facts)
-    except InvalidFacts as exc:
-        raise ValidationError({exc.field or "facts": str(exc)}) from exc
-    result = qualify(parsed, lang=lang if lang in ("id", "en") else "id", settings=chosen)
-    with transaction.atomic():
-        snapshot = QualificationSnapshot.objects.create(
-            case=case,
-            actor=actor,
-            agency_id=actor.agency_id,
-            facts=dict(facts),
-            result=legal_facts.qualification_record(result),
-            outcome=result.outcome,
-            regime=result.regime,
-            engine_version=ENGINE_VERSION,
-            channel=channel,
-            settings=chosen.to_dict(),
-            party=party,
-        )
-        record_event(
-            actor=actor,
-            event_type=EventType.QUALIFICATION_RUN,
-            obj=case if case is not None else snapshot,
-            summary=f"{result.outcome} ({result.regime})",
-            data={"charges": [c.ref for c in result.charges], "snapshot": snapshot.pk},
-        )
-    return result, snapshot
-
-
-def case_grant_for_referral(
-    *,
-    actor: User,
-    case: Case,
-    agency: Agency,
-    person: Person | None = None,
-    share_people: bool = False,
-    include_identity: bool = False,
-    reason: str = "",
-    revoke: CaseGrant | None = None,
-) -> CaseGrant:
-    """Open (or, with ``revoke``, close) the victim grant a referral gives the receiving agency:
-    the facts, the journey and ``person`` (with the identity when ``include_identity``), never
-    the other parties. Called by the protection services, which have already checked the consent
-    or the recorded override; this function owns the grant row and its audit event.
-
-    Opening: the actor's agency works on the case (leads it or holds an active grant reaching
-    the person) and may not pass on more than it holds itself. Closing: the actor belongs to the
-    receiving agency (it declines) or to an agency working on the case (the victim withdrew
-    consent).
-    """
-    if not (actor.has_action(Action.REFER) or actor.has_action(Action.PROVIDE_SERVICE)):
-        raise deny()
-    held = cases.grants_for(actor, case)
-    leads = bool(actor.agency_id) and case.lead_agency_id == actor.agency_id
-    now = timezone.now()
-    if revoke is not None:
-        if revoke.case_id != case.pk or revoke.agency_id != agency.pk:
-            raise ValidationError({"grant": _("This access belongs to another case or agency.")})
-        if not (leads or held or actor.agency_id == revoke.agency_id):
-            raise deny()
-        if revoke.revoked_at is not None:
-            return revoke
-        with transaction.atomic():
-            # conditional: of two revocations at once only one writes and audits
-            closed = CaseGrant.objects.filter(pk=revoke.pk, revoked_at__isnull=True).update(
-                revoked_at=now, revoked_by=actor
-            )
-            if not closed:
-                revoke.refresh_from_db()
-                return revoke
-            revoke.revoked_at, revoke.revoked_by = now, actor
-            record_event(
-                actor=actor,
-                event_type=EventType.CASE_SHARE_REVOKED,
-                obj=case,
-                summary=str(agency),
-                data={"grant": revoke.pk, "referral": True},
-            )
-        return revoke
-    own = [g for g in held if person is None or g.person_id in (None, person.pk)]
-    if not actor.has_action(Action.REFER) or not (leads or own):
-        raise deny()
-    errors: dict[str, str] = {}
-    if agency.pk == case.lead_agency_id:
-        errors["agency"] = _("The lead agency already has the whole file.")
-    if include_identity and not share_people:
-        errors["include_identity"] = _("Identities can only be shared with the people section.")
-    if not leads:
-        wide_enough = any(
-            (not share_people or g.scope != GrantScope.FACTS)
-            and (not include_identity or g.include_identity)
-            for g in own
-        )
-        if not wide_enough:
-            errors["agency"] = _("You cannot share more of the case than your agency holds.")
-    if person is None:
-        errors["person"] = _("A referral concerns one person.")
-    elif not case.parties.filter(person=person).exists():
-        errors["person"] = _("This person is not a party to the case.")
-    if not reason.strip():
-        errors["reason"] = _("Say why the agency needs the file.")
-    if errors:
-        raise ValidationError(errors)
-    return _grant_write(
-        actor=actor,
-        case=case,
-        agency=agency,
-        scope=GrantScope.PEOPLE if share_people else GrantScope.FACTS,
-        include_identity=include_identity,
-        reason=reason,
-        person=person,
-    )

@@ -1,0 +1,79 @@
+"""Running the legal qualification on facts or on a case, and keeping its snapshot."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from lentera.apps.accounts.audit import record_event
+from lentera.apps.accounts.events import EventType
+from lentera.apps.accounts.models import User
+from lentera.apps.accounts.permissions import Action
+from lentera.apps.accounts.policies import deny
+from lentera.apps.cases import legal_facts
+from lentera.apps.cases.models import (
+    Case,
+    CaseParty,
+    QualificationSnapshot,
+)
+from lentera.apps.cases.policies import cases
+from lentera.law import (
+    ENGINE_VERSION,
+    EngineSettings,
+    InvalidFacts,
+    Qualification,
+    parse_facts,
+    qualify,
+)
+
+
+def qualification_run(
+    *,
+    actor: User,
+    facts: Mapping[str, Any],
+    lang: str = "id",
+    channel: str = "web",
+    case: Case | None = None,
+    settings: EngineSettings | Mapping[str, Any] | None = None,
+    party: CaseParty | None = None,
+) -> tuple[Qualification, QualificationSnapshot]:
+    """Qualify ``facts`` (the contract's input object) under ``settings`` and store the
+    snapshot with the settings used; ``party`` is the suspect assessed on a case."""
+    if not actor.has_action(Action.QUALIFY):
+        raise deny()
+    if case is not None and not cases.can(actor, Action.VIEW_CASE, case):
+        raise deny()
+    if party is not None and (case is None or party.case_id != case.pk):
+        raise ValidationError({"party": _("This person is not a party to the case.")})
+    chosen = legal_facts.settings_from(settings)
+    try:
+        parsed = parse_facts(facts)
+    except InvalidFacts as exc:
+        raise ValidationError({exc.field or "facts": str(exc)}) from exc
+    result = qualify(parsed, lang=lang if lang in ("id", "en") else "id", settings=chosen)
+    with transaction.atomic():
+        snapshot = QualificationSnapshot.objects.create(
+            case=case,
+            actor=actor,
+            agency_id=actor.agency_id,
+            facts=dict(facts),
+            result=legal_facts.qualification_record(result),
+            outcome=result.outcome,
+            regime=result.regime,
+            engine_version=ENGINE_VERSION,
+            channel=channel,
+            settings=chosen.to_dict(),
+            party=party,
+        )
+        record_event(
+            actor=actor,
+            event_type=EventType.QUALIFICATION_RUN,
+            obj=case if case is not None else snapshot,
+            summary=f"{result.outcome} ({result.regime})",
+            data={"charges": [c.ref for c in result.charges], "snapshot": snapshot.pk},
+        )
+    return result, snapshot
