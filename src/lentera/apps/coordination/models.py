@@ -275,3 +275,18 @@ class ReportVersion(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["report", "number"], name="uniq_report_version")
         ]
+
+
+class ItemReminder(models.Model):
+    """A reminder to the owning agency of an action item: due soon, or overdue. Written once per
+    item and kind by the worker's sweep (:func:`..services.remind_items`), shown in the app and
+    sent by e-mail to the agency's users."""
+
+    item = models.ForeignKey(ActionItem, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=10)  # "due_soon" | "overdue"
+    created_at = models.DateTimeField(default=timezone.now)
+    emailed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["item", "kind"], name="uniq_item_reminder")]

@@ -3,7 +3,7 @@ check, the identity guard on free text, one transaction and one audit event."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -26,6 +26,7 @@ from lentera.apps.coordination.models import (
     AgendaItem,
     Decision,
     Invitation,
+    ItemReminder,
     Meeting,
     MeetingRule,
     PeriodicReport,
@@ -579,3 +580,49 @@ def report_issue(*, actor: User, report: PeriodicReport, version: int) -> Report
             data={"report": locked.pk, "version": number},
         )
     return issued
+
+
+REMIND_DAYS_BEFORE = 3
+
+
+def remind_items(*, today: date) -> list[ItemReminder]:
+    """The reminder sweep (the worker runs it on its schedule; safe to run again): an open item
+    due within three days gets a 'due soon' reminder, an open item past its due date an
+    'overdue' one, each once, in the app and by e-mail to the owning agency's active users.
+    Reminders name the task and the due date, never a person or a case."""
+    from django.core.mail import send_mass_mail
+
+    created: list[ItemReminder] = []
+    open_items = ActionItem.objects.filter(status=ItemStatus.OPEN).select_related(
+        "agency", "decision__meeting__task_force"
+    )
+    wanted = [
+        (item, "overdue" if item.due_on < today else "due_soon")
+        for item in open_items.filter(due_on__lte=today + timedelta(days=REMIND_DAYS_BEFORE))
+    ]
+    for item, kind in wanted:
+        with transaction.atomic():
+            reminder, was_created = ItemReminder.objects.get_or_create(item=item, kind=kind)
+        if not was_created:
+            continue
+        recipients = list(
+            User.objects.filter(agency=item.agency, is_active=True)
+            .exclude(email="")
+            .values_list("email", flat=True)
+        )
+        subject = (
+            _("Action item overdue: %(task)s")
+            if kind == "overdue"
+            else _("Action item due: %(task)s")
+        ) % {"task": item.task[:80]}
+        body = _("%(task_force)s asks %(agency)s: %(task)s (due %(due)s).") % {
+            "task_force": item.decision.meeting.task_force.name,
+            "agency": item.agency.name,
+            "task": item.task,
+            "due": item.due_on.isoformat(),
+        }
+        if recipients:
+            sent = send_mass_mail([(subject, body, None, recipients)], fail_silently=True)
+            ItemReminder.objects.filter(pk=reminder.pk).update(emailed=sent * len(recipients))
+        created.append(reminder)
+    return created

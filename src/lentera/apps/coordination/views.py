@@ -4,6 +4,7 @@ Thin: parse, call one selector or service, render."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -36,6 +37,7 @@ from lentera.apps.coordination.forms import (
 )
 from lentera.apps.coordination.models import (
     AcceptedRecommendation,
+    ItemReminder,
     Meeting,
     PlanActivity,
     ReportVersion,
@@ -304,6 +306,12 @@ def items(request: HttpRequest) -> HttpResponse:
             "overdue": selectors.overdue_by_agency(user=user, today=today),
             "today": today,
             "perms_meetings": any(user.has_action(a) for a in VIEW),
+            "reminders": ItemReminder.objects.filter(
+                item__agency_id=user.agency_id,
+                created_at__gte=timezone.now() - timedelta(days=30),
+            ).select_related("item")[:50]
+            if user.agency_id
+            else [],
         },
     )
 
