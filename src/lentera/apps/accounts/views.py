@@ -38,7 +38,6 @@ from lentera.apps.accounts.models import Agency, ApiToken
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import NotFound, agencies, users
 from lentera.apps.reference.models import Region
-from lentera.web.flow import form_errors as form_errors  # still imported by pages in progress
 from lentera.web.flow import submit
 
 

@@ -20,7 +20,6 @@ from lentera.apps.accounts.decorators import requires, signed_in
 from lentera.apps.accounts.models import Agency, TaskForce
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import NotFound
-from lentera.apps.accounts.views import form_errors
 from lentera.apps.cases.policies import cases
 from lentera.apps.coordination import pdf, scorecard, selectors, services
 from lentera.apps.coordination.forms import (
@@ -44,6 +43,7 @@ from lentera.apps.coordination.models import (
 )
 from lentera.apps.coordination.policies import action_items, meetings
 from lentera.apps.coordination.vocab import ItemStatus, MeetingStatus
+from lentera.web.flow import Done, Outcome, submit
 
 VIEW = (Action.MANAGE_MEETINGS, Action.APPROVE_MINUTES)
 
@@ -74,23 +74,23 @@ def meeting_new(request: HttpRequest) -> HttpResponse:
     user = signed_in(request)
     forces = meetings.task_forces(user, Action.MANAGE_MEETINGS)
     form = MeetingForm(request.POST or None, task_forces=forces)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            meeting = services.meeting_schedule(
+    if request.method == "POST":
+        outcome = submit(
+            request,
+            form,
+            lambda d: services.meeting_schedule(
                 actor=user,
-                task_force=data["task_force"],
-                title=data["title"],
-                kind=data["kind"],
-                starts_at=data["starts_at"],
-                place=data["place"],
-                agencies=list(data["agencies"]),
-            )
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            messages.success(request, _("Meeting scheduled."))
-            return redirect("coordination:meeting", meeting_id=meeting.pk)
+                task_force=d["task_force"],
+                title=d["title"],
+                kind=d["kind"],
+                starts_at=d["starts_at"],
+                place=d["place"],
+                agencies=list(d["agencies"]),
+            ),
+            done=_("Meeting scheduled."),
+        )
+        if isinstance(outcome, Done):
+            return redirect("coordination:meeting", meeting_id=outcome.value.pk)
     status = 400 if request.method == "POST" else 200
     return render(request, "coordination/meeting_new.html", {"form": form}, status=status)
 
@@ -141,10 +141,11 @@ def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 
 def _after(
-    request: HttpRequest, meeting: Meeting, name: str, form: Any, ok: str | None
+    request: HttpRequest, meeting: Meeting, name: str, form: Any, outcome: Outcome[Any]
 ) -> HttpResponse:
-    if ok is not None:
-        messages.success(request, ok)
+    """Back to the meeting after a form of its page (the message was added by ``submit``), or
+    the page again with the refused form."""
+    if outcome.ok:
         return redirect("coordination:meeting", meeting_id=meeting.pk)
     fresh = _meeting_for(request, meeting.pk)
     return render(
@@ -157,27 +158,22 @@ def _after(
 def agenda_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = _meeting_for(request, meeting_id, Action.MANAGE_MEETINGS)
     form = AgendaForm(request.POST)
-    ok = None
-    if form.is_valid():
-        reference = form.cleaned_data["case_reference"].strip()
+
+    def add(data: dict[str, Any]) -> Any:
+        reference = data["case_reference"].strip()
         case = None
         if reference:
             case = cases.visible(request.user, Action.VIEW_CASE).filter(reference=reference).first()
             if case is None:
-                form.add_error("case_reference", _("No case with this reference in your reach."))
-        if not form.errors:
-            try:
-                services.agenda_add(
-                    actor=signed_in(request),
-                    meeting=meeting,
-                    topic=form.cleaned_data["topic"],
-                    case=case,
+                raise ValidationError(
+                    {"case_reference": _("No case with this reference in your reach.")}
                 )
-            except ValidationError as exc:
-                form_errors(form, exc)
-            else:
-                ok = _("Agenda item added.")
-    return _after(request, meeting, "agenda_form", form, ok)
+        return services.agenda_add(
+            actor=signed_in(request), meeting=meeting, topic=data["topic"], case=case
+        )
+
+    outcome = submit(request, form, add, done=_("Agenda item added."))
+    return _after(request, meeting, "agenda_form", form, outcome)
 
 
 @require_POST
@@ -185,17 +181,15 @@ def agenda_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
 def attendance(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = _meeting_for(request, meeting_id, Action.MANAGE_MEETINGS)
     form = AttendanceForm(request.POST, invitations=meeting.invitations.all())
-    ok = None
-    if form.is_valid():
-        try:
-            services.attendance_record(
-                actor=signed_in(request), meeting=meeting, attendance=form.values()
-            )
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            ok = _("Attendance recorded.")
-    return _after(request, meeting, "attendance_form", form, ok)
+    outcome = submit(
+        request,
+        form,
+        lambda _d: services.attendance_record(
+            actor=signed_in(request), meeting=meeting, attendance=form.values()
+        ),
+        done=_("Attendance recorded."),
+    )
+    return _after(request, meeting, "attendance_form", form, outcome)
 
 
 @require_POST
@@ -203,20 +197,13 @@ def attendance(request: HttpRequest, meeting_id: int) -> HttpResponse:
 def minutes(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = _meeting_for(request, meeting_id, Action.MANAGE_MEETINGS)
     form = MinutesForm(request.POST)
-    ok = None
-    if form.is_valid():
-        try:
-            services.minutes_record(
-                actor=signed_in(request),
-                meeting=meeting,
-                minutes=form.cleaned_data["minutes"],
-                version=form.cleaned_data["version"],
-            )
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            ok = _("Minutes recorded.")
-    return _after(request, meeting, "minutes_form", form, ok)
+    outcome = submit(
+        request,
+        form,
+        lambda d: services.minutes_record(actor=signed_in(request), meeting=meeting, **d),
+        done=_("Minutes recorded."),
+    )
+    return _after(request, meeting, "minutes_form", form, outcome)
 
 
 @require_POST
@@ -224,17 +211,13 @@ def minutes(request: HttpRequest, meeting_id: int) -> HttpResponse:
 def decision_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = _meeting_for(request, meeting_id, Action.MANAGE_MEETINGS)
     form = DecisionForm(request.POST)
-    ok = None
-    if form.is_valid():
-        try:
-            services.decision_add(
-                actor=signed_in(request), meeting=meeting, text=form.cleaned_data["text"]
-            )
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            ok = _("Decision recorded.")
-    return _after(request, meeting, "decision_form", form, ok)
+    outcome = submit(
+        request,
+        form,
+        lambda d: services.decision_add(actor=signed_in(request), meeting=meeting, text=d["text"]),
+        done=_("Decision recorded."),
+    )
+    return _after(request, meeting, "decision_form", form, outcome)
 
 
 @require_POST
@@ -242,27 +225,30 @@ def decision_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
 def item_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = _meeting_for(request, meeting_id, Action.MANAGE_MEETINGS)
     form = ItemForm(request.POST)
-    ok = None
-    if form.is_valid():
-        data = form.cleaned_data
+
+    def assign(data: dict[str, Any]) -> Any:
         raw = request.POST.get("decision", "")
         decision = meeting.decisions.filter(pk=int(raw)).first() if raw.isdigit() else None
         if decision is None:
             raise NotFound()
-        try:
-            services.item_assign(
-                actor=signed_in(request),
-                decision=decision,
-                agency=data["agency"],
-                officer=data["officer"],
-                task=data["task"],
-                due_on=data["due_on"],
-            )
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            ok = _("Action item assigned to %(agency)s.") % {"agency": data["agency"]}
-    return _after(request, meeting, "item_form", form, ok)
+        return services.item_assign(
+            actor=signed_in(request),
+            decision=decision,
+            agency=data["agency"],
+            officer=data["officer"],
+            task=data["task"],
+            due_on=data["due_on"],
+        )
+
+    outcome = submit(
+        request,
+        form,
+        assign,
+        done=lambda _item: (
+            _("Action item assigned to %(agency)s.") % {"agency": form.cleaned_data["agency"]}
+        ),
+    )
+    return _after(request, meeting, "item_form", form, outcome)
 
 
 @require_POST
@@ -270,17 +256,15 @@ def item_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
 def approve(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = _meeting_for(request, meeting_id, Action.APPROVE_MINUTES)
     form = ApproveForm(request.POST)
-    ok = None
-    if form.is_valid():
-        try:
-            services.minutes_approve(
-                actor=signed_in(request), meeting=meeting, version=form.cleaned_data["version"]
-            )
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            ok = _("Minutes approved.")
-    return _after(request, meeting, "approve_form", form, ok)
+    outcome = submit(
+        request,
+        form,
+        lambda d: services.minutes_approve(
+            actor=signed_in(request), meeting=meeting, version=d["version"]
+        ),
+        done=_("Minutes approved."),
+    )
+    return _after(request, meeting, "approve_form", form, outcome)
 
 
 @requires(*VIEW)
@@ -334,25 +318,22 @@ def item_detail(request: HttpRequest, item_id: int) -> HttpResponse:
     if request.method != "POST":
         return render(request, "coordination/item.html", _item_context(request, item))
     form = CloseForm(request.POST, request.FILES)
-    if form.is_valid():
-        data = form.cleaned_data
+
+    def close(data: dict[str, Any]) -> Any:
         upload = data["file"]
-        try:
-            services.item_close(
-                actor=signed_in(request),
-                item=item,
-                version=data["version"],
-                note=data["note"],
-                file_name=upload.name if upload else "",
-                file_content=upload.read() if upload else None,
-                record_kind=data["record_kind"],
-                record_id=data["record_id"],
-            )
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            messages.success(request, _("Action item closed."))
-            return redirect("coordination:item", item_id=item.pk)
+        return services.item_close(
+            actor=signed_in(request),
+            item=item,
+            version=data["version"],
+            note=data["note"],
+            file_name=upload.name if upload else "",
+            file_content=upload.read() if upload else None,
+            record_kind=data["record_kind"],
+            record_id=data["record_id"],
+        )
+
+    if submit(request, form, close, done=_("Action item closed.")).ok:
+        return redirect("coordination:item", item_id=item.pk)
     fresh = selectors.item_get(user=request.user, item_id=item_id)
     return render(
         request, "coordination/item.html", _item_context(request, fresh, form), status=400
@@ -429,27 +410,24 @@ def activity(request: HttpRequest, activity_id: int) -> HttpResponse:
         form = ActivityForm(request.POST)
         if found.measure:
             del form.fields["done_typed"]
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.activity_update(
-                    actor=user,
-                    activity=found,
-                    version=data["version"],
-                    target=data["target"],
-                    unit=data["unit"],
-                    budget=data["budget"],
-                    realisation=data["realisation"],
-                    done_typed=data.get("done_typed") or 0,
-                    agencies=list(data["agencies"]),
-                )
-            except ValidationError as exc:
-                form_errors(form, exc)
-            else:
-                messages.success(request, _("Activity saved."))
-                return redirect(
-                    "coordination:plan", task_force_id=found.task_force_id, year=found.year
-                )
+        saved = submit(
+            request,
+            form,
+            lambda d: services.activity_update(
+                actor=user,
+                activity=found,
+                version=d["version"],
+                target=d["target"],
+                unit=d["unit"],
+                budget=d["budget"],
+                realisation=d["realisation"],
+                done_typed=d.get("done_typed") or 0,
+                agencies=list(d["agencies"]),
+            ),
+            done=_("Activity saved."),
+        )
+        if saved.ok:
+            return redirect("coordination:plan", task_force_id=found.task_force_id, year=found.year)
     status = 400 if request.method == "POST" else 200
     return render(request, "coordination/activity.html", {"a": found, "form": form}, status=status)
 
@@ -514,14 +492,14 @@ def report(request: HttpRequest, task_force_id: int, year: int, period: str) -> 
         if not user.has_action(Action.MANAGE_MEETINGS):
             raise PermissionDenied
         form = NarrativeForm(request.POST)
-        if form.is_valid():
-            try:
-                services.narrative_save(actor=user, report=found, **form.cleaned_data)
-            except ValidationError as exc:
-                form_errors(form, exc)
-            else:
-                messages.success(request, _("Narrative saved."))
-                return redirect(request.path)
+        saved = submit(
+            request,
+            form,
+            lambda d: services.narrative_save(actor=user, report=found, **d),
+            done=_("Narrative saved."),
+        )
+        if saved.ok:
+            return redirect(request.path)
         status = 400
     data = report_data(task_force=task_force, year=year, period=period)
     rolled = rollup(task_force=task_force, year=year, period=period, k=settings.LENTERA_PUBLIC_K)
