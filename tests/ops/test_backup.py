@@ -19,6 +19,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
+from lentera.apps.accounts.events import EventType
+from lentera.apps.accounts.models import AuditEvent
 from lentera.apps.cases import services as case_services
 from lentera.apps.cases.models import Case, CaseDocument
 from lentera.apps.ops import backup as ops_backup
@@ -118,6 +120,8 @@ def test_backup_wipe_restore_brings_back_every_case_identity_and_file(
     archive = ops_backup.backup(output=tmp_path / "backups" / "lentera-test.tar.gz")
 
     assert stat.S_IMODE(archive.stat().st_mode) == 0o600
+    written = AuditEvent.objects.get(event_type=EventType.BACKUP_WRITTEN)
+    assert written.data["archive"] == archive.name and written.actor is None
     manifest = ops_backup.read_manifest(archive)
     assert manifest["database"]["vendor"] == connection.vendor
     assert manifest["counts"]["cases.Case"] == 2 and manifest["counts"]["cases.CaseDocument"] == 2
@@ -138,6 +142,12 @@ def test_backup_wipe_restore_brings_back_every_case_identity_and_file(
     assert raw_identity() == raw  # the same ciphertext, byte for byte
     assert stored_files(media) == files
     assert read_everything(client, cast) == before
+    restored = AuditEvent.objects.get(event_type=EventType.BACKUP_RESTORED)
+    assert restored.data == {
+        "archive": archive.name,
+        "created_at": manifest["created_at"],
+        "force": False,
+    }
 
 
 def test_restoring_with_the_wrong_keys_fails_clearly_and_changes_nothing(

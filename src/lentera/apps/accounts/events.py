@@ -33,6 +33,8 @@ class EventType(models.TextChoices):
     PERSON_CREATED = "person_created", _("Person registered")
     PERSON_UPDATED = "person_updated", _("Person updated")
     FIELD_KEYS_ROTATED = "field_keys_rotated", _("Encryption keys rotated")
+    BACKUP_WRITTEN = "backup_written", _("Backup written")
+    BACKUP_RESTORED = "backup_restored", _("Backup restored")
     QUALIFICATION_RUN = "qualification_run", _("Legal qualification run")
     CASE_OPENED = "case_opened", _("Case opened")
     CASE_UPDATED = "case_updated", _("Case facts updated")

@@ -55,6 +55,8 @@ from django.db import DatabaseError, connection, connections
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
+from lentera.apps.accounts.audit import record_event
+from lentera.apps.accounts.events import EventType
 from lentera.apps.accounts.identity import blind_index, cipher
 
 log = logging.getLogger(__name__)
@@ -253,6 +255,13 @@ def backup(*, output: Path | None = None) -> Path:
         finally:
             if partial.exists():
                 partial.unlink()
+    # the archive names no person: its file name, size and what it holds are the audit trail
+    record_event(
+        actor=None,
+        event_type=EventType.BACKUP_WRITTEN,
+        summary=output.name,
+        data={"archive": output.name, "files": len(files), "counts": manifest["counts"]},
+    )
     log.info(
         "backup written",
         extra={"archive": str(output), "files": len(files), "bytes": output.stat().st_size},
@@ -521,5 +530,11 @@ def restore(archive: Path, *, force: bool = False, verify_only: bool = False) ->
     result.counts = _counts()
     if result.counts != manifest["counts"]:
         result.warnings.append(f"records after restore {result.counts} != {manifest['counts']}")
+    record_event(
+        actor=None,
+        event_type=EventType.BACKUP_RESTORED,
+        summary=archive.name,
+        data={"archive": archive.name, "created_at": manifest["created_at"], "force": force},
+    )
     log.info("backup restored", extra={"archive": str(archive), "files": result.files})
     return result
