@@ -17,7 +17,11 @@ from django.utils.translation import gettext_lazy as _
 
 from lentera.apps.accounts.identity import EncryptedJSONField, EncryptedTextField
 from lentera.apps.prevention.vocab import (
+    AUDIENCE_GROUPS,
+    CourseKind,
+    EventKind,
     JobSector,
+    LicenceStatus,
     Level,
     OfferSource,
     OfferStatus,
@@ -87,6 +91,18 @@ class OfferScreening(models.Model):
         null=True,
         blank=True,
         related_name="+",
+    )
+    # Who recruits: a licensed agency of the register, or an unlicensed recruiter (calo)
+    placement_agency = models.ForeignKey(
+        "prevention.PlacementAgency",
+        verbose_name=_("placement agency (P3MI)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="offers",
+    )
+    unlicensed_recruiter = EncryptedTextField(
+        _("unlicensed recruiter (calo)"), blank=True, default=""
     )
 
     class Meta:
@@ -194,6 +210,17 @@ class DepartureScreening(models.Model):
         blank=True,
         related_name="+",
     )
+    placement_agency = models.ForeignKey(
+        "prevention.PlacementAgency",
+        verbose_name=_("placement agency (P3MI)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="departures",
+    )
+    unlicensed_recruiter = EncryptedTextField(
+        _("unlicensed recruiter (calo)"), blank=True, default=""
+    )
 
     class Meta:
         ordering = ["-screened_at", "-id"]
@@ -217,3 +244,153 @@ class DepartureScreening(models.Model):
             record[name] = value.isoformat() if name == "departure_date" else value
         record["departure_post"] = self.post
         return record
+
+
+# -- outreach and training (issue #15, item 1) -----------------------------------------------------
+
+
+class OutreachEvent(models.Model):
+    """A socialisation, campaign or joint training held by an agency: where down to the
+    kelurahan/desa, who organised it, who came (by sex and age group) and with what materials.
+    Figures only: no person is named."""
+
+    agency = models.ForeignKey(
+        "accounts.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_by = models.ForeignKey(
+        "accounts.User", verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
+    kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    held_on = models.DateField(_("held on"), db_index=True)
+    region = models.ForeignKey(
+        "reference.Region",
+        verbose_name=_("kelurahan / desa"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    place = models.CharField(_("place"), max_length=200, blank=True, default="")
+    organisers = models.CharField(_("organisers"), max_length=300, blank=True, default="")
+    female_child = models.PositiveIntegerField(_("girls (under 18)"), default=0)
+    male_child = models.PositiveIntegerField(_("boys (under 18)"), default=0)
+    female_youth = models.PositiveIntegerField(_("young women (18–35)"), default=0)
+    male_youth = models.PositiveIntegerField(_("young men (18–35)"), default=0)
+    female_adult = models.PositiveIntegerField(_("women (over 35)"), default=0)
+    male_adult = models.PositiveIntegerField(_("men (over 35)"), default=0)
+    materials = models.TextField(_("materials"), blank=True, default="")
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+        verbose_name = _("outreach event")
+        verbose_name_plural = _("outreach events")
+        indexes = [models.Index(fields=["agency", "held_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.held_on} {self.title}"
+
+    @property
+    def audience(self) -> int:
+        return sum(getattr(self, name) for name, _label in AUDIENCE_GROUPS)
+
+
+class Course(models.Model):
+    """A course (vocational training for young people at risk, a training of officers) with its
+    participants, their attendance and the evaluation six months after the end."""
+
+    agency = models.ForeignKey(
+        "accounts.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_by = models.ForeignKey(
+        "accounts.User", verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=CourseKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    organisers = models.CharField(_("organisers"), max_length=300, blank=True, default="")
+    region = models.ForeignKey(
+        "reference.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="+"
+    )
+    place = models.CharField(_("place"), max_length=200, blank=True, default="")
+    starts_on = models.DateField(_("starts"))
+    ends_on = models.DateField(_("ends"), db_index=True)
+    sessions = models.PositiveSmallIntegerField(_("sessions"), default=1)
+    evaluation_months = models.PositiveSmallIntegerField(_("evaluation after (months)"), default=6)
+
+    class Meta:
+        ordering = ["-ends_on", "-id"]
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CourseParticipant(models.Model):
+    """One participant: attendance, completion, and the follow-up evaluation (employed?
+    migrated? through a licensed channel?). The name is an identity field."""
+
+    course = models.ForeignKey(
+        Course, verbose_name=_("course"), on_delete=models.CASCADE, related_name="participants"
+    )
+    name = EncryptedTextField(_("name"))
+    sex = models.CharField(_("sex"), max_length=10, choices=Sex.choices, blank=True, default="")
+    age = models.PositiveSmallIntegerField(_("age"), null=True, blank=True)
+    sessions_attended = models.PositiveSmallIntegerField(_("sessions attended"), default=0)
+    completed = models.BooleanField(_("completed the course"), default=False)
+    evaluation_due = models.DateField(_("evaluation due"), db_index=True)
+    evaluated_on = models.DateField(_("evaluated on"), null=True, blank=True)
+    employed = models.BooleanField(_("employed"), null=True, blank=True)
+    migrated = models.BooleanField(_("migrated for work"), null=True, blank=True)
+    licensed_channel = models.BooleanField(_("through a licensed channel"), null=True, blank=True)
+    evaluation_note = models.CharField(_("note"), max_length=500, blank=True, default="")
+    reminded_due_soon = models.BooleanField(default=False)
+    reminded_overdue = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["course", "id"]
+        verbose_name = _("course participant")
+        verbose_name_plural = _("course participants")
+
+    def __str__(self) -> str:
+        return f"#{self.pk}"
+
+
+# -- licensed placement agencies (P3MI) (issue #15, item 2) ---------------------------------------
+
+
+class PlacementAgency(models.Model):
+    """A licensed placement company (P3MI) of the ministry's register: its licence, validity,
+    branches and status. Public information; kept by the manpower offices."""
+
+    licence_number = models.CharField(_("licence number"), max_length=100, unique=True)
+    name = models.CharField(_("name"), max_length=200, db_index=True)
+    valid_from = models.DateField(_("licence valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("licence valid to"), null=True, blank=True)
+    status = models.CharField(
+        _("licence status"),
+        max_length=10,
+        choices=LicenceStatus.choices,
+        default=LicenceStatus.ACTIVE,
+        db_index=True,
+    )
+    head_office = models.CharField(_("head office"), max_length=300, blank=True, default="")
+    branches = models.JSONField(_("branches"), default=list, blank=True)
+    note = models.CharField(_("note"), max_length=500, blank=True, default="")
+    version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = _("placement agency (P3MI)")
+        verbose_name_plural = _("placement agencies (P3MI)")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.licence_number})"
+
+    def licensed_on(self, day: Any) -> bool:
+        """Active, and the licence covers ``day``."""
+        return (
+            self.status == LicenceStatus.ACTIVE
+            and (self.valid_from is None or self.valid_from <= day)
+            and (self.valid_to is None or day <= self.valid_to)
+        )

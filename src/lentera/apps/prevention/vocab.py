@@ -125,3 +125,39 @@ class Recruiter(models.TextChoices):
 
 #: Posts offered first on the interview form (any other post can be typed in).
 POSTS = ("El Tari", "Tenau")
+
+
+# -- outreach, training and the placement register (issue #15) ----------------------------------
+
+
+class EventKind(models.TextChoices):
+    SCHOOL = "school", _("Socialisation in a school")
+    VILLAGE = "village", _("Socialisation in a village or RT/RW")
+    CHURCH = "church", _("Socialisation in a church")
+    MOSQUE = "mosque", _("Socialisation in a mosque")
+    SOCIAL_MEDIA = "social_media", _("Social-media campaign")
+    OFFICER_TRAINING = "officer_training", _("Joint training of officers")
+    OTHER = "other", _("Other outreach")
+
+
+class CourseKind(models.TextChoices):
+    VOCATIONAL = "vocational", _("Vocational training for young people at risk")
+    OFFICER = "officer", _("Training of officers")
+    OTHER = "other", _("Other course")
+
+
+class LicenceStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    SUSPENDED = "suspended", _("Suspended")
+    REVOKED = "revoked", _("Revoked")
+
+
+#: The audience of an outreach event: sex by age group, one count each.
+AUDIENCE_GROUPS = (
+    ("female_child", _("Girls (under 18)")),
+    ("male_child", _("Boys (under 18)")),
+    ("female_youth", _("Young women (18–35)")),
+    ("male_youth", _("Young men (18–35)")),
+    ("female_adult", _("Women (over 35)")),
+    ("male_adult", _("Men (over 35)")),
+)
