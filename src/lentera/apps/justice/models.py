@@ -154,3 +154,50 @@ class DeadlineSetting(models.Model):
 
     class Meta:
         ordering = ["name"]
+
+
+class WantedEnd(models.TextChoices):
+    ARRESTED = "arrested", _("Arrested")
+    SURRENDERED = "surrendered", _("Surrendered")
+    REVOKED = "revoked", _("Notice revoked")
+
+
+class WantedNotice(models.Model):
+    """A suspect on the wanted list (DPO, *daftar pencarian orang*): who issued it and when,
+    and how it ended. An arrest or a surrender restarts the proceeding's open deadlines from
+    that day (:func:`lentera.apps.justice.wanted.restart_day`). At most one notice is open per
+    proceeding."""
+
+    proceeding = models.ForeignKey(Proceeding, on_delete=models.CASCADE, related_name="wanted")
+    issued_by = models.ForeignKey(
+        "accounts.Agency",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("issuing agency"),
+    )
+    issued_on = models.DateField(_("issued on"))
+    number = models.CharField(_("DPO number"), max_length=80, blank=True)
+    ended_on = models.DateField(_("ended on"), null=True, blank=True)
+    end_reason = models.CharField(
+        _("how it ended"), max_length=12, choices=WantedEnd.choices, blank=True, default=""
+    )
+    ended_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    recorded_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["issued_on", "id"]
+        verbose_name = _("wanted notice")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["proceeding"],
+                condition=models.Q(ended_on__isnull=True),
+                name="uniq_open_wanted_notice",
+            )
+        ]
+
+    @property
+    def is_open(self) -> bool:
+        return self.ended_on is None
