@@ -243,12 +243,15 @@ def compute_deadlines(
     detentions: Sequence[DetentionPeriod],
     periods: Periods,
     today: date,
+    *,
+    restart_on: date | None = None,
 ) -> list[Deadline]:
     """Every deadline triggered by ``steps`` (in recorded order) and ``detentions``.
 
     A detention's due date is the last lawful day in custody: start + initial days + the
     extensions granted − 1 (the first day counts). Other deadlines fall ``period`` days after the
-    act that starts them.
+    act that starts them. ``restart_on`` (the day a wanted suspect was arrested or gave
+    themselves up): a duty still unmet that started before it counts afresh from that day.
     """
     result: list[Deadline] = []
     closed = any(step.stage == s.FINAL for step in steps)
@@ -312,7 +315,16 @@ def compute_deadlines(
         if period.exceptional_days:
             basis += ", KUHAP 29"
         result.append(replace(deadline, period_days=days, basis=basis))
+    if restart_on is not None:
+        result = [_restarted(x, restart_on, today) for x in result]
     return result
+
+
+def _restarted(deadline: Deadline, restart_on: date, today: date) -> Deadline:
+    if deadline.kind != Kind.DUTY or deadline.met_on is not None or deadline.start >= restart_on:
+        return deadline
+    again = _make(deadline.code, Kind.DUTY, restart_on, deadline.period_days, None, today)
+    return replace(again, detail=deadline.detail or "restarted")
 
 
 def is_stalled(

@@ -14,9 +14,9 @@ from lentera.apps.accounts.policies import Requester
 from lentera.apps.cases.models import CaseParty
 from lentera.apps.cases.vocab import PartyRole
 from lentera.apps.justice import deadlines as d
-from lentera.apps.justice import services
+from lentera.apps.justice import services, wanted
 from lentera.apps.justice import stages as s
-from lentera.apps.justice.models import Proceeding, StageEvent
+from lentera.apps.justice.models import Proceeding, StageEvent, WantedNotice
 from lentera.apps.justice.policies import proceedings
 from lentera.apps.justice.vocab import Outcome, Stage
 
@@ -25,7 +25,9 @@ def _with_details(qs: QuerySet[Proceeding]) -> QuerySet[Proceeding]:
     return qs.select_related(
         "case", "case__region", "suspect", "suspect__person", "police_agency", "prosecution_agency"
     ).prefetch_related(
-        Prefetch("events", queryset=StageEvent.objects.order_by("on", "id")), "detentions"
+        Prefetch("events", queryset=StageEvent.objects.order_by("on", "id")),
+        "detentions",
+        Prefetch("wanted", queryset=WantedNotice.objects.select_related("issued_by")),
     )
 
 
@@ -56,7 +58,10 @@ def deadlines_of(
         )
         for x in proceeding.detentions.all()
     ]
-    found = d.compute_deadlines(steps_of(proceeding), detentions, periods, today)
+    restart = wanted.restart_day(proceeding.wanted.all())
+    found = d.compute_deadlines(
+        steps_of(proceeding), detentions, periods, today, restart_on=restart
+    )
     if proceeding.outcome == Outcome.DISMISSED:
         # A dismissed proceeding owes nothing more except releasing a detained suspect.
         found = [x for x in found if x.kind == d.Kind.DETENTION or not x.is_open]
@@ -71,6 +76,7 @@ class Watch:
     deadlines: list[d.Deadline]
     stalled: bool
     idle_days: int
+    wanted: WantedNotice | None = None  # the open wanted notice (DPO): the proceeding waits
 
     @property
     def overdue(self) -> list[d.Deadline]:
@@ -88,14 +94,15 @@ def watch(
     limit = services.stall_days(overrides)
     rows = []
     for p in qs:
+        notice = wanted.open_notice(p.wanted.all())
         rows.append(
             Watch(
                 proceeding=p,
                 deadlines=deadlines_of(p, today=today, overrides=overrides),
-                stalled=d.is_stalled(
-                    p.last_movement_at, today, stall_days=limit, closed=p.is_closed
-                ),
+                stalled=notice is None
+                and d.is_stalled(p.last_movement_at, today, stall_days=limit, closed=p.is_closed),
                 idle_days=(today - p.last_movement_at).days,
+                wanted=notice,
             )
         )
     return rows

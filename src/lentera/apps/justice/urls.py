@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
-from lentera.apps.justice import views
+from lentera.apps.justice import views, wanted_views
 
 app_name = "justice"
 
@@ -21,4 +21,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="detention_update",
     ),
     path("<int:proceeding_id>/putusan/", views.outcome_set, name="outcome"),
+    path("<int:proceeding_id>/dpo/", wanted_views.wanted_add, name="wanted_add"),
+    path(
+        "<int:proceeding_id>/dpo/<int:notice_id>/selesai/",
+        wanted_views.wanted_close,
+        name="wanted_close",
+    ),
 ]

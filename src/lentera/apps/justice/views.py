@@ -41,6 +41,7 @@ from lentera.apps.justice.vocab import (
     Outcome,
     Stage,
 )
+from lentera.apps.justice.wanted_views import wanted_context
 from lentera.web.flow import Outcome as Submitted
 from lentera.web.flow import submit
 
@@ -170,6 +171,7 @@ def _detail_context(request: HttpRequest, proceeding: Proceeding, **forms: Any) 
         ),
         "idle_days": (today() - proceeding.last_movement_at).days,
         "case_visible": cases.can(user, Action.VIEW_CASE, proceeding.case),
+        **wanted_context(proceeding),
     }
     if context["can_manage"]:
         context["stage_form"] = forms.get("stage_form") or StageForm(allowed=allowed)
