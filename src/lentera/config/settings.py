@@ -119,6 +119,7 @@ INSTALLED_APPS = [
     "lentera.apps.insights",
     "lentera.apps.protection",
     "lentera.apps.coordination",
+    "lentera.apps.investigation",
     "lentera.apps.ops",
     "lentera.web",
     "lentera.api",
