@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0001_initial'),
-        ('cases', '0006_grant_proceedings_co_handling'),
+        ('cases', '0005_encrypt_documents'),
         ('people', '0003_ewallet_account_phone_keys'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
