@@ -55,6 +55,7 @@ class EventType(models.TextChoices):
     COMPLAINT_LINKED = "complaint_linked", _("Complaint attached to a case")
     COMPLAINT_CLOSED = "complaint_closed", _("Complaint closed")
     COMPLAINT_REOPENED = "complaint_reopened", _("Complaint reopened")
+    ROUTING_RULE_SAVED = "routing_rule_saved", _("Routing rule saved")
     OFFER_SCREENED = "offer_screened", _("Job offer screened")
     OFFERS_IMPORTED = "offers_imported", _("Job offers imported")
     OFFER_TRIAGED = "offer_triaged", _("Job offer triaged")

@@ -255,14 +255,24 @@ class CaseGrant(models.Model):
     ``include_identity``), nothing about the other parties. A grant gives an identity only of a
     person the lead agency itself holds (it registered the person): nobody passes on what they
     do not hold.
+
+    A whole-file grant with ``co_handling`` makes the agency a *co-handling agency*: it edits the
+    file and records proceedings like the lead, but does not share or hand the case over. A
+    ``proceedings`` grant lets the police and prosecution of another agency open and record
+    proceedings on the case without the parties' identities.
     """
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="grants")
     agency = models.ForeignKey(
         "accounts.Agency", on_delete=models.PROTECT, related_name="case_grants"
     )
-    scope = models.CharField(_("what is shared"), max_length=10, choices=GrantScope.choices)
+    scope = models.CharField(_("what is shared"), max_length=20, choices=GrantScope.choices)
     include_identity = models.BooleanField(_("including identities"), default=False)
+    co_handling = models.BooleanField(
+        _("co-handling agency"),
+        default=False,
+        help_text=_("The agency works on the case beside the lead: it edits the file."),
+    )
     person = models.ForeignKey(
         "people.Person",
         verbose_name=_("only this person"),

@@ -4,7 +4,12 @@
 * An agency holding an **active grant** sees what the grant covers (facts and journey; plus people;
   or the whole file, proceedings included) and the narrative and notes only when the grant
   includes identities. A **victim grant** (opened by a referral) covers facts, journey and that
-  one person. Grantees never edit.
+  one person. Grantees do not edit, except:
+* a **co-handling agency** (an active whole-file grant marked co-handling) edits the file like
+  the lead; only the lead shares it and hands it over to another lead agency;
+* a **proceedings grant** lets another agency's police and prosecutors open and record
+  proceedings on the case: it shows facts, journey, qualifications and proceedings, never the
+  parties' identities.
 * **Region-wide roles** (secretariat, analyst) read facts, journey, people and proceedings of
   cases in their region, pseudonymised.
 * Everyone else gets "not found".
@@ -86,13 +91,27 @@ def section_q(user: User, section: str) -> Q | None:
     return Q(lead_agency_id=user.agency_id) | Q(pk__in=granted.values("case_id"))
 
 
+def co_handling_q(user: User) -> Q:
+    """Cases on which the user's agency is a co-handling agency (an active co-handling grant)."""
+    granted = CaseGrant.objects.filter(
+        agency_id=user.agency_id or 0, revoked_at__isnull=True, co_handling=True
+    )
+    return Q(pk__in=granted.values("case_id"))
+
+
 class CasePolicy(Policy[Case]):
     model = Case
 
     def scope_filter(self, user: User, action: Action, scope: Scope) -> Q | None:
         own = Q(lead_agency_id=user.agency_id) if user.agency_id else None
         if action not in READ_ACTIONS:
-            return own  # every change belongs to the lead agency
+            # changes belong to the lead agency and its co-handling agencies; sharing and handing
+            # over to the lead alone; proceedings to whoever holds the proceedings section
+            if own is None or action == Action.SHARE_CASE:
+                return own
+            if action == Action.MANAGE_PROCEEDINGS:
+                return section_q(user, "proceedings")
+            return own | co_handling_q(user)
         granted = active_grant_q(user) if user.agency_id else None
         if scope == Scope.AGENCY:
             return own | granted if own is not None and granted is not None else None

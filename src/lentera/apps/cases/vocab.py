@@ -128,3 +128,4 @@ class GrantScope(models.TextChoices):
     FULL = "full", _("The whole file")
     FACTS = "facts", _("Facts and journey only")
     PEOPLE = "people", _("Facts, journey and people")
+    PROCEEDINGS = "proceedings", _("Facts, journey and the proceedings (no identities)")

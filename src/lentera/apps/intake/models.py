@@ -171,6 +171,14 @@ class Complaint(models.Model):
         related_name="complaints_routed",
     )
     routing_rule = models.CharField(_("routing rule"), max_length=30, blank=True)
+    task_force = models.ForeignKey(
+        "accounts.TaskForce",
+        verbose_name=_("task force informed"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     override_reason = models.CharField(
         _("reason for overriding the rules"), max_length=300, blank=True
     )
@@ -262,3 +270,84 @@ class Complaint(models.Model):
             and self.due_at is not None
             and self.due_at < timezone.now()
         )
+
+
+class AgeBand(models.TextChoices):
+    ANY = "any", _("Any age")
+    CHILD = "child", _("A child (under 18)")
+    ADULT = "adult", _("Adults only")
+
+
+class RoutingCategory(models.TextChoices):
+    ANY = "any", _("Any report")
+    CRIME_IN_PROGRESS = "crime_in_progress", _("A crime in progress (danger now, departure today)")
+    MIGRANT_WORKER = "migrant_worker", _("A migrant worker")
+
+
+class RoutingRule(models.Model):
+    """Where a report goes, as data an administrator reads, edits and tests: region × category ×
+    age band → agencies, and the task force whose secretariat is told.
+
+    The rules that fit a complaint are tried in order of ``priority`` (lower first), then the
+    nearest region (a rule of Kabupaten Kupang before one of Nusa Tenggara Timur before one for
+    everywhere), then the more specific; the first whose agency (or, failing it, the fallback
+    agency) is active wins. See ``lentera.apps.intake.routing``.
+    """
+
+    region = models.ForeignKey(
+        "reference.Region",
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The rule covers this region and the regions within it. Empty: everywhere."),
+    )
+    category = models.CharField(
+        _("category"), max_length=20, choices=RoutingCategory.choices, default=RoutingCategory.ANY
+    )
+    age_band = models.CharField(
+        _("age band"), max_length=10, choices=AgeBand.choices, default=AgeBand.ANY
+    )
+    agency = models.ForeignKey(
+        "accounts.Agency",
+        verbose_name=_("route to"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    fallback_agency = models.ForeignKey(
+        "accounts.Agency",
+        verbose_name=_("else to"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Used while the first agency is inactive."),
+    )
+    task_force = models.ForeignKey(
+        "accounts.TaskForce",
+        verbose_name=_("task force informed"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Empty: the nearest task force of the region that has a secretariat."),
+    )
+    priority = models.PositiveSmallIntegerField(
+        _("priority"), default=50, help_text=_("Lower numbers are tried first.")
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    note = models.CharField(_("why"), max_length=300, blank=True)
+    updated_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["priority", "id"]
+        verbose_name = _("routing rule")
+        verbose_name_plural = _("routing rules")
+
+    def __str__(self) -> str:
+        return f"#{self.pk}"

@@ -148,11 +148,12 @@ def _detail(
     handler = complaints.is_handler(user, complaint)
     content = services.narrative_read(user=user, complaint=complaint) if handler else None
     can_handle = complaints.can(user, Action.TRIAGE_COMPLAINT, complaint)
+    can_take_up = can_handle or complaints.can_take_up(user, complaint, Action.EDIT_CASE)
     open_states = (ComplaintStatus.RECEIVED, ComplaintStatus.TRIAGED)
     is_open = complaint.status in open_states
     search_form = SearchForm(search)  # identity search: only from a POST body, never the URL
     result = None
-    if can_handle and is_open and search_form.is_bound and search_form.is_valid():
+    if can_take_up and is_open and search_form.is_bound and search_form.is_valid():
         result = selectors.search_before_create(user=user, **search_form.cleaned_data)
     suggestion = services.triage_suggestion(complaint) if can_handle and is_open else None
     case_visible = complaint.case is not None and cases.can(user, Action.VIEW_CASE, complaint.case)
@@ -163,7 +164,10 @@ def _detail(
         "can_handle": can_handle,
         "is_open": is_open,
         "can_reveal": complaints.can_see_identity(user, complaint),
-        "can_open_case": can_handle and is_open and user.has_action(Action.CREATE_CASE),
+        "can_open_case": is_open
+        and user.has_action(Action.CREATE_CASE)
+        and (can_handle or complaints.can(user, Action.CREATE_CASE, complaint)),
+        "can_take_up": can_take_up,
         "case_visible": case_visible,
         "suggestion": suggestion,
         "suggested_urgency": URGENCY_SHORT[Urgency(suggestion.urgency)] if suggestion else "",
@@ -248,13 +252,13 @@ def reporter_reveal(request: HttpRequest, complaint_id: int) -> HttpResponse:
     return render(request, template, context)
 
 
-@requires(Action.TRIAGE_COMPLAINT)
+@requires(Action.TRIAGE_COMPLAINT, Action.EDIT_CASE)
 @require_POST
 def complaint_search(request: HttpRequest, complaint_id: int) -> HttpResponse:
     """Search before create (the htmx partial; without htmx the complaint page shows it)."""
     user = signed_in(request)
     complaint = _get(user, complaint_id)
-    if not complaints.can(user, Action.TRIAGE_COMPLAINT, complaint):
+    if not complaints.can_take_up(user, complaint, Action.EDIT_CASE):
         raise PermissionDenied
     if not getattr(request, "htmx", False):
         return _detail(request, complaint, search=request.POST)
@@ -265,7 +269,7 @@ def complaint_search(request: HttpRequest, complaint_id: int) -> HttpResponse:
     return render(request, "intake/_matches.html", {"complaint": complaint, "result": result})
 
 
-@requires(Action.TRIAGE_COMPLAINT)
+@requires(Action.TRIAGE_COMPLAINT, Action.EDIT_CASE)
 @require_POST
 def complaint_attach(request: HttpRequest, complaint_id: int) -> HttpResponse:
     actor = signed_in(request)

@@ -5,6 +5,9 @@
   investigating police and of the prosecution office named on the proceeding (they handle it
   even when another agency leads the case file). A shelter holding a victim's referral does not
   read the police and prosecution record.
+* **Open** a proceeding: users with ``MANAGE_PROCEEDINGS`` of an agency holding the case's
+  proceedings section: the lead, a co-handling agency, or the police unit the case was shared
+  with through a *proceedings* grant (``cases.policies``); the opener's police unit investigates.
 * **Record** (``MANAGE_PROCEEDINGS``): users of the case's lead agency, of the investigating police
   and of the prosecution office (prosecutors record P-18/P-19/P-21 and what follows).
 * **Statistics** (``VIEW_STATISTICS``): proceedings of cases in the user's region (all for national

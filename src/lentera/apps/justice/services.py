@@ -85,7 +85,12 @@ def proceeding_open(
     today = today or timezone.localdate()
     if police_report_date > today:
         raise ValidationError({"police_report_date": _("The date is in the future.")})
-    police = police_agency or case.lead_agency
+    # the investigator's own police unit by default: on a case shared with it through a
+    # proceedings grant, the lead agency is often not the police (UPTD PPA)
+    own = actor.agency
+    police = police_agency or (
+        own if own is not None and own.agency_type == AgencyType.POLICE else case.lead_agency
+    )
     if police.agency_type != AgencyType.POLICE:
         raise ValidationError(
             {"police_agency": _("%(agency)s is not a police unit.") % {"agency": police}}

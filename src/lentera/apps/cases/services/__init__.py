@@ -20,6 +20,7 @@ from lentera.apps.cases.services.files import (
 from lentera.apps.cases.services.qualification import qualification_run
 from lentera.apps.cases.services.sharing import (
     case_grant_for_referral,
+    case_hand_over,
     case_share,
     case_share_revoke,
 )
@@ -29,6 +30,7 @@ __all__ = [
     "MAX_DOCUMENT_BYTES",
     "case_add_party",
     "case_grant_for_referral",
+    "case_hand_over",
     "case_open",
     "case_set_status",
     "case_share",

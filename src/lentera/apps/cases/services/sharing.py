@@ -27,18 +27,31 @@ from lentera.apps.people.models import Person
 
 
 def case_share(
-    *, actor: User, case: Case, agency: Agency, scope: str, include_identity: bool, reason: str
+    *,
+    actor: User,
+    case: Case,
+    agency: Agency,
+    scope: str,
+    include_identity: bool,
+    reason: str,
+    co_handling: bool = False,
 ) -> CaseGrant:
-    """The lead agency shares the case with another agency."""
+    """The lead agency shares the case with another agency: part of it, the proceedings (the
+    police or prosecution of another agency then open and record proceedings on this case, with
+    no identities), or the whole file, optionally as a co-handling agency that edits it too."""
     if not cases.can(actor, Action.SHARE_CASE, case):
         raise deny()
     errors: dict[str, str] = {}
     if agency.pk == case.lead_agency_id:
         errors["agency"] = _("The lead agency already has the whole file.")
+    elif not agency.is_active:
+        errors["agency"] = _("This agency is no longer active.")
     if scope not in GrantScope.values:
         errors["scope"] = _("Unknown scope.")
-    if include_identity and scope == GrantScope.FACTS:
+    if include_identity and scope in (GrantScope.FACTS, GrantScope.PROCEEDINGS):
         errors["include_identity"] = _("Identities can only be shared with the people section.")
+    if co_handling and scope != GrantScope.FULL:
+        errors["co_handling"] = _("A co-handling agency receives the whole file.")
     if not reason.strip():
         errors["reason"] = _("Say why the agency needs the file.")
     if errors:
@@ -50,6 +63,7 @@ def case_share(
         scope=scope,
         include_identity=include_identity,
         reason=reason,
+        co_handling=co_handling,
     )
 
 
@@ -62,6 +76,7 @@ def _grant_write(
     include_identity: bool,
     reason: str,
     person: Person | None = None,
+    co_handling: bool = False,
 ) -> CaseGrant:
     """Write one grant and its CASE_SHARED event together; a second live grant for the same
     agency (and person) is a clear error, not a database failure. A grant with ``person`` is a
@@ -69,6 +84,8 @@ def _grant_write(
     data: dict[str, Any] = {"agency": agency.pk, "scope": scope, "identity": include_identity}
     if person is not None:
         data.update(referral=True, person=person.pk)
+    if co_handling:
+        data["co_handling"] = True
     try:
         with transaction.atomic():
             grant = CaseGrant.objects.create(
@@ -76,6 +93,7 @@ def _grant_write(
                 agency=agency,
                 scope=scope,
                 include_identity=include_identity,
+                co_handling=co_handling,
                 person=person,
                 reason=reason.strip()[:300],
                 granted_by=actor,
@@ -93,6 +111,87 @@ def _grant_write(
             {"agency": _("This agency already has access; revoke it first to change it.")}
         ) from exc
     return grant
+
+
+def case_hand_over(
+    *, actor: User, case: Case, agency: Agency, reason: str, keep_access: bool = True
+) -> Case:
+    """The lead agency hands the case over: ``agency`` becomes the lead. With ``keep_access`` the
+    former lead stays on the case as a co-handling agency (a whole-file grant, without
+    identities: it keeps those of the people it registered, as their holder). A whole-file grant
+    the new lead held is closed, since the lead has the whole file. One audit event on the case
+    says who handed it to whom and why; the grants written with it have their own."""
+    if not cases.can(actor, Action.SHARE_CASE, case):
+        raise deny()
+    errors: dict[str, str] = {}
+    if agency.pk == case.lead_agency_id:
+        errors["agency"] = _("This agency already leads the case.")
+    elif not agency.is_active:
+        errors["agency"] = _("This agency is no longer active.")
+    reason = " ".join(reason.split())
+    if not reason:
+        errors["reason"] = _("Say why the case is handed over.")
+    if errors:
+        raise ValidationError(errors)
+    former = case.lead_agency
+    with transaction.atomic():
+        locked = Case.objects.select_for_update().get(pk=case.pk)
+        if locked.lead_agency_id != former.pk:
+            raise ValidationError({"agency": _("The case was handed over meanwhile.")})
+        now = timezone.now()
+        for grant in CaseGrant.objects.filter(
+            case=case, agency=agency, person__isnull=True, revoked_at__isnull=True
+        ):
+            CaseGrant.objects.filter(pk=grant.pk).update(revoked_at=now, revoked_by=actor)
+            record_event(
+                actor=actor,
+                event_type=EventType.CASE_SHARE_REVOKED,
+                obj=case,
+                summary=str(agency),
+                data={"grant": grant.pk, "handover": True},
+            )
+        Case.objects.filter(pk=case.pk).update(
+            lead_agency=agency, updated_at=now, version=locked.version + 1
+        )
+        case.lead_agency, case.updated_at, case.version = agency, now, locked.version + 1
+        record_event(
+            actor=actor,
+            event_type=EventType.CASE_HANDED_OVER,
+            obj=case,
+            summary=f"{former} → {agency}",
+            data={
+                "from_agency": former.pk,
+                "to_agency": agency.pk,
+                "reason": reason[:300],
+                "kept_access": keep_access,
+            },
+        )
+        if keep_access:
+            grant = CaseGrant.objects.create(
+                case=case,
+                agency=former,
+                scope=GrantScope.FULL,
+                include_identity=False,
+                co_handling=True,
+                reason=reason[:300],
+                granted_by=actor,
+                granted_at=now,
+            )
+            record_event(
+                actor=actor,
+                event_type=EventType.CASE_SHARED,
+                obj=case,
+                summary=str(former),
+                data={
+                    "grant": grant.pk,
+                    "agency": former.pk,
+                    "scope": GrantScope.FULL,
+                    "identity": False,
+                    "co_handling": True,
+                    "handover": True,
+                },
+            )
+    return case
 
 
 def case_share_revoke(*, actor: User, grant: CaseGrant) -> CaseGrant:

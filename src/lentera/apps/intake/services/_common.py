@@ -7,20 +7,21 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lentera.apps.accounts.concurrency import transition
-from lentera.apps.accounts.models import Agency, User
+from lentera.apps.accounts.models import Agency, TaskForce, User
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import deny
 from lentera.apps.intake.models import (
     Complaint,
     ComplaintStatus,
+    YesNoUnknown,
 )
 from lentera.apps.intake.policies import complaints
-from lentera.apps.intake.triage import TriageFacts, assess, region_chain
+from lentera.apps.intake.routing import RouteFacts, find_agency, route
+from lentera.apps.intake.triage import assess
 
 MAX_NARRATIVE = 20_000
 
@@ -35,24 +36,7 @@ PUBLIC_INTAKE_TYPES = (
 
 CLOCK_SKEW = timedelta(minutes=10)
 
-
-def find_agency(region_code: str | None, agency_types: tuple[str, ...]) -> Agency | None:
-    """The nearest active agency of one of ``agency_types``: in the region, then the regions above
-    it (district → regency → province), then national agencies; earlier types win at one level."""
-    chain = region_chain(region_code) if region_code else []
-    candidates = list(
-        Agency.objects.filter(is_active=True, agency_type__in=agency_types)
-        .filter(Q(region__code__in=chain) | Q(region__isnull=True))
-        .select_related("region")
-    )
-    if not candidates:
-        return None
-
-    def rank(agency: Agency) -> tuple[int, int, int]:
-        level = chain.index(agency.region.code) if agency.region else len(chain)
-        return (level, agency_types.index(agency.agency_type), agency.pk)
-
-    return min(candidates, key=rank)
+__all__ = ["CLOCK_SKEW", "MAX_NARRATIVE", "PUBLIC_INTAKE_TYPES", "Suggestion", "find_agency"]
 
 
 def _start_code(complaint: Complaint) -> str | None:
@@ -71,23 +55,33 @@ class Suggestion:
     due_at: datetime
     agency: Agency | None
     routing_rule: str
+    task_force: TaskForce | None = None
 
 
-def triage_suggestion(complaint: Complaint) -> Suggestion:
-    facts = TriageFacts(
+def route_facts(complaint: Complaint) -> RouteFacts:
+    return RouteFacts(
+        region_code=_start_code(complaint),
         child=complaint.has_child,
+        adult_only=complaint.involves_child == YesNoUnknown.NO and not complaint.any_child,
         danger_now=complaint.danger_now,
         departure_today=complaint.departure_today,
         migrant_worker=complaint.migrant_worker,
     )
-    result = assess(facts, complaint.received_at)
-    start = _start_code(complaint)
-    for rule in result.routing:
-        agency = find_agency(start, rule.agency_types)
-        if agency is not None:
-            return Suggestion(result.urgency, result.urgency_rule, result.due_at, agency, rule.code)
+
+
+def triage_suggestion(complaint: Complaint) -> Suggestion:
+    """Urgency from the triage table; agency and task force from the routing rules
+    (:mod:`lentera.apps.intake.routing`)."""
+    facts = route_facts(complaint)
+    result = assess(facts.triage(), complaint.received_at)
+    found = route(facts, receiving_agency=complaint.receiving_agency)
     return Suggestion(
-        result.urgency, result.urgency_rule, result.due_at, complaint.receiving_agency, ""
+        result.urgency,
+        result.urgency_rule,
+        result.due_at,
+        found.agency,
+        found.code,
+        found.task_force,
     )
 
 

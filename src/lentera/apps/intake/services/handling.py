@@ -26,6 +26,7 @@ from lentera.apps.intake.models import (
     Urgency,
     YesNoUnknown,
 )
+from lentera.apps.intake.policies import complaints
 from lentera.apps.intake.services._common import (
     _require_handler,
     _require_status,
@@ -104,6 +105,8 @@ def complaint_triage(
         "due_at": due_at,
         "routed_agency": final_agency,
         "routing_rule": "override" if agency_overridden else suggestion.routing_rule,
+        # the task force of the region is told whoever handles the complaint
+        "task_force": suggestion.task_force,
         "override_reason": reason[:300] if overridden else "",
         "triaged_by": actor,
         "triaged_at": timezone.now(),
@@ -166,8 +169,10 @@ def complaint_attach(
     version: int | None = None,
     public_note: str | None = None,
 ) -> Complaint:
-    """Attach the complaint to an existing case the officer may see."""
-    _require_handler(actor, complaint)
+    """Attach the complaint to an existing case the officer may see (a triage officer of a
+    handling agency, or one of its users who edit case files)."""
+    if not complaints.can_take_up(actor, complaint, Action.EDIT_CASE):
+        raise deny()
     if not cases.can(actor, Action.VIEW_CASE, case):
         raise deny()
     _require_status(complaint, (ComplaintStatus.RECEIVED, ComplaintStatus.TRIAGED))
@@ -204,8 +209,10 @@ def complaint_open_case(
     version: int | None = None,
 ) -> Case:
     """Open a new case from the complaint (when no existing case fits) and attach it. The
-    reporter's identity and the narrative stay with the complaint (Pasal 33)."""
-    _require_handler(actor, complaint)
+    reporter's identity and the narrative stay with the complaint (Pasal 33). A user of the
+    agency the complaint was routed to (e.g. the police) may, when their role opens cases."""
+    if not complaints.can_take_up(actor, complaint, Action.CREATE_CASE):
+        raise deny()
     _require_status(complaint, (ComplaintStatus.RECEIVED, ComplaintStatus.TRIAGED))
     with transaction.atomic():
         case = case_open(actor=actor, title=title, region=region)

@@ -166,6 +166,7 @@ def _build(
     complaint.due_at = suggestion.due_at
     complaint.routed_agency = suggestion.agency
     complaint.routing_rule = suggestion.routing_rule
+    complaint.task_force = suggestion.task_force
     return complaint
 
 
