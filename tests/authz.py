@@ -161,6 +161,7 @@ def build_world() -> World:
         ("kupang_police_norole", cast.kupang_police, []),
         ("kupang_inspectorate_norole", cast.kupang_inspectorate, []),
         ("kupang_posko_officer", cast.kupang_police, [Role.POSKO_OFFICER]),
+        ("kupang_manpower_officer", cast.kupang_police, [Role.MANPOWER_OFFICER]),
         ("kupang_secretariat", cast.kupang_uptd, [Role.SECRETARIAT]),
         ("kupang_leader", cast.kupang_uptd, [Role.LEADER]),
         ("pontianak_secretariat", cast.pontianak_uptd, [Role.SECRETARIAT]),
@@ -321,6 +322,25 @@ def build_world() -> World:
         post="El Tari",
         traveller_name="Maria Contoh",
     )
+    # outreach, a course with a participant, and a P3MI of the register (issue #15)
+    course = prevention_services.course_record(
+        actor=users["kupang_posko_officer"],
+        kind="vocational",
+        title="Pelatihan las Kupang",
+        region=regions["53.71"],
+        starts_on=date(2023, 8, 1),
+        ends_on=date(2023, 8, 30),
+        sessions=10,
+    )
+    (participant,) = prevention_services.participants_add(
+        actor=users["kupang_posko_officer"],
+        course=course,
+        people=[{"name": "Agus Contoh", "sex": "male", "age": 19}],
+    )
+    p3mi = prevention_services.placement_agency_save(
+        actor=users["kupang_manpower_officer"],
+        record=prevention_services.AgencyRecord(licence_number="KEP.1/2020", name="PT Contoh"),
+    )
     run = insight_services.linkage_run_start(actor=cast.kupang_analyst)
     candidate = MatchCandidate.objects.create(
         run=run,
@@ -363,6 +383,9 @@ def build_world() -> World:
         "code": complaint.tracking_code,
         "offer_id": offer.pk,
         "departure_id": departure.pk,
+        "course_id": course.pk,
+        "participant_id": participant.pk,
+        "p3mi_id": p3mi.pk,
         "run_id": run.pk,
         "candidate_id": candidate.pk,
         "provider_id": provider.pk,

@@ -132,6 +132,11 @@ ROWS: dict[str, Row] = {
     "api-screen-departure": Row(a.SCREEN_DEPARTURE, P, owner=POSKO),
     "api-offer-screenings": Row(a.VIEW_DASHBOARD, owner=INTAKE),
     "api-departure-screenings": Row(a.VIEW_DASHBOARD, owner=POSKO),
+    "api-outreach-events": Row(
+        {"GET": a.VIEW_DASHBOARD, "POST": a.VIEW_DASHBOARD}, GP, owner=POSKO
+    ),
+    "api-courses": Row(a.VIEW_DASHBOARD, owner=POSKO),
+    "api-placement-agencies": Row(a.VIEW_DASHBOARD, owner=POSKO),
     # proceedings
     "api-proceedings": Row(
         {"GET": a.VIEW_CASE, "POST": a.MANAGE_PROCEEDINGS}, GP, owner=INVESTIGATOR

@@ -9,16 +9,19 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
+from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from rest_framework.test import APIClient
 
 from lentera.apps.accounts.concurrency import Conflict
 from lentera.apps.cases import services as case_services
+from lentera.apps.cases.vocab import ExploitationType
 from lentera.apps.coordination import services
 from lentera.apps.coordination.models import ReportVersion
 from lentera.apps.coordination.report import report_data
 from lentera.apps.justice import services as justice_services
+from lentera.apps.justice.vocab import Stage
 from lentera.apps.people.services import person_create
 from tests.coordination.conftest import assign, held
 
@@ -102,13 +105,22 @@ def test_narrative_and_issued_versions(cast, coord, kupang_case, period):
     assert (first.number, second.number) == (1, 2)
     assert ReportVersion.objects.filter(report=report).count() == 2
     text = "\n".join(p.extract_text() for p in PdfReader(BytesIO(bytes(first.pdf))).pages)
-    for expected in ("Koordinasi membaik", "police_report: 1", "Rapat koordinasi", "forced_labour"):
+    # tables show labels (in the active language), never the stored codes
+    stage, form = str(Stage.POLICE_REPORT.label), str(ExploitationType.FORCED_LABOUR.label)
+    for expected in ("Koordinasi membaik", f"{stage}: 1", "Rapat koordinasi", form):
         assert expected in text, expected
-    for secret in ("Dina", "Agus", "Ester", "5371015204100001"):
-        assert secret not in text
+    for hidden in ("Dina", "Agus", "Ester", "5371015204100001", "police_report", "forced_labour"):
+        assert hidden not in text
     sheet = load_workbook(BytesIO(bytes(first.xlsx))).active
     cells = [c for row in sheet.iter_rows(values_only=True) for c in row if c is not None]
-    assert "police_report" in cells and coord.task_force.name in cells
+    assert stage in cells and coord.task_force.name in cells and "police_report" not in cells
+    # the narrative (and the tables) as an editable office document, archived with the version
+    word = Document(BytesIO(bytes(first.docx)))
+    paragraphs = "\n".join(p.text for p in word.paragraphs)
+    assert "Koordinasi membaik pada semester ini." in paragraphs
+    assert "Versi 1" in paragraphs or "Version 1" in paragraphs
+    cells = {c.text for t in word.tables for row in t.rows for c in row.cells}
+    assert stage in cells and "Dina" not in paragraphs
 
 
 def test_report_page_issue_and_api(client, cast, coord, kupang_case, period):
@@ -126,6 +138,12 @@ def test_report_page_issue_and_api(client, cast, coord, kupang_case, period):
     assert pdf["Content-Type"] == "application/pdf"
     xlsx = client.get(reverse("coordination:report_xlsx", args=[version.pk]))
     assert xlsx.status_code == 200
+    docx = client.get(reverse("coordination:report_docx", args=[version.pk]))
+    assert docx.status_code == 200 and docx["Content-Type"].endswith("wordprocessingml.document")
+    assert "Semester berjalan baik." in "\n".join(
+        p.text for p in Document(BytesIO(docx.content)).paragraphs
+    )
+    assert str(Stage.POLICE_REPORT.label).encode() in page.content  # a label, not the code
     assert (
         client.get(
             reverse("coordination:report", args=[coord.task_force.pk, year, "x"])

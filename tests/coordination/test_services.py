@@ -6,7 +6,6 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.urls import reverse
 from django.utils import timezone
 
 from lentera.apps.accounts.concurrency import Conflict
@@ -218,29 +217,3 @@ def test_the_demo_holds_a_year_of_kupang_meetings(regions):
     assert MeetingRule.objects.get().interval_days == 183
     assert PlanActivity.objects.filter(target__gt=0).count() == 8
     assert ReportVersion.objects.count() == 1
-
-
-def test_reminders_before_and_after_the_due_date_once_in_app_and_by_mail(client, cast, coord):
-    from django.core import mail
-
-    from lentera.apps.coordination.models import ItemReminder
-    from lentera.apps.coordination.tasks import remind_items_task
-
-    coord.disnaker_officer.email = "petugas@disnaker.example"
-    coord.disnaker_officer.save(update_fields=["email"])
-    _meeting, decision = held(coord, cast, days_ago=20)
-    soon = assign(coord, decision, coord.disnaker, days=2)
-    late = assign(coord, decision, coord.disnaker, days=-1)
-    assign(coord, decision, coord.disnaker, days=10)  # not yet
-    today = timezone.localdate()
-    made = services.remind_items(today=today)
-    assert {(r.item_id, r.kind) for r in made} == {(soon.pk, "due_soon"), (late.pk, "overdue")}
-    assert len(mail.outbox) == 2 and mail.outbox[0].to == ["petugas@disnaker.example"]
-    assert services.remind_items(today=today) == []  # once
-    assert remind_items_task.call() == 0
-    # the due-soon item, still open after its date, is reminded again as overdue
-    assert [r.kind for r in services.remind_items(today=today + timedelta(days=3))] == ["overdue"]
-    assert ItemReminder.objects.count() == 3
-    client.force_login(coord.disnaker_officer)
-    page = client.get(reverse("coordination:items")).content.decode()
-    assert 'data-testid="reminders"' in page and soon.task in page

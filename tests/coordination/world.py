@@ -1,5 +1,6 @@
 """The coordination records of the authorization matrix's world (``tests/authz.py``): the Kupang
-task force, a held meeting with a decision, and an action item of Polresta Kupang Kota."""
+task force, a held meeting with an agenda item and a decision, an action item of Polresta Kupang
+Kota, and Polresta's notice of the meeting invitation."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from django.utils import timezone
 from lentera.apps.accounts import services as account_services
 from lentera.apps.accounts.models import Agency, User
 from lentera.apps.coordination import services
+from lentera.apps.coordination.models import Notice
 
 
 def coordination_world(
@@ -28,6 +30,9 @@ def coordination_world(
         starts_at=timezone.now() - timedelta(days=1),
         place="Kantor DP3A Kota Kupang",
         agencies=agencies,
+    )
+    agenda = services.agenda_add(
+        actor=secretariat, meeting=meeting, topic="Evaluasi pemulangan korban semester I"
     )
     services.minutes_record(
         actor=secretariat, meeting=meeting, minutes="Rapat dibuka pukul 09.00.", version=1
@@ -54,4 +59,8 @@ def coordination_world(
         "task_force_id": task_force.pk,
         "year": year,
         "activity_id": activities[0].pk,
+        "agenda_id": agenda.pk,
+        "decision_id": decision.pk,
+        # the invitation of the first agency (Polresta Kupang Kota)
+        "coordination_notice_id": Notice.objects.get(meeting=meeting, agency=agencies[0]).pk,
     }

@@ -31,6 +31,9 @@ CASEWORKER = "kupang_uptd_caseworker"
 INVESTIGATOR = "kupang_police_investigator"
 INTAKE = "kupang_uptd_intake"
 POSKO = "kupang_posko_officer"
+MANPOWER = "kupang_manpower_officer"
+#: Outreach and courses: any prevention action of the own agency, or the region-wide read.
+WORK = (a.SCREEN_OFFER, a.SCREEN_DEPARTURE, a.MANAGE_REGISTERS, a.VIEW_CASE)
 ROLE_USERS = {
     Role.ANALYST: "kupang_analyst",
     Role.INTAKE_OFFICER: "kupang_uptd_intake",
@@ -190,6 +193,28 @@ ROWS: dict[str, Row] = {
     "prevention:departure_complaint": Row(
         (a.SCREEN_DEPARTURE,), P, owner=POSKO, other="batam_posko_officer"
     ),
+    # outreach, courses and the P3MI register (issue #15): prevention officers of the agency
+    "prevention:offer_recruiter": Row(
+        (a.SCREEN_OFFER,), P, owner=INTAKE, other="batam_posko_officer"
+    ),
+    "prevention:departure_recruiter": Row(
+        (a.SCREEN_DEPARTURE,), P, owner=POSKO, other="batam_posko_officer"
+    ),
+    "prevention:outreach": Row(WORK, owner=POSKO),
+    "prevention:outreach_new": Row(WORK[:3], GP, owner=POSKO),
+    "prevention:courses": Row(WORK, owner=POSKO),
+    "prevention:course_new": Row(WORK[:3], GP, owner=POSKO),
+    "prevention:course": Row(WORK, owner=POSKO, other="batam_posko_officer"),
+    "prevention:course_participants": Row(WORK[:3], P, owner=POSKO, other="batam_posko_officer"),
+    "prevention:course_attendance": Row(WORK[:3], P, owner=POSKO, other="batam_posko_officer"),
+    "prevention:participant_evaluate": Row(WORK[:3], GP, owner=POSKO, other="batam_posko_officer"),
+    "prevention:course_export": Row(WORK[:3], owner=POSKO, other="batam_posko_officer"),
+    "prevention:agencies": Row(WORK, owner=POSKO),
+    "prevention:agency_export": Row(WORK, owner=POSKO),
+    "prevention:agency": Row(WORK, owner=POSKO),
+    "prevention:agency_new": Row((a.MANAGE_REGISTERS,), GP, owner=MANPOWER),
+    "prevention:agency_import": Row((a.MANAGE_REGISTERS,), GP, owner=MANPOWER),
+    "prevention:agency_edit": Row((a.MANAGE_REGISTERS,), GP, owner=MANPOWER),
     # proceedings
     "justice:home": Row((a.VIEW_CASE,), owner=INVESTIGATOR),
     "justice:stalled": Row((a.VIEW_CASE,), owner=INVESTIGATOR),

@@ -362,6 +362,10 @@ LENTERA_SCHEDULE: dict[str, tuple[str, float]] = {
         float(os.environ.get("LENTERA_RECOVER_EVERY_SECONDS", "60")),
     ),
     "prune-task-results": ("lentera.apps.ops.tasks.prune", 24 * 60 * 60),
+    "remind-course-evaluations": (
+        "lentera.apps.prevention.tasks.remind_evaluations_task",
+        60 * float(os.environ.get("LENTERA_NOTIFY_EVERY_MINUTES", "15")),
+    ),
     "remind-action-items": (
         "lentera.apps.coordination.tasks.remind_items_task",
         60 * float(os.environ.get("LENTERA_NOTIFY_EVERY_MINUTES", "15")),

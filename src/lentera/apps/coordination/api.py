@@ -18,12 +18,12 @@ from rest_framework.views import APIView
 from lentera.api.permissions import HasAction
 from lentera.api.schema import PAGE, paginated
 from lentera.apps.accounts.decorators import signed_in
-from lentera.apps.accounts.models import Agency, TaskForce
+from lentera.apps.accounts.models import Agency, SubTaskForce, TaskForce
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import NotFound
-from lentera.apps.coordination import scorecard, selectors, services
+from lentera.apps.coordination import notices, scorecard, selectors, services
 from lentera.apps.coordination import serializers as out
-from lentera.apps.coordination.models import ActionItem, Meeting
+from lentera.apps.coordination.models import ActionItem, Meeting, Notice
 from lentera.apps.coordination.policies import meetings
 from lentera.apps.coordination.vocab import MeetingKind, RecordKind
 
@@ -37,6 +37,14 @@ class MeetingIn(serializers.Serializer[dict[str, Any]]):
     agencies = serializers.PrimaryKeyRelatedField(
         queryset=Agency.objects.filter(is_active=True), many=True
     )
+    sub_task_force = serializers.PrimaryKeyRelatedField(
+        queryset=SubTaskForce.objects.all(), required=False, allow_null=True, default=None
+    )
+
+
+class CancelIn(serializers.Serializer[dict[str, Any]]):
+    version = serializers.IntegerField()
+    reason = serializers.CharField(max_length=300)
 
 
 class CloseIn(serializers.Serializer[dict[str, Any]]):
@@ -238,6 +246,7 @@ class Scorecard(APIView):
                 "task_force": task_force_id,
                 "year": year,
                 "meetings_held": card.meetings_held,
+                "counted": {str(m): n for m, n in card.measures},
                 "activities": [
                     {
                         "code": s.activity.code,
@@ -261,6 +270,7 @@ class Scorecard(APIView):
                         "departure_screenings": s.screenings,
                         "returns_completed": s.returns,
                         "police_reports": s.police_reports,
+                        "counted": {str(m): n for m, n in s.measures},
                     }
                     for s in card.agencies
                 ],
@@ -294,3 +304,60 @@ class ReportDetail(APIView):
                 ],
             }
         )
+
+
+class MeetingCancel(APIView):
+    """Cancel a meeting still scheduled; the invited agencies get a notice."""
+
+    permission_classes = [HasAction]
+    required_action = Action.MANAGE_MEETINGS
+
+    @extend_schema(request=CancelIn, responses=out.MeetingDetailOut)
+    def post(self, request: Request, meeting_id: int) -> Response:
+        actor = signed_in(request)
+        m = selectors.meeting_get(user=actor, meeting_id=meeting_id)
+        data = CancelIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.meeting_cancel(actor=actor, meeting=m, **data.validated_data)
+        return Response(meeting_out(selectors.meeting_get(user=actor, meeting_id=m.pk), full=True))
+
+
+def notice_out(n: Notice) -> dict[str, Any]:
+    subject, body = notices.subject_and_body(n)
+    return {
+        "id": n.pk,
+        "kind": n.kind,
+        "subject": subject,
+        "body": body,
+        "meeting": n.meeting_id,
+        "item": n.item_id,
+        "created_at": n.created_at,
+        "read_at": n.read_at,
+    }
+
+
+class NoticeList(APIView):
+    """The coordination notices of the caller's agency (``?unread=1``: unread only)."""
+
+    permission_classes = [HasAction]
+    required_action = Action.VIEW_DASHBOARD
+
+    @extend_schema(parameters=[PAGE], responses=paginated(out.NoticeOut))
+    def get(self, request: Request) -> Response:
+        unread = request.query_params.get("unread") in {"1", "true", "yes"}
+        paginator = PageNumberPagination()
+        rows = notices.notices_for(user=request.user, unread_only=unread).order_by(
+            "-created_at", "-id"
+        )
+        page = paginator.paginate_queryset(rows, request, self)
+        return paginator.get_paginated_response([notice_out(n) for n in page or []])
+
+
+class NoticeRead(APIView):
+    permission_classes = [HasAction]
+    required_action = Action.VIEW_DASHBOARD
+
+    @extend_schema(request=None, responses=out.NoticeOut)
+    def post(self, request: Request, coordination_notice_id: int) -> Response:
+        row = notices.notice_get(user=request.user, notice_id=coordination_notice_id)
+        return Response(notice_out(notices.notice_read(actor=signed_in(request), notice=row)))

@@ -5,6 +5,17 @@ from lentera.apps.coordination import api
 urlpatterns: list[URLPattern | URLResolver] = [
     path("meetings", api.MeetingList.as_view(), name="api-meetings"),
     path("meetings/<int:meeting_id>", api.MeetingDetail.as_view(), name="api-meeting"),
+    path(
+        "meetings/<int:meeting_id>/cancel",
+        api.MeetingCancel.as_view(),
+        name="api-meeting-cancel",
+    ),
+    path("coordination/notices", api.NoticeList.as_view(), name="api-coordination-notices"),
+    path(
+        "coordination/notices/<int:coordination_notice_id>/read",
+        api.NoticeRead.as_view(),
+        name="api-coordination-notice-read",
+    ),
     path("action-items", api.ActionItemList.as_view(), name="api-action-items"),
     path(
         "action-items/<int:item_id>/close",

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lentera.apps.accounts.models import Agency, TaskForce, User
+from lentera.apps.accounts.models import Agency, SubTaskForce, TaskForce, User
 from lentera.apps.coordination.vocab import Attendance, MeetingKind, RecordKind
 from lentera.web.widgets import IsoDateInput, IsoDateTimeInput
 
@@ -15,6 +15,12 @@ from lentera.web.widgets import IsoDateInput, IsoDateTimeInput
 class MeetingForm(forms.Form):
     task_force = forms.ModelChoiceField(TaskForce.objects.none(), label=_("task force"))
     title = forms.CharField(label=_("title"), max_length=200)
+    sub_task_force = forms.ModelChoiceField(
+        SubTaskForce.objects.none(),
+        label=_("working group"),
+        required=False,
+        help_text=_("For a meeting of one working group (sub gugus tugas) only."),
+    )
     kind = forms.ChoiceField(label=_("kind"), choices=MeetingKind.choices)
     starts_at = forms.DateTimeField(label=_("starts at"), widget=IsoDateTimeInput())
     place = forms.CharField(label=_("place"), max_length=200, required=False)
@@ -28,6 +34,13 @@ class MeetingForm(forms.Form):
         super().__init__(*args, **kwargs)
         if task_forces is not None:
             self.fields["task_force"].queryset = task_forces  # type: ignore[attr-defined]
+            groups = SubTaskForce.objects.filter(task_force__in=task_forces).select_related(
+                "task_force"
+            )
+            field = self.fields["sub_task_force"]
+            field.queryset = groups  # type: ignore[attr-defined]
+            # "working group — task force", so that groups of the same name stay apart
+            field.label_from_instance = lambda g: f"{g.name} — {g.task_force.name}"  # type: ignore[attr-defined]
 
 
 class AgendaForm(forms.Form):
@@ -151,4 +164,32 @@ class NarrativeForm(forms.Form):
             "Never a name, NIK, phone number or address: figures and case references only."
         ),
     )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class IntervalForm(forms.Form):
+    days = forms.IntegerField(
+        label=_("required interval between meetings (days)"),
+        min_value=1,
+        max_value=3660,
+        help_text=_("Perda Kota Kupang 3/2019: at least one meeting every six months (183 days)."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class CancelMeetingForm(forms.Form):
+    reason = forms.CharField(label=_("reason for cancelling"), max_length=300)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class AgendaEditForm(forms.Form):
+    topic = forms.CharField(label=_("topic"), max_length=300)
+    case_reference = forms.CharField(
+        label=_("case reference (optional)"), max_length=40, required=False
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class DecisionEditForm(forms.Form):
+    text = forms.CharField(label=_("decision"), widget=forms.Textarea(attrs={"rows": 3}))
     version = forms.IntegerField(widget=forms.HiddenInput)

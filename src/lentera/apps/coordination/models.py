@@ -19,6 +19,7 @@ from lentera.apps.coordination.vocab import (
     Measure,
     MeetingKind,
     MeetingStatus,
+    NoticeKind,
     PlanArea,
     PlanSource,
     Recommendation,
@@ -36,6 +37,7 @@ class MeetingRule(models.Model):
     interval_days = models.PositiveIntegerField(
         _("required interval between meetings (days)"), default=DEFAULT_MEETING_INTERVAL_DAYS
     )
+    version = models.PositiveIntegerField(default=1)
 
 
 class Meeting(models.Model):
@@ -110,6 +112,7 @@ class AgendaItem(models.Model):
         related_name="+",
         verbose_name=_("case (by reference)"),
     )
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["position", "id"]
@@ -119,6 +122,7 @@ class Decision(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions")
     number = models.PositiveIntegerField()
     text = models.TextField(_("decision"))
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["number"]
@@ -269,6 +273,7 @@ class ReportVersion(models.Model):
     data = models.JSONField(default=dict)
     pdf = models.BinaryField()
     xlsx = models.BinaryField()
+    docx = models.BinaryField(default=bytes)
 
     class Meta:
         ordering = ["-number"]
@@ -277,16 +282,38 @@ class ReportVersion(models.Model):
         ]
 
 
-class ItemReminder(models.Model):
-    """A reminder to the owning agency of an action item: due soon, or overdue. Written once per
-    item and kind by the worker's sweep (:func:`..services.remind_items`), shown in the app and
-    sent by e-mail to the agency's users."""
+class Notice(models.Model):
+    """A coordination notice to an agency: a meeting it is invited to (or that was cancelled),
+    an action item of it due soon or overdue, a periodic report due. Shown in the app to the
+    agency's users (read once for the whole agency, like the protection deadline notices) and
+    sent by e-mail through the task queue. ``key`` says what it is about, so that each notice is
+    written once per agency however often the sweep runs. The text is made from the linked
+    record when shown (in the reader's language): a task, a meeting title, a date, never a
+    person or a case."""
 
-    item = models.ForeignKey(ActionItem, on_delete=models.CASCADE, related_name="reminders")
-    kind = models.CharField(max_length=10)  # "due_soon" | "overdue"
-    created_at = models.DateTimeField(default=timezone.now)
+    agency = models.ForeignKey("accounts.Agency", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("kind"), max_length=20, choices=NoticeKind.choices)
+    key = models.CharField(max_length=80)
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, null=True, blank=True, related_name="notices"
+    )
+    item = models.ForeignKey(
+        ActionItem, on_delete=models.CASCADE, null=True, blank=True, related_name="notices"
+    )
+    report = models.ForeignKey(
+        PeriodicReport, on_delete=models.CASCADE, null=True, blank=True, related_name="notices"
+    )
+    due_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    read_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    emailed_at = models.DateTimeField(null=True, blank=True)
     emailed = models.PositiveIntegerField(default=0)
 
     class Meta:
-        ordering = ["-created_at"]
-        constraints = [models.UniqueConstraint(fields=["item", "kind"], name="uniq_item_reminder")]
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("notice")
+        constraints = [models.UniqueConstraint(fields=["agency", "key"], name="uniq_notice_key")]
+        indexes = [models.Index(fields=["agency", "read_at"])]

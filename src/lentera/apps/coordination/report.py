@@ -1,5 +1,7 @@
 """The periodic report's figures, generated from the data (figures only: no name, no case), and
-its files: the PDF (fpdf2) and the tables as XLSX (openpyxl, pure Python like fpdf2).
+its files: the PDF (fpdf2), the tables as XLSX (openpyxl, pure Python like fpdf2) and the
+narrative with the tables as DOCX (python-docx), an office document the secretariat edits before
+signing. Tables show labels in the reader's language, never the stored codes.
 
 The law-enforcement table counts the proceedings whose police report falls in the period by the
 stage they stand at now, as Kupang's "14 P-19 / 16 penyidikan / 6 penyelidikan".
@@ -127,37 +129,115 @@ def report_data(
     }
 
 
-def _tables(data: dict[str, Any]) -> list[tuple[str, list[tuple[str, Any]]]]:
-    """The report's tables as (title, rows of label and figure), for the PDF and the XLSX."""
+def _labels() -> dict[str, dict[str, str]]:
+    """The label of each stored code, per table (in the active language)."""
+    from lentera.apps.cases.vocab import ExploitationType
+    from lentera.apps.justice.vocab import Stage
+    from lentera.apps.people.models import Sex
+    from lentera.apps.protection.vocab import ServiceType
+
+    def of(choices: Any) -> dict[str, str]:
+        return {str(value): str(label) for value, label in choices}
+
+    return {
+        "sex": of(Sex.choices),
+        "age": {
+            "child": _("Children (under 18)"),
+            "adult": _("Adults"),
+            "unknown": _("Age unknown"),
+        },
+        "exploitation": of(ExploitationType.choices),
+        "services": of(ServiceType.choices),
+        "law_enforcement": of(Stage.choices),
+        "prevention": {
+            "departure_screenings": _("Departure screenings at the posts"),
+            "offer_screenings": _("Job offers screened"),
+        },
+        "action_items": {
+            "assigned": _("Assigned"),
+            "closed_on_time": _("Closed on time"),
+            "closed_late": _("Closed late"),
+            "open": _("Still open"),
+            "overdue": _("Overdue"),
+        },
+        "totals": {"cases": _("Cases opened"), "victims": _("Victims"), "returns": _("Returns")},
+    }
+
+
+def _labelled(table: str, counts: dict[str, Any], labels: dict[str, dict[str, str]]) -> list:
+    names = labels.get(table, {})
+    return [(names.get(code, code), value) for code, value in sorted(counts.items())]
+
+
+def report_tables(data: dict[str, Any]) -> list[tuple[str, str, list[tuple[str, Any]]]]:
+    """The report's tables as (key, title, rows of label and figure), for the page, the PDF, the
+    XLSX and the DOCX."""
+    labels = _labels()
     victims = data["victims"]
+    sexes = _labelled("sex", victims["by_sex"], labels)
+    ages = _labelled("age", victims["by_age"], labels)
     return [
         (
+            "cases",
             _("Cases and victims"),
             [
                 (_("Cases opened"), data["cases"]),
                 (_("Victims"), victims["total"]),
-                *((f"{_('Sex')}: {k}", v) for k, v in sorted(victims["by_sex"].items())),
-                *((f"{_('Age')}: {k}", v) for k, v in sorted(victims["by_age"].items())),
+                *((f"{_('Sex')}: {label}", v) for label, v in sexes),
+                *((f"{_('Age')}: {label}", v) for label, v in ages),
             ],
         ),
-        (_("Forms of exploitation"), sorted(data["exploitation"].items())),
-        (_("Victim services"), sorted(data["services"].items())),
-        (_("Returns home completed"), [(_("Victims returned"), data["returns"])]),
-        (_("Law enforcement by stage"), sorted(data["law_enforcement"].items())),
-        (_("Prevention"), sorted(data["prevention"].items())),
         (
+            "exploitation",
+            _("Forms of exploitation"),
+            _labelled("exploitation", data["exploitation"], labels),
+        ),
+        ("services", _("Victim services"), _labelled("services", data["services"], labels)),
+        ("returns", _("Returns home completed"), [(_("Victims returned"), data["returns"])]),
+        (
+            "law-enforcement",
+            _("Law enforcement by stage"),
+            _labelled("law_enforcement", data["law_enforcement"], labels),
+        ),
+        ("prevention", _("Prevention"), _labelled("prevention", data["prevention"], labels)),
+        (
+            "meetings",
             _("Meetings"),
             [
                 (f"{m['date']} {m['title']}", f"{m['present']}/{m['invited']}")
                 for m in data["meetings"]
             ],
         ),
-        (_("Action items"), list(data["action_items"].items())),
         (
+            "action-items",
+            _("Action items"),
+            [(labels["action_items"].get(k, k), v) for k, v in data["action_items"].items()],
+        ),
+        (
+            "scorecard",
             _("Scorecard"),
             [(s["activity"], f"{s['done']}/{s['target']}") for s in data["scorecard"]],
         ),
     ]
+
+
+def rollup_tables(rolled: dict[str, Any]) -> list[tuple[str, str, list[tuple[str, Any]]]]:
+    """The roll-up's tables as (name, title, rows of label and figure or None when hidden)."""
+    labels = _labels()
+    titles = {
+        "totals": (_("Totals"), "totals"),
+        "victims_by_sex": (_("Victims by sex"), "sex"),
+        "victims_by_age": (_("Victims by age"), "age"),
+        "exploitation": (_("Forms of exploitation"), "exploitation"),
+        "services": (_("Victim services"), "services"),
+        "law_enforcement": (_("Law enforcement by stage"), "law_enforcement"),
+        "prevention": (_("Prevention"), "prevention"),
+    }
+    out = []
+    for name, cells in rolled["tables"].items():
+        title, table = titles.get(name, (name, name))
+        out.append((name, title, _labelled(table, cells, labels)))
+    return out
 
 
 def report_pdf(data: dict[str, Any], narrative: str, *, number: int | None) -> bytes:
@@ -183,12 +263,47 @@ def report_pdf(data: dict[str, Any], narrative: str, *, number: int | None) -> b
     doc.ln(2)
     doc.para(_("Narrative"), 12, bold=True)
     doc.para(narrative or "-")
-    for title, rows in _tables(data):
+    for _key, title, rows in report_tables(data):
         doc.ln(2)
         doc.para(title, 12, bold=True)
         for label, value in rows or [("-", "")]:
             doc.para(f"{label}: {value}")
     return bytes(doc.output())
+
+
+def report_docx(data: dict[str, Any], narrative: str, *, number: int | None) -> bytes:
+    """The narrative and the tables as a Word document (DOCX), to edit and sign: python-docx
+    writes it from scratch (pure Python over lxml, no office suite on the server)."""
+    from docx import Document
+
+    doc = Document()
+    period = data["period"]
+    doc.add_paragraph(data["task_force"]).runs[0].bold = True
+    doc.add_heading(
+        _("Periodic report %(code)s %(year)s (%(start)s – %(end)s)")
+        % {
+            "code": period["code"].upper(),
+            "year": period["year"],
+            "start": period["from"],
+            "end": period["to"],
+        },
+        level=1,
+    )
+    doc.add_paragraph(_("Version %(n)s") % {"n": number} if number else _("Draft: not issued."))
+    doc.add_heading(_("Narrative"), level=2)
+    for block in (narrative or "-").split("\n\n"):
+        doc.add_paragraph(block.strip())
+    for _key, title, rows in report_tables(data):
+        doc.add_heading(title, level=2)
+        table = doc.add_table(rows=0, cols=2)
+        table.style = "Table Grid"
+        for label, value in rows or [("-", "")]:
+            cells = table.add_row().cells
+            cells[0].text = str(label)
+            cells[1].text = str(value)
+    out = BytesIO()
+    doc.save(out)
+    return out.getvalue()
 
 
 def report_xlsx(data: dict[str, Any]) -> bytes:
@@ -197,7 +312,7 @@ def report_xlsx(data: dict[str, Any]) -> bytes:
     assert sheet is not None
     sheet.title = "Laporan"
     sheet.append([data["task_force"], data["period"]["code"], data["period"]["year"]])
-    for title, rows in _tables(data):
+    for _key, title, rows in report_tables(data):
         sheet.append([])
         sheet.append([title])
         for label, value in rows:

@@ -1,16 +1,18 @@
 """The compliance scorecard of a task force for a year: per activity of its work plan, planned
 against done, and per member agency, what it attended, closed and recorded. What Lentera can
-count is computed from its records (never typed): meetings held and attended, action items
-closed on time, departure screenings, returns home completed, proceedings opened on a police
-report. Figures only: no person, no case.
+count is computed from its records (never typed), measure by measure (:data:`COUNTERS`):
+meetings held and attended, action items closed on time, departure screenings, returns home
+completed, proceedings opened on a police report, complaints registered within a day, referrals
+answered within the legal time, proceedings stalled. Figures only: no person, no case.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from lentera.apps.accounts.models import Agency, TaskForce
@@ -35,33 +37,142 @@ def _in_region(path: str, task_force: TaskForce) -> Q:
     return Q(**{f"{path}__code": code}) | Q(**{f"{path}__code__startswith": code + "."})
 
 
-def _counts(task_force: TaskForce, year: int, agency: Agency | None = None) -> dict[str, int]:
-    from lentera.apps.justice.models import Proceeding
+# What Lentera counts itself: one function per measure, (task force, year, agency or None for
+# the whole region, the scorecard's date) -> count. A new measure is a Measure value, a function
+# and a line in COUNTERS (and in AGENCY_MEASURES to show it per agency).
+CountFn = Callable[[TaskForce, int, Agency | None, date], int]
+
+
+def _departure_screenings(tf: TaskForce, year: int, agency: Agency | None, today: date) -> int:
     from lentera.apps.prevention.models import DepartureScreening
+
+    rows = DepartureScreening.objects.filter(screened_at__year=year)
+    if agency is None:
+        return rows.filter(_in_region("agency__region", tf)).count()
+    return rows.filter(agency=agency).count()
+
+
+def _returns_completed(tf: TaskForce, year: int, agency: Agency | None, today: date) -> int:
     from lentera.apps.protection.models import ReturnPlan
 
-    screenings = DepartureScreening.objects.filter(screened_at__year=year)
-    returns = ReturnPlan.objects.filter(completed_on__year=year)
-    proceedings = Proceeding.objects.filter(police_report_date__year=year)
+    rows = ReturnPlan.objects.filter(completed_on__year=year)
     if agency is None:
-        screenings = screenings.filter(_in_region("agency__region", task_force))
-        returns = returns.filter(_in_region("case__region", task_force))
-        proceedings = proceedings.filter(_in_region("case__region", task_force))
-    else:
-        screenings = screenings.filter(agency=agency)
-        returns = returns.filter(agency=agency)
-        proceedings = proceedings.filter(police_agency=agency)
-    meetings = Meeting.objects.filter(task_force=task_force, status__in=HELD, starts_at__year=year)
-    items = ActionItem.objects.filter(
-        decision__meeting__task_force=task_force, status=ItemStatus.DONE, closed_at__year=year
+        return rows.filter(_in_region("case__region", tf)).count()
+    return rows.filter(agency=agency).count()
+
+
+def _police_reports(tf: TaskForce, year: int, agency: Agency | None, today: date) -> int:
+    from lentera.apps.justice.models import Proceeding
+
+    rows = Proceeding.objects.filter(police_report_date__year=year)
+    if agency is None:
+        return rows.filter(_in_region("case__region", tf)).count()
+    return rows.filter(police_agency=agency).count()
+
+
+def _meetings_held(tf: TaskForce, year: int, agency: Agency | None, today: date) -> int:
+    return Meeting.objects.filter(task_force=tf, status__in=HELD, starts_at__year=year).count()
+
+
+def _items_closed(tf: TaskForce, year: int, agency: Agency | None, today: date) -> int:
+    rows = ActionItem.objects.filter(
+        decision__meeting__task_force=tf, status=ItemStatus.DONE, closed_at__year=year
     )
-    return {
-        Measure.DEPARTURE_SCREENINGS: screenings.count(),
-        Measure.RETURNS_COMPLETED: returns.count(),
-        Measure.POLICE_REPORTS: proceedings.count(),
-        Measure.MEETINGS_HELD: meetings.count(),
-        Measure.ITEMS_CLOSED: items.count(),
-    }
+    return (rows if agency is None else rows.filter(agency=agency)).count()
+
+
+def _complaints_in_a_day(tf: TaskForce, year: int, agency: Agency | None, today: date) -> int:
+    """Complaints received in the year and registered (triaged: urgency and routing confirmed)
+    within 24 hours of their receipt, by the receiving agency."""
+    from lentera.apps.intake.models import Complaint
+
+    rows = Complaint.objects.filter(
+        received_at__year=year,
+        triaged_at__isnull=False,
+        triaged_at__lte=F("received_at") + timedelta(days=1),
+    )
+    if agency is None:
+        return rows.filter(_in_region("receiving_agency__region", tf)).count()
+    return rows.filter(receiving_agency=agency).count()
+
+
+def _referrals_in_time(tf: TaskForce, year: int, agency: Agency | None, today: date) -> int:
+    """Referred victims accepted in the year by an integrated service centre (PPT / UPTD PPA)
+    that reported them to the police within the 24 hours of PP 9/2008 Pasal 14(5)."""
+    from lentera.apps.protection.models import Referral
+    from lentera.apps.protection.timers import POLICE_REPORT_WITHIN, SERVICE_CENTRE_TYPES
+    from lentera.apps.protection.vocab import ReferralStatus
+
+    rows = Referral.objects.filter(
+        status__in=[ReferralStatus.ACCEPTED, ReferralStatus.COMPLETED],
+        to_agency__agency_type__in=SERVICE_CENTRE_TYPES,
+        responded_at__year=year,
+        police_reported_at__isnull=False,
+        police_reported_at__lte=F("responded_at") + POLICE_REPORT_WITHIN,
+    )
+    if agency is None:
+        return rows.filter(_in_region("case__region", tf)).count()
+    return rows.filter(to_agency=agency).count()
+
+
+def _proceedings_stalled(tf: TaskForce, year: int, agency: Agency | None, today: date) -> int:
+    """Proceedings reported to the police by the year's end, not closed, and without a stage
+    movement for more than 60 days on the scorecard's date (today; a past year: its last day,
+    from the last movement recorded)."""
+    from lentera.apps.justice.deadlines import DEFAULT_STALL_DAYS
+    from lentera.apps.justice.models import Proceeding
+    from lentera.apps.justice.vocab import Outcome, Stage
+
+    on = min(today, date(year, 12, 31))
+    rows = (
+        Proceeding.objects.filter(
+            police_report_date__lte=on,
+            last_movement_at__lt=on - timedelta(days=DEFAULT_STALL_DAYS),
+        )
+        .exclude(current_stage=Stage.FINAL)
+        .exclude(outcome=Outcome.DISMISSED)
+    )
+    if agency is None:
+        return rows.filter(_in_region("case__region", tf)).count()
+    return rows.filter(police_agency=agency).count()
+
+
+COUNTERS: dict[Measure, CountFn] = {
+    Measure.DEPARTURE_SCREENINGS: _departure_screenings,
+    Measure.RETURNS_COMPLETED: _returns_completed,
+    Measure.POLICE_REPORTS: _police_reports,
+    Measure.MEETINGS_HELD: _meetings_held,
+    Measure.ITEMS_CLOSED: _items_closed,
+    Measure.COMPLAINTS_IN_A_DAY: _complaints_in_a_day,
+    Measure.REFERRALS_IN_TIME: _referrals_in_time,
+    Measure.PROCEEDINGS_STALLED: _proceedings_stalled,
+}
+
+#: The measures shown per member agency, in this order (meetings and action items have their
+#: own columns).
+AGENCY_MEASURES: list[Measure] = [
+    Measure.DEPARTURE_SCREENINGS,
+    Measure.RETURNS_COMPLETED,
+    Measure.POLICE_REPORTS,
+    Measure.COMPLAINTS_IN_A_DAY,
+    Measure.REFERRALS_IN_TIME,
+    Measure.PROCEEDINGS_STALLED,
+]
+
+#: The measures shown for the task force as a whole (its region), beside the activities.
+TASK_FORCE_MEASURES: list[Measure] = list(COUNTERS)
+
+
+def _counts(
+    task_force: TaskForce,
+    year: int,
+    agency: Agency | None = None,
+    today: date | None = None,
+    measures: list[Measure] | None = None,
+) -> dict[str, int]:
+    today = today or timezone.localdate()
+    wanted = list(COUNTERS) if measures is None else measures
+    return {m: COUNTERS[m](task_force, year, agency, today) for m in wanted}
 
 
 @dataclass
@@ -90,9 +201,23 @@ class AgencyScore:
     closed_on_time: int
     closed_late: int
     overdue: int
-    screenings: int
-    returns: int
-    police_reports: int
+    counted: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def screenings(self) -> int:
+        return self.counted.get(Measure.DEPARTURE_SCREENINGS, 0)
+
+    @property
+    def returns(self) -> int:
+        return self.counted.get(Measure.RETURNS_COMPLETED, 0)
+
+    @property
+    def police_reports(self) -> int:
+        return self.counted.get(Measure.POLICE_REPORTS, 0)
+
+    @property
+    def measures(self) -> list[tuple[Measure, int]]:
+        return [(m, self.counted.get(m, 0)) for m in AGENCY_MEASURES]
 
     @property
     def attendance_percent(self) -> int | None:
@@ -115,12 +240,21 @@ class Scorecard:
     activities: list[ActivityScore]
     agencies: list[AgencyScore]
     meetings_held: int
+    counted: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def measures(self) -> list[tuple[Measure, int]]:
+        return [(m, self.counted.get(m, 0)) for m in TASK_FORCE_MEASURES]
+
+    @property
+    def agency_measures(self) -> list[Measure]:
+        return AGENCY_MEASURES
 
 
 def scorecard(*, task_force: TaskForce, year: int, today: date | None = None) -> Scorecard:
     """The scorecard (the caller has checked the user reaches the task force)."""
     today = today or timezone.localdate()
-    counts = _counts(task_force, year)
+    counts = _counts(task_force, year, today=today)
     activities = [
         ActivityScore(
             activity=a,
@@ -141,7 +275,7 @@ def scorecard(*, task_force: TaskForce, year: int, today: date | None = None) ->
     agencies = []
     for agency in sorted(members, key=lambda a: a.name):
         own = [i for i in items if i.agency_id == agency.pk]
-        theirs = _counts(task_force, year, agency)
+        theirs = _counts(task_force, year, agency, today=today, measures=AGENCY_MEASURES)
         agencies.append(
             AgencyScore(
                 agency=agency,
@@ -156,9 +290,7 @@ def scorecard(*, task_force: TaskForce, year: int, today: date | None = None) ->
                 closed_on_time=sum(1 for i in own if i.on_time is True),
                 closed_late=sum(1 for i in own if i.on_time is False),
                 overdue=sum(1 for i in own if i.status == ItemStatus.OPEN and i.due_on < today),
-                screenings=theirs[Measure.DEPARTURE_SCREENINGS],
-                returns=theirs[Measure.RETURNS_COMPLETED],
-                police_reports=theirs[Measure.POLICE_REPORTS],
+                counted=theirs,
             )
         )
     return Scorecard(
@@ -167,6 +299,7 @@ def scorecard(*, task_force: TaskForce, year: int, today: date | None = None) ->
         activities=activities,
         agencies=agencies,
         meetings_held=held.count(),
+        counted=counts,
     )
 
 

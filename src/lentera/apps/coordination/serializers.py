@@ -122,12 +122,18 @@ class AgencyScoreOut(Out):
     departure_screenings = serializers.IntegerField()
     returns_completed = serializers.IntegerField()
     police_reports = serializers.IntegerField()
+    counted = serializers.DictField(
+        child=serializers.IntegerField(), help_text="Every measure Lentera counts, by code."
+    )
 
 
 class ScorecardOut(Out):
     task_force = serializers.IntegerField()
     year = serializers.IntegerField()
     meetings_held = serializers.IntegerField()
+    counted = serializers.DictField(
+        child=serializers.IntegerField(), help_text="Every measure for the task force's region."
+    )
     activities = ActivityScoreOut(many=True)
     agencies = AgencyScoreOut(many=True)
 
@@ -152,3 +158,14 @@ class ReportOut(Out):
         help_text="For a task force with child task forces (a province): their latest issued "
         "reports of the period summed per table, counts 1..k-1 hidden as null; null otherwise.",
     )
+
+
+class NoticeOut(Out):
+    id = serializers.IntegerField()
+    kind = serializers.CharField()
+    subject = serializers.CharField()
+    body = serializers.CharField()
+    meeting = serializers.IntegerField(allow_null=True)
+    item = serializers.IntegerField(allow_null=True)
+    created_at = serializers.DateTimeField()
+    read_at = serializers.DateTimeField(allow_null=True)

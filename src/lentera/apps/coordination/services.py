@@ -3,7 +3,7 @@ check, the identity guard on free text, one transaction and one audit event."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -19,6 +19,7 @@ from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import NotFound, deny
 from lentera.apps.cases.models import Case
 from lentera.apps.cases.policies import cases
+from lentera.apps.coordination import notices
 from lentera.apps.coordination.guard import check_no_identity
 from lentera.apps.coordination.models import (
     AcceptedRecommendation,
@@ -26,7 +27,6 @@ from lentera.apps.coordination.models import (
     AgendaItem,
     Decision,
     Invitation,
-    ItemReminder,
     Meeting,
     MeetingRule,
     PeriodicReport,
@@ -40,6 +40,7 @@ from lentera.apps.coordination.vocab import (
     ItemStatus,
     MeetingKind,
     MeetingStatus,
+    NoticeKind,
     RecordKind,
     ReportPeriod,
 )
@@ -99,6 +100,7 @@ def meeting_schedule(
             obj=meeting,
             data={"task_force": task_force.pk, "invited": sorted(a.pk for a in agencies)},
         )
+        notices.meeting_notices(meeting, NoticeKind.MEETING_INVITED)
     return meeting
 
 
@@ -370,8 +372,12 @@ def item_cancel(*, actor: User, item: ActionItem, version: int, reason: str) -> 
     return item
 
 
-def meeting_interval_set(*, actor: User | None, task_force: TaskForce, days: int) -> MeetingRule:
-    """The required interval between meetings of a task force (the demo and administrators)."""
+def meeting_interval_set(
+    *, actor: User | None, task_force: TaskForce, days: int, version: int | None = None
+) -> MeetingRule:
+    """The required interval between meetings of a task force (its regulation: Kupang every six
+    months). ``version`` is the rule's version the form showed (a second save of a stale form
+    is a conflict)."""
     if (
         actor is not None
         and not meetings.task_forces(actor, Action.MANAGE_MEETINGS)
@@ -379,10 +385,111 @@ def meeting_interval_set(*, actor: User | None, task_force: TaskForce, days: int
         .exists()
     ):
         raise deny()
-    rule, _created = MeetingRule.objects.update_or_create(
-        task_force=task_force, defaults={"interval_days": days}
-    )
+    if not 1 <= days <= 3660:
+        raise ValidationError({"days": _("Give a number of days between 1 and 3660.")})
+    with transaction.atomic():
+        rule, _created = MeetingRule.objects.get_or_create(task_force=task_force)
+        if version is not None:
+            lock(MeetingRule.objects, rule.pk, version=version)
+        before = rule.interval_days
+        MeetingRule.objects.filter(pk=rule.pk).update(interval_days=days, version=F("version") + 1)
+        rule.refresh_from_db()
+        if actor is not None:
+            record_event(
+                actor=actor,
+                event_type=EventType.MEETING_INTERVAL_SET,
+                obj=task_force,
+                data={"from": before, "to": days},
+            )
     return rule
+
+
+def interval_of(task_force: TaskForce) -> MeetingRule:
+    """The task force's rule (unsaved, with the default interval, when none was set)."""
+    return MeetingRule.objects.filter(task_force=task_force).first() or MeetingRule(
+        task_force=task_force
+    )
+
+
+def meeting_cancel(*, actor: User, meeting: Meeting, version: int, reason: str) -> Meeting:
+    """Cancel a meeting that has not been held (no minutes yet); the invited agencies are told.
+    Its open action items stay as they are (a scheduled meeting has none)."""
+    _require_meeting(actor, meeting)
+    if meeting.status != MeetingStatus.SCHEDULED:
+        raise ValidationError(_("Only a meeting still scheduled (no minutes) can be cancelled."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the meeting is cancelled.")})
+    check_no_identity(actor, {"reason": reason})
+    with transaction.atomic():
+        transition(
+            Meeting.objects,
+            meeting.pk,
+            from_states=[MeetingStatus.SCHEDULED],
+            to_state=MeetingStatus.CANCELLED,
+            version=version,
+            instance=meeting,
+        )
+        record_event(
+            actor=actor,
+            event_type=EventType.MEETING_CANCELLED,
+            obj=meeting,
+            data={"from": MeetingStatus.SCHEDULED.value, "reason": reason.strip()[:300]},
+        )
+        notices.meeting_notices(meeting, NoticeKind.MEETING_CANCELLED)
+    return meeting
+
+
+def agenda_edit(
+    *, actor: User, item: AgendaItem, topic: str, version: int, case: Case | None = None
+) -> AgendaItem:
+    """Change an agenda item's topic (and case reference) while the meeting is open; a stale
+    form is a conflict."""
+    meeting = item.meeting
+    _require_meeting(actor, meeting)
+    _require_open(meeting)
+    if case is not None and not cases.can(actor, Action.VIEW_CASE, case):
+        raise NotFound()
+    if not topic.strip():
+        raise ValidationError({"topic": _("Give the topic.")})
+    check_no_identity(actor, {"topic": topic})
+    with transaction.atomic():
+        lock(Meeting.objects, meeting.pk, status=meeting.status)
+        lock(AgendaItem.objects, item.pk, version=version)
+        AgendaItem.objects.filter(pk=item.pk).update(
+            topic=topic.strip(), case=case, version=F("version") + 1
+        )
+        item.refresh_from_db()
+        record_event(
+            actor=actor,
+            event_type=EventType.MEETING_AGENDA_EDITED,
+            obj=meeting,
+            data={"agenda_item": item.pk, "case": case.pk if case else None},
+        )
+    return item
+
+
+def decision_edit(*, actor: User, decision: Decision, text: str, version: int) -> Decision:
+    """Reword a decision while the minutes are a draft (approved minutes are final); a stale
+    form is a conflict."""
+    meeting = decision.meeting
+    _require_meeting(actor, meeting)
+    if meeting.status != MeetingStatus.HELD:
+        raise ValidationError(_("Decisions change only while the minutes are a draft."))
+    if not text.strip():
+        raise ValidationError({"text": _("Write the decision.")})
+    check_no_identity(actor, {"text": text})
+    with transaction.atomic():
+        lock(Meeting.objects, meeting.pk, status=MeetingStatus.HELD)
+        lock(Decision.objects, decision.pk, version=version)
+        Decision.objects.filter(pk=decision.pk).update(text=text.strip(), version=F("version") + 1)
+        decision.refresh_from_db()
+        record_event(
+            actor=actor,
+            event_type=EventType.MEETING_DECISION_EDITED,
+            obj=meeting,
+            data={"decision": decision.pk, "number": decision.number},
+        )
+    return decision
 
 
 def plan_seed(*, actor: User | None, task_force: TaskForce, year: int) -> list[PlanActivity]:
@@ -555,9 +662,14 @@ def narrative_save(*, actor: User, report: PeriodicReport, narrative: str, versi
 
 
 def report_issue(*, actor: User, report: PeriodicReport, version: int) -> ReportVersion:
-    """Issue the report as it stands: the figures, the narrative and both files are archived as
-    a new numbered version."""
-    from lentera.apps.coordination.report import report_data, report_pdf, report_xlsx
+    """Issue the report as it stands: the figures, the narrative and the three files (PDF, XLSX,
+    DOCX) are archived as a new numbered version."""
+    from lentera.apps.coordination.report import (
+        report_data,
+        report_docx,
+        report_pdf,
+        report_xlsx,
+    )
 
     _require_task_force(actor, report.task_force)
     with transaction.atomic():
@@ -572,6 +684,7 @@ def report_issue(*, actor: User, report: PeriodicReport, version: int) -> Report
             data=data,
             pdf=report_pdf(data, locked.narrative, number=number),
             xlsx=report_xlsx(data),
+            docx=report_docx(data, locked.narrative, number=number),
         )
         record_event(
             actor=actor,
@@ -580,49 +693,3 @@ def report_issue(*, actor: User, report: PeriodicReport, version: int) -> Report
             data={"report": locked.pk, "version": number},
         )
     return issued
-
-
-REMIND_DAYS_BEFORE = 3
-
-
-def remind_items(*, today: date) -> list[ItemReminder]:
-    """The reminder sweep (the worker runs it on its schedule; safe to run again): an open item
-    due within three days gets a 'due soon' reminder, an open item past its due date an
-    'overdue' one, each once, in the app and by e-mail to the owning agency's active users.
-    Reminders name the task and the due date, never a person or a case."""
-    from django.core.mail import send_mass_mail
-
-    created: list[ItemReminder] = []
-    open_items = ActionItem.objects.filter(status=ItemStatus.OPEN).select_related(
-        "agency", "decision__meeting__task_force"
-    )
-    wanted = [
-        (item, "overdue" if item.due_on < today else "due_soon")
-        for item in open_items.filter(due_on__lte=today + timedelta(days=REMIND_DAYS_BEFORE))
-    ]
-    for item, kind in wanted:
-        with transaction.atomic():
-            reminder, was_created = ItemReminder.objects.get_or_create(item=item, kind=kind)
-        if not was_created:
-            continue
-        recipients = list(
-            User.objects.filter(agency=item.agency, is_active=True)
-            .exclude(email="")
-            .values_list("email", flat=True)
-        )
-        subject = (
-            _("Action item overdue: %(task)s")
-            if kind == "overdue"
-            else _("Action item due: %(task)s")
-        ) % {"task": item.task[:80]}
-        body = _("%(task_force)s asks %(agency)s: %(task)s (due %(due)s).") % {
-            "task_force": item.decision.meeting.task_force.name,
-            "agency": item.agency.name,
-            "task": item.task,
-            "due": item.due_on.isoformat(),
-        }
-        if recipients:
-            sent = send_mass_mail([(subject, body, None, recipients)], fail_silently=True)
-            ItemReminder.objects.filter(pk=reminder.pk).update(emailed=sent * len(recipients))
-        created.append(reminder)
-    return created

@@ -15,6 +15,20 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("rapat/<int:meeting_id>/tindak-lanjut/", views.item_add, name="item_add"),
     path("rapat/<int:meeting_id>/setujui/", views.approve, name="approve"),
     path("rapat/<int:meeting_id>/notulen.pdf", views.minutes_pdf, name="pdf"),
+    path("rapat/<int:meeting_id>/batalkan/", views.meeting_cancel, name="meeting_cancel"),
+    path(
+        "rapat/<int:meeting_id>/agenda/<int:agenda_id>/ubah/",
+        views.agenda_edit,
+        name="agenda_edit",
+    ),
+    path(
+        "rapat/<int:meeting_id>/keputusan/<int:decision_id>/ubah/",
+        views.decision_edit,
+        name="decision_edit",
+    ),
+    path("jangka-rapat/<int:task_force_id>/", views.interval, name="interval"),
+    path("pemberitahuan/", views.notice_list, name="notices"),
+    path("pemberitahuan/<int:coordination_notice_id>/baca/", views.notice_read, name="notice_read"),
     path("tindak-lanjut/", views.items, name="items"),
     path("tindak-lanjut/<int:item_id>/", views.item_detail, name="item"),
     path("tindak-lanjut/<int:item_id>/berkas/", views.item_file, name="item_file"),
@@ -34,4 +48,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path("laporan/versi/<int:version_id>/pdf/", views.report_pdf, name="report_pdf"),
     path("laporan/versi/<int:version_id>/xlsx/", views.report_xlsx, name="report_xlsx"),
+    path("laporan/versi/<int:version_id>/docx/", views.report_docx, name="report_docx"),
 ]

@@ -4,7 +4,6 @@ Thin: parse, call one selector or service, render."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -21,14 +20,18 @@ from lentera.apps.accounts.models import Agency, TaskForce
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import NotFound
 from lentera.apps.cases.policies import cases
-from lentera.apps.coordination import pdf, scorecard, selectors, services
+from lentera.apps.coordination import notices, pdf, scorecard, selectors, services
 from lentera.apps.coordination.forms import (
     ActivityForm,
+    AgendaEditForm,
     AgendaForm,
     ApproveForm,
     AttendanceForm,
+    CancelMeetingForm,
     CloseForm,
+    DecisionEditForm,
     DecisionForm,
+    IntervalForm,
     ItemForm,
     MeetingForm,
     MinutesForm,
@@ -36,7 +39,6 @@ from lentera.apps.coordination.forms import (
 )
 from lentera.apps.coordination.models import (
     AcceptedRecommendation,
-    ItemReminder,
     Meeting,
     PlanActivity,
     ReportVersion,
@@ -86,6 +88,7 @@ def meeting_new(request: HttpRequest) -> HttpResponse:
                 starts_at=d["starts_at"],
                 place=d["place"],
                 agencies=list(d["agencies"]),
+                sub_task_force=d["sub_task_force"],
             ),
             done=_("Meeting scheduled."),
         )
@@ -131,6 +134,10 @@ def _context(request: HttpRequest, meeting: Meeting, **forms: Any) -> dict[str, 
         context["item_form"] = forms.get("item_form") or ItemForm()
     if context["approve"]:
         context["approve_form"] = ApproveForm(initial={"version": meeting.version})
+    if manage and meeting.status == MeetingStatus.SCHEDULED:
+        context["cancel_form"] = forms.get("cancel_form") or CancelMeetingForm(
+            initial={"version": meeting.version}
+        )
     return context
 
 
@@ -160,20 +167,162 @@ def agenda_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
     form = AgendaForm(request.POST)
 
     def add(data: dict[str, Any]) -> Any:
-        reference = data["case_reference"].strip()
-        case = None
-        if reference:
-            case = cases.visible(request.user, Action.VIEW_CASE).filter(reference=reference).first()
-            if case is None:
-                raise ValidationError(
-                    {"case_reference": _("No case with this reference in your reach.")}
-                )
         return services.agenda_add(
-            actor=signed_in(request), meeting=meeting, topic=data["topic"], case=case
+            actor=signed_in(request),
+            meeting=meeting,
+            topic=data["topic"],
+            case=_case_by_reference(request, data["case_reference"]),
         )
 
     outcome = submit(request, form, add, done=_("Agenda item added."))
     return _after(request, meeting, "agenda_form", form, outcome)
+
+
+def _case_by_reference(request: HttpRequest, reference: str) -> Any:
+    """The case with this reference in the user's reach, None for an empty reference."""
+    reference = reference.strip()
+    if not reference:
+        return None
+    case = cases.visible(request.user, Action.VIEW_CASE).filter(reference=reference).first()
+    if case is None:
+        raise ValidationError({"case_reference": _("No case with this reference in your reach.")})
+    return case
+
+
+def _after_flash(
+    request: HttpRequest, meeting: Meeting, outcome: Outcome[Any], invalid: str
+) -> HttpResponse:
+    """For the small forms written in the page's lists (edit, cancel): back to the meeting,
+    the refusal as messages, with the status it calls for (409: someone changed it first)."""
+    if outcome.ok:
+        return redirect("coordination:meeting", meeting_id=meeting.pk)
+    assert not outcome.ok
+    outcome.flash(request, invalid)
+    fresh = _meeting_for(request, meeting.pk)
+    return render(
+        request, "coordination/meeting.html", _context(request, fresh), status=outcome.status
+    )
+
+
+@require_POST
+@requires(Action.MANAGE_MEETINGS)
+def agenda_edit(request: HttpRequest, meeting_id: int, agenda_id: int) -> HttpResponse:
+    meeting = _meeting_for(request, meeting_id, Action.MANAGE_MEETINGS)
+    item = meeting.agenda.filter(pk=agenda_id).first()
+    if item is None:
+        raise NotFound()
+    form = AgendaEditForm(request.POST)
+    outcome = submit(
+        request,
+        form,
+        lambda d: services.agenda_edit(
+            actor=signed_in(request),
+            item=item,
+            topic=d["topic"],
+            version=d["version"],
+            case=_case_by_reference(request, d["case_reference"]),
+        ),
+        done=_("Agenda item changed."),
+        conflict_as_message=True,
+    )
+    return _after_flash(request, meeting, outcome, _("Give the topic."))
+
+
+@require_POST
+@requires(Action.MANAGE_MEETINGS)
+def decision_edit(request: HttpRequest, meeting_id: int, decision_id: int) -> HttpResponse:
+    meeting = _meeting_for(request, meeting_id, Action.MANAGE_MEETINGS)
+    decision = meeting.decisions.filter(pk=decision_id).first()
+    if decision is None:
+        raise NotFound()
+    form = DecisionEditForm(request.POST)
+    outcome = submit(
+        request,
+        form,
+        lambda d: services.decision_edit(
+            actor=signed_in(request), decision=decision, text=d["text"], version=d["version"]
+        ),
+        done=_("Decision changed."),
+        conflict_as_message=True,
+    )
+    return _after_flash(request, meeting, outcome, _("Write the decision."))
+
+
+@require_POST
+@requires(Action.MANAGE_MEETINGS)
+def meeting_cancel(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = _meeting_for(request, meeting_id, Action.MANAGE_MEETINGS)
+    form = CancelMeetingForm(request.POST)
+    outcome = submit(
+        request,
+        form,
+        lambda d: services.meeting_cancel(
+            actor=signed_in(request), meeting=meeting, version=d["version"], reason=d["reason"]
+        ),
+        done=_("Meeting cancelled; the invited agencies are told."),
+        conflict_as_message=True,
+    )
+    if outcome.ok:
+        return redirect("coordination:meeting", meeting_id=meeting.pk)
+    fresh = _meeting_for(request, meeting.pk)
+    return render(
+        request,
+        "coordination/meeting.html",
+        _context(request, fresh, cancel_form=form),
+        status=outcome.status,
+    )
+
+
+@requires(Action.MANAGE_MEETINGS)
+def interval(request: HttpRequest, task_force_id: int) -> HttpResponse:
+    """The task force's required interval between meetings (the lapse alert uses it)."""
+    user = signed_in(request)
+    task_force = meetings.task_forces(user, Action.MANAGE_MEETINGS).filter(pk=task_force_id).first()
+    if task_force is None:
+        raise NotFound()
+    rule = services.interval_of(task_force)
+    form = IntervalForm(
+        request.POST or None,
+        initial={"days": rule.interval_days, "version": rule.version if rule.pk else None},
+    )
+    status = 200
+    if request.method == "POST":
+        outcome = submit(
+            request,
+            form,
+            lambda d: services.meeting_interval_set(
+                actor=user, task_force=task_force, days=d["days"], version=d["version"]
+            ),
+            done=_("Required interval saved."),
+        )
+        if outcome.ok:
+            return redirect("coordination:home")
+        status = outcome.status
+    return render(
+        request,
+        "coordination/interval.html",
+        {"tf": task_force, "form": form, "rule": rule},
+        status=status,
+    )
+
+
+@requires(Action.VIEW_DASHBOARD)
+def notice_list(request: HttpRequest) -> HttpResponse:
+    """The coordination notices of the user's agency, unread first."""
+    rows = list(notices.notices_for(user=request.user)[:200])
+    return render(
+        request,
+        "coordination/notices.html",
+        {"rows": [(n, *notices.subject_and_body(n), notices.link_of(n)) for n in rows]},
+    )
+
+
+@require_POST
+@requires(Action.VIEW_DASHBOARD)
+def notice_read(request: HttpRequest, coordination_notice_id: int) -> HttpResponse:
+    row = notices.notice_get(user=request.user, notice_id=coordination_notice_id)
+    notices.notice_read(actor=signed_in(request), notice=row)
+    return redirect("coordination:notices")
 
 
 @require_POST
@@ -290,12 +439,7 @@ def items(request: HttpRequest) -> HttpResponse:
             "overdue": selectors.overdue_by_agency(user=user, today=today),
             "today": today,
             "perms_meetings": any(user.has_action(a) for a in VIEW),
-            "reminders": ItemReminder.objects.filter(
-                item__agency_id=user.agency_id,
-                created_at__gte=timezone.now() - timedelta(days=30),
-            ).select_related("item")[:50]
-            if user.agency_id
-            else [],
+            "unread": notices.notices_for(user=user, unread_only=True).count(),
         },
     )
 
@@ -481,7 +625,12 @@ def recommendation_accept(request: HttpRequest, task_force_id: int, year: int) -
 def report(request: HttpRequest, task_force_id: int, year: int, period: str) -> HttpResponse:
     """The periodic report: the figures as they stand, the narrative (the secretariat writes it,
     POST) and the issued versions."""
-    from lentera.apps.coordination.report import report_data, rollup
+    from lentera.apps.coordination.report import (
+        report_data,
+        report_tables,
+        rollup,
+        rollup_tables,
+    )
 
     task_force = _task_force_for(request, task_force_id)
     user = signed_in(request)
@@ -509,6 +658,8 @@ def report(request: HttpRequest, task_force_id: int, year: int, period: str) -> 
         {
             "r": found,
             "data": data,
+            "tables": report_tables(data),
+            "rollup_tables": rollup_tables(rolled) if rolled else [],
             "form": form,
             "manage": user.has_action(Action.MANAGE_MEETINGS),
             "versions": found.versions.only("number", "issued_at", "report_id"),
@@ -562,4 +713,19 @@ def report_xlsx(request: HttpRequest, version_id: int) -> HttpResponse:
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="laporan-v{found.number}.xlsx"'
+    return response
+
+
+@requires(*VIEW)
+def report_docx(request: HttpRequest, version_id: int) -> HttpResponse:
+    from lentera.apps.coordination.report import report_docx as make_docx
+
+    found = _version_for(request, version_id)
+    # a version issued before the DOCX existed: made from what that version archived
+    content = bytes(found.docx) or make_docx(found.data, found.narrative, number=found.number)
+    response = HttpResponse(
+        content,
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = f'attachment; filename="laporan-v{found.number}.docx"'
     return response

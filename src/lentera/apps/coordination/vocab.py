@@ -73,6 +73,9 @@ class Measure(models.TextChoices):
     POLICE_REPORTS = "police_reports", _("Proceedings opened on a police report")
     MEETINGS_HELD = "meetings_held", _("Task-force meetings held")
     ITEMS_CLOSED = "items_closed", _("Action items closed")
+    COMPLAINTS_IN_A_DAY = "complaints_in_a_day", _("Complaints registered within a day")
+    REFERRALS_IN_TIME = "referrals_in_time", _("Referrals answered within the legal time")
+    PROCEEDINGS_STALLED = "proceedings_stalled", _("Proceedings stalled")
 
 
 class Recommendation(models.TextChoices):
@@ -87,3 +90,23 @@ class ReportPeriod(models.TextChoices):
     S1 = "s1", _("Semester I (January–June)")
     S2 = "s2", _("Semester II (July–December)")
     YEAR = "year", _("Annual")
+
+
+class NoticeKind(models.TextChoices):
+    """What a coordination notice (in the app and by e-mail) tells an agency."""
+
+    MEETING_INVITED = "meeting_invited", _("Meeting invitation")
+    MEETING_CANCELLED = "meeting_cancelled", _("Meeting cancelled")
+    ITEM_DUE_SOON = "item_due_soon", _("Action item due soon")
+    ITEM_OVERDUE = "item_overdue", _("Action item overdue")
+    REPORT_DUE = "report_due", _("Periodic report due")
+    REPORT_OVERDUE = "report_overdue", _("Periodic report overdue")
+
+
+#: Action items: the "due soon" notice this many days before the due date.
+ITEM_NOTICE_DAYS_BEFORE = 3
+#: A periodic report is due this many days after its period ends (a local rule, not the law:
+#: the regulations ask for a semester and an annual report without a date).
+REPORT_DUE_DAYS = 30
+#: Periods that ended longer ago than this (past their due date) are no longer notified.
+REPORT_NOTICE_HORIZON_DAYS = 120

@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
-from lentera.apps.prevention import api
+from lentera.apps.prevention import api, api_registers
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("screen/offer", api.ScreenOffer.as_view(), name="api-screen-offer"),
@@ -11,5 +11,16 @@ urlpatterns: list[URLPattern | URLResolver] = [
         "screenings/departures",
         api.DepartureScreeningList.as_view(),
         name="api-departure-screenings",
+    ),
+    path(
+        "prevention/outreach-events",
+        api_registers.OutreachEventList.as_view(),
+        name="api-outreach-events",
+    ),
+    path("prevention/courses", api_registers.CourseList.as_view(), name="api-courses"),
+    path(
+        "prevention/placement-agencies",
+        api_registers.PlacementAgencyList.as_view(),
+        name="api-placement-agencies",
     ),
 ]

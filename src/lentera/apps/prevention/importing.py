@@ -9,6 +9,7 @@ values or a byte that is not UTF-8 is an error naming its line, never a lost or 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -224,3 +225,103 @@ def read_offer_file(*, name: str, content: bytes) -> list[OfferRow]:
             {"file": [_("At most %(n)s offers per file; split the file.") % {"n": MAX_ROWS}]}
         )
     return rows
+
+
+# -- the P3MI register (issue #15, item 2) ---------------------------------------------------------
+
+AGENCY_FIELDS = (
+    "licence_number",
+    "name",
+    "valid_from",
+    "valid_to",
+    "status",
+    "head_office",
+    "branches",
+    "note",
+)
+#: The ministry's own words for a licence status, besides the codes.
+STATUS_WORDS = {
+    "aktif": "active",
+    "berlaku": "active",
+    "dibekukan": "suspended",
+    "skorsing": "suspended",
+    "dicabut": "revoked",
+}
+MAX_AGENCY_ERRORS = 200
+
+
+def _date_or_problem(value: str) -> tuple[dt.date | None, str | None]:
+    if not value:
+        return None, None
+    try:
+        return dt.date.fromisoformat(value), None
+    except ValueError:
+        return None, _("is not a date YYYY-MM-DD")
+
+
+def read_placement_agency_file(*, name: str, content: bytes) -> list[Any]:
+    """Every agency of a register file (CSV, UTF-8, header ``licence_number,name,valid_from,
+    valid_to,status,head_office,branches,note``; branches separated by ``;``), as
+    :class:`~lentera.apps.prevention.services.placement.AgencyRecord` with their lines; or a
+    ValidationError on ``file`` naming each bad line and field. No row is skipped silently."""
+    from lentera.apps.prevention.services.placement import AgencyRecord, check_record
+
+    name = name or _("the file")
+    text = _decode(name, content)
+    errors = _Collector(name)
+    errors_cap = MAX_AGENCY_ERRORS
+    records: list[AgencyRecord] = []
+
+    def add(line: int, field: str | None, message: str) -> None:
+        if len(errors.errors) < errors_cap:
+            errors.errors.append(f"{name}, {_where(line, field)}: {message}")
+
+    try:
+        for row in parse_csv(text, source=name, required=("licence_number", "name")):
+            values = {k: (v or "").strip() for k, v in row.values.items() if k}
+            if not any(values.values()):
+                continue
+            unknown = [k for k in values if k not in AGENCY_FIELDS]
+            for key in unknown:
+                add(
+                    row.line,
+                    key,
+                    _("unknown column; expected %(cols)s") % {"cols": ", ".join(AGENCY_FIELDS)},
+                )
+            dates: dict[str, dt.date | None] = {}
+            for field in ("valid_from", "valid_to"):
+                dates[field], problem = _date_or_problem(values.get(field, ""))
+                if problem:
+                    add(row.line, field, problem)
+            status = values.get("status", "").lower() or "active"
+            record = AgencyRecord(
+                licence_number=values.get("licence_number", ""),
+                name=values.get("name", ""),
+                valid_from=dates["valid_from"],
+                valid_to=dates["valid_to"],
+                status=STATUS_WORDS.get(status, status),
+                head_office=values.get("head_office", ""),
+                branches=tuple(
+                    b.strip() for b in values.get("branches", "").split(";") if b.strip()
+                ),
+                note=values.get("note", ""),
+                line=row.line,
+            )
+            for field, messages in check_record(record).items():
+                for message in messages:
+                    add(row.line, field, message)
+            records.append(record)
+    except CsvError as exc:
+        column = "licence_number" if exc.problem is Problem.MISSING_COLUMNS else None
+        message = (
+            _("the header needs the columns licence_number and name")
+            if exc.problem is Problem.MISSING_COLUMNS
+            else _csv_problem(exc)
+        )
+        add(exc.line or 1, column, message)
+    if len(errors.errors) >= errors_cap:
+        errors.errors.append(_("… and more lines with errors; correct these first."))
+    errors.raise_if_any()
+    if not records:
+        raise ValidationError({"file": [_("The file holds no agencies.")]})
+    return records

@@ -26,7 +26,13 @@ from django.db.models import Q, QuerySet
 from lentera.apps.accounts.models import User
 from lentera.apps.accounts.permissions import Action, Scope
 from lentera.apps.accounts.policies import Policy, Requester, is_user, region_q
-from lentera.apps.prevention.models import DepartureScreening, OfferScreening
+from lentera.apps.prevention.models import (
+    Course,
+    DepartureScreening,
+    OfferScreening,
+    OutreachEvent,
+    PlacementAgency,
+)
 
 #: Pseudo-action of the policies' read lists: the screening action of the own agency, or the
 #: region-wide read of ``READ_WIDE``.
@@ -105,3 +111,82 @@ class DepartureScreeningPolicy(ScreeningPolicy[DepartureScreening]):
 
 offers = OfferScreeningPolicy()
 departures = DepartureScreeningPolicy()
+
+
+# -- outreach, courses and the placement register (issue #15) -----------------------------------
+
+#: The actions of the officers who do prevention work (monitor offers, screen departures, keep
+#: the placement registers): any one of them lets a user record their agency's outreach and
+#: courses.
+PREVENTION_WORK = (Action.SCREEN_OFFER, Action.SCREEN_DEPARTURE, Action.MANAGE_REGISTERS)
+
+
+def does_prevention(user: Requester) -> bool:
+    return (
+        is_user(user)
+        and user.agency_id is not None
+        and any(user.has_action(a) for a in PREVENTION_WORK)
+    )
+
+
+class ActivityPolicy(ScreeningPolicy[S]):
+    """Outreach events and courses: recorded and handled by the agency's prevention officers
+    (any action of :data:`PREVENTION_WORK`); read region-wide like the screenings, without the
+    participants' names. ``visible(user, WORK)`` is the own agency's records."""
+
+    screen_action = Action.SCREEN_OFFER  # the key of ``visible`` for the own agency's records
+    work_actions = PREVENTION_WORK
+
+    def own(self, user: User) -> Q | None:
+        if not does_prevention(user):
+            return None
+        return Q(agency_id=user.agency_id)
+
+    def can_handle(self, user: Requester, obj: S) -> bool:
+        return does_prevention(user) and getattr(obj, "agency_id", None) == getattr(
+            user, "agency_id", None
+        )
+
+
+#: The key of ``visible`` for the records an agency's prevention officers act on.
+WORK = ActivityPolicy.screen_action
+
+
+class OutreachPolicy(ActivityPolicy[OutreachEvent]):
+    model = OutreachEvent
+
+
+class CoursePolicy(ActivityPolicy[Course]):
+    model = Course
+
+
+class PlacementAgencyPolicy(Policy[PlacementAgency]):
+    """The P3MI register is public information: every user who reads screenings, or keeps
+    the registers, reads it whole; ``MANAGE_REGISTERS`` edits and imports it."""
+
+    model = PlacementAgency
+
+    def can_read(self, user: Requester) -> bool:
+        return is_user(user) and (
+            user.has_action(Action.MANAGE_REGISTERS)
+            or offers.can_read_any(user)
+            or departures.can_read_any(user)
+        )
+
+    def visible(self, user: Requester, action: Action) -> QuerySet[PlacementAgency]:
+        qs = PlacementAgency.objects.all()
+        if action == READ and self.can_read(user):
+            return qs
+        if action == Action.MANAGE_REGISTERS and is_user(user) and user.has_action(action):
+            return qs
+        return qs.none()
+
+    def can(self, user: Requester, action: Action, obj: PlacementAgency | None = None) -> bool:
+        if action == READ:
+            return self.can_read(user)
+        return is_user(user) and action == Action.MANAGE_REGISTERS and user.has_action(action)
+
+
+outreach = OutreachPolicy()
+courses = CoursePolicy()
+placement_agencies = PlacementAgencyPolicy()

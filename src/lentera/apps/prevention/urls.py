@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
-from lentera.apps.prevention.views import departures, home, offers
+from lentera.apps.prevention.views import agencies, departures, home, offers, outreach
 
 app_name = "prevention"
 
@@ -22,4 +22,41 @@ urlpatterns: list[URLPattern | URLResolver] = [
         departures.open_complaint,
         name="departure_complaint",
     ),
+    path("lowongan/<int:offer_id>/perekrut/", agencies.offer_recruiter, name="offer_recruiter"),
+    path(
+        "keberangkatan/<int:departure_id>/perekrut/",
+        agencies.departure_recruiter,
+        name="departure_recruiter",
+    ),
+    # outreach and courses (issue #15, item 1)
+    path("penyuluhan/", outreach.event_list, name="outreach"),
+    path("penyuluhan/baru/", outreach.event_new, name="outreach_new"),
+    path("pelatihan/", outreach.course_list, name="courses"),
+    path("pelatihan/baru/", outreach.course_new, name="course_new"),
+    path("pelatihan/<int:course_id>/", outreach.course_detail, name="course"),
+    path(
+        "pelatihan/<int:course_id>/peserta/",
+        outreach.course_participants,
+        name="course_participants",
+    ),
+    path(
+        "pelatihan/<int:course_id>/kehadiran/",
+        outreach.course_attendance,
+        name="course_attendance",
+    ),
+    path(
+        "pelatihan/<int:course_id>/peserta/<int:participant_id>/evaluasi/",
+        outreach.participant_evaluate,
+        name="participant_evaluate",
+    ),
+    path(
+        "pelatihan/<int:course_id>/tindak-lanjut.csv", outreach.course_export, name="course_export"
+    ),
+    # the P3MI register (issue #15, item 2)
+    path("p3mi/", agencies.agency_list, name="agencies"),
+    path("p3mi/baru/", agencies.agency_new, name="agency_new"),
+    path("p3mi/impor/", agencies.agency_import, name="agency_import"),
+    path("p3mi/ekspor.csv", agencies.agency_export, name="agency_export"),
+    path("p3mi/<int:p3mi_id>/", agencies.agency_detail, name="agency"),
+    path("p3mi/<int:p3mi_id>/ubah/", agencies.agency_edit, name="agency_edit"),
 ]

@@ -7,7 +7,7 @@ link, so their events too). A refused or invalid call writes nothing.
 Screening without storing (the public page, the API without ``store``) is
 :func:`lentera.apps.prevention.engine.check_offer`: no service, no row, no event.
 
-The writes are grouped by topic: ``offers`` (job offers screened, imported, triaged, turned into complaints, and their logged reads) and ``departures`` (posko interviews, the traveller's identity, and the case or complaint opened from one); shared guards live in ``_common``.
+The writes are grouped by topic: ``offers`` (job offers screened, imported, triaged, turned into complaints, and their logged reads) and ``departures`` (posko interviews, the traveller's identity, and the case or complaint opened from one); ``outreach`` (outreach events, courses, participants and their follow-up evaluation, the reminder sweep) and ``placement`` (the P3MI register and the recruiter named on a screening); shared guards live in ``_common``.
 """
 
 from __future__ import annotations
@@ -33,6 +33,25 @@ from lentera.apps.prevention.services.offers import (
     offer_triage,
     offers_import,
 )
+from lentera.apps.prevention.services.outreach import (
+    REMIND_DAYS_BEFORE,
+    EvaluationReminder,
+    add_months,
+    attendance_record,
+    course_record,
+    event_record,
+    participant_evaluate,
+    participants_add,
+    remind_evaluations,
+)
+from lentera.apps.prevention.services.placement import (
+    AgencyRecord,
+    ImportResult,
+    check_record,
+    placement_agencies_import,
+    placement_agency_save,
+    recruiter_name,
+)
 
 __all__ = [
     "ABROAD_FLAGS",
@@ -40,17 +59,32 @@ __all__ = [
     "MAX_NOTE",
     "MAX_POST",
     "RECRUITMENT_CHANNEL",
+    "REMIND_DAYS_BEFORE",
+    "AgencyRecord",
+    "EvaluationReminder",
+    "ImportResult",
+    "add_months",
+    "attendance_record",
     "can_open_case",
     "can_open_complaint",
+    "check_record",
     "complaints_available",
+    "course_record",
     "departure_identity_reveal",
     "departure_open_case",
     "departure_open_complaint",
     "departure_screen",
+    "event_record",
     "has_identity",
     "offer_open_complaint",
     "offer_reveal",
     "offer_screen",
     "offer_triage",
     "offers_import",
+    "participant_evaluate",
+    "participants_add",
+    "placement_agencies_import",
+    "placement_agency_save",
+    "recruiter_name",
+    "remind_evaluations",
 ]

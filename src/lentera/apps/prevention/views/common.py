@@ -21,7 +21,14 @@ def reads(*policies: ScreeningPolicy[Any]) -> Callable[[View], View]:
     """Signed in, and one of the policies lets the user read some screenings (own agency's or
     the region's); else 403. Which rows is the policy's business in the view. Declares the
     actions that open the lists: a policy's screening action, or the region-wide read."""
-    actions = tuple(dict.fromkeys([*(p.screen_action for p in policies), READ_WIDE]))
+    actions = tuple(
+        dict.fromkeys(
+            [
+                *(a for p in policies for a in getattr(p, "work_actions", (p.screen_action,))),
+                READ_WIDE,
+            ]
+        )
+    )
 
     def decorator(view: View) -> View:
         @wraps(view)

@@ -27,6 +27,7 @@ from lentera.apps.prevention.forms import (
     RevealForm,
 )
 from lentera.apps.prevention.models import DepartureScreening
+from lentera.apps.prevention.outreach_forms import RecruiterForm
 from lentera.apps.prevention.policies import READ, departures
 from lentera.apps.prevention.views.common import reads
 from lentera.apps.prevention.vocab import (
@@ -134,7 +135,7 @@ def detail(request: HttpRequest, departure_id: int) -> HttpResponse:
         READ,
         departure_id,
         queryset=DepartureScreening.objects.select_related(
-            "agency", "officer", "case", "complaint"
+            "agency", "officer", "case", "complaint", "placement_agency"
         ),
     )
     handle = departures.can_handle(user, screening)
@@ -152,6 +153,14 @@ def detail(request: HttpRequest, departure_id: int) -> HttpResponse:
         if handle and user.has_action(Action.VIEW_COMPLAINT)
         else "",
     }
+    context["unlicensed"] = selectors.unlicensed_pending(screening)
+    if handle:
+        context["recruiter_form"] = RecruiterForm(
+            initial={
+                "placement_agency": screening.placement_agency_id,
+                "unlicensed_recruiter": screening.unlicensed_recruiter,
+            }
+        )
     if context["has_identity"]:
         context["reveal_form"] = RevealForm(initial={"purpose": "case_handling"})
     if context["can_open_case"]:
@@ -246,6 +255,7 @@ def departure_list(request: HttpRequest) -> HttpResponse:
             "screening": s,
             "destination": engine.country_name(s.destination_country),
             "first_action": engine.action_label(s.actions[0]) if s.actions else "",
+            "unlicensed": selectors.unlicensed_pending(s),
         }
         for s in page
     ]

@@ -8,9 +8,11 @@ from django.utils import timezone
 
 from lentera.apps.accounts.decorators import signed_in
 from lentera.apps.accounts.permissions import Action
-from lentera.apps.prevention.policies import READ, departures, offers
+from lentera.apps.prevention.models import CourseParticipant, PlacementAgency
+from lentera.apps.prevention.policies import READ, courses, departures, offers, outreach
 from lentera.apps.prevention.selectors import OPEN, offer_queue
 from lentera.apps.prevention.views.common import reads
+from lentera.apps.prevention.vocab import LicenceStatus
 
 
 @reads(offers, departures)
@@ -32,4 +34,13 @@ def home(request: HttpRequest) -> HttpResponse:
         if read_departures
         else 0,
     }
+    context["outreach_year"] = outreach.visible(user, READ).filter(held_on__year=today.year).count()
+    context["evaluations_overdue"] = CourseParticipant.objects.filter(
+        course__in=courses.visible(user, READ),
+        evaluated_on__isnull=True,
+        evaluation_due__lt=today,
+    ).count()
+    context["agencies_not_active"] = PlacementAgency.objects.exclude(
+        status=LicenceStatus.ACTIVE
+    ).count()
     return render(request, "prevention/home.html", context)

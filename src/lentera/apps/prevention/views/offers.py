@@ -24,6 +24,7 @@ from lentera.apps.prevention.forms import (
 )
 from lentera.apps.prevention.importing import read_offer_file
 from lentera.apps.prevention.models import OfferScreening
+from lentera.apps.prevention.outreach_forms import RecruiterForm
 from lentera.apps.prevention.policies import READ, offers
 from lentera.apps.prevention.selectors import OPEN
 from lentera.apps.prevention.views.common import reads
@@ -118,7 +119,9 @@ def _get(request: HttpRequest, offer_id: int) -> OfferScreening:
         request.user,
         READ,
         offer_id,
-        queryset=OfferScreening.objects.select_related("agency", "triaged_by", "complaint"),
+        queryset=OfferScreening.objects.select_related(
+            "agency", "triaged_by", "complaint", "placement_agency"
+        ),
     )
 
 
@@ -145,6 +148,12 @@ def detail(request: HttpRequest, offer_id: int) -> HttpResponse:
             can_complain=screening.status != OfferStatus.COMPLAINT
             and (user.has_action(Action.REGISTER_COMPLAINT) or not services.complaints_available()),
             complaints_available=services.complaints_available(),
+            recruiter_form=RecruiterForm(
+                initial={
+                    "placement_agency": screening.placement_agency_id,
+                    "unlicensed_recruiter": screening.unlicensed_recruiter,
+                }
+            ),
         )
     return render(request, "prevention/offer_detail.html", context)
 

@@ -1,0 +1,204 @@
+"""Forms of the outreach, course and P3MI-register pages (issue #15). One column, usable on a
+phone; dates always ISO (:mod:`lentera.web.widgets`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from lentera.apps.accounts.models import User
+from lentera.apps.prevention.models import PlacementAgency
+from lentera.apps.prevention.vocab import (
+    AUDIENCE_GROUPS,
+    CourseKind,
+    EventKind,
+    LicenceStatus,
+    Sex,
+)
+from lentera.apps.reference.models import Region, RegionLevel
+from lentera.web.widgets import IsoDateInput
+
+YES_NO_UNKNOWN = [("", _("Not known")), ("yes", _("Yes")), ("no", _("No"))]
+
+
+def regions_of(user: User) -> Any:
+    """The regions an officer picks from: their agency's region and every region in it."""
+    region = getattr(user.agency, "region", None) if user.agency_id else None
+    qs = Region.objects.select_related("parent").order_by("code")
+    if region is None:
+        return qs.filter(level__in=[RegionLevel.PROVINCE, RegionLevel.REGENCY])
+    return qs.filter(Q(pk=region.pk) | Q(code__startswith=region.code + "."))
+
+
+class RegionChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        if obj.parent is not None and obj.level == RegionLevel.VILLAGE:
+            return f"{obj.name} ({obj.parent.name})"
+        return str(obj.name)
+
+
+class EventForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=EventKind.choices)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    held_on = forms.DateField(label=_("Held on"), widget=IsoDateInput())
+    region = RegionChoiceField(
+        label=_("Kelurahan / desa"),
+        queryset=Region.objects.none(),
+        help_text=_("A social-media campaign may name the city or regency."),
+    )
+    place = forms.CharField(label=_("Place"), max_length=200, required=False)
+    organisers = forms.CharField(
+        label=_("Organisers"),
+        max_length=300,
+        required=False,
+        help_text=_("For example: Polresta Kupang Kota (Bhabinkamtibmas), the RT/RW heads."),
+    )
+    materials = forms.CharField(
+        label=_("Materials"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = regions_of(user)  # type: ignore[attr-defined]
+        for name, label in AUDIENCE_GROUPS:
+            self.fields[name] = forms.IntegerField(
+                label=label, min_value=0, max_value=1_000_000, initial=0, required=False
+            )
+
+    def audience(self) -> dict[str, int]:
+        return {name: self.cleaned_data.get(name) or 0 for name, _label in AUDIENCE_GROUPS}
+
+    def service_kwargs(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "kind": data["kind"],
+            "title": data["title"],
+            "held_on": data["held_on"],
+            "region": data["region"],
+            "place": data["place"],
+            "organisers": data["organisers"],
+            "materials": data["materials"],
+            "audience": self.audience(),
+        }
+
+
+class CourseForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=CourseKind.choices)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    organisers = forms.CharField(label=_("Organisers"), max_length=300, required=False)
+    region = RegionChoiceField(label=_("Region"), queryset=Region.objects.none())
+    place = forms.CharField(label=_("Place"), max_length=200, required=False)
+    starts_on = forms.DateField(label=_("Starts"), widget=IsoDateInput())
+    ends_on = forms.DateField(label=_("Ends"), widget=IsoDateInput())
+    sessions = forms.IntegerField(label=_("Sessions"), min_value=1, max_value=1000, initial=1)
+    evaluation_months = forms.IntegerField(
+        label=_("Evaluate after (months)"), min_value=1, max_value=36, initial=6
+    )
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = regions_of(user)  # type: ignore[attr-defined]
+
+
+class ParticipantsForm(forms.Form):
+    participants = forms.CharField(
+        label=_("Participants, one a line: name; sex (female/male); age"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=50_000,
+    )
+
+    def people(self) -> list[dict[str, Any]]:
+        people: list[dict[str, Any]] = []
+        for line in self.cleaned_data["participants"].splitlines():
+            if not line.strip():
+                continue
+            parts = [p.strip() for p in line.split(";")]
+            sex = (parts[1] if len(parts) > 1 else "").lower()
+            sex = {
+                "p": Sex.FEMALE,
+                "perempuan": Sex.FEMALE,
+                "l": Sex.MALE,
+                "laki-laki": Sex.MALE,
+            }.get(sex, sex)
+            people.append(
+                {"name": parts[0], "sex": sex, "age": parts[2] if len(parts) > 2 else None}
+            )
+        return people
+
+
+def _tri(value: str) -> bool | None:
+    return {"yes": True, "no": False}.get(value)
+
+
+class EvaluationForm(forms.Form):
+    evaluated_on = forms.DateField(label=_("Evaluated on"), widget=IsoDateInput())
+    employed = forms.ChoiceField(label=_("Employed?"), choices=YES_NO_UNKNOWN, required=False)
+    migrated = forms.ChoiceField(
+        label=_("Migrated for work?"), choices=YES_NO_UNKNOWN, required=False
+    )
+    licensed_channel = forms.ChoiceField(
+        label=_("Through a licensed channel?"), choices=YES_NO_UNKNOWN, required=False
+    )
+    note = forms.CharField(label=_("Note"), max_length=500, required=False)
+
+    def service_kwargs(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "evaluated_on": data["evaluated_on"],
+            "employed": _tri(data["employed"]),
+            "migrated": _tri(data["migrated"]),
+            "licensed_channel": _tri(data["licensed_channel"]),
+            "note": data["note"],
+        }
+
+
+class PlacementAgencyForm(forms.Form):
+    licence_number = forms.CharField(label=_("Licence number"), max_length=100)
+    name = forms.CharField(label=_("Name"), max_length=200)
+    valid_from = forms.DateField(
+        label=_("Licence valid from"), required=False, widget=IsoDateInput()
+    )
+    valid_to = forms.DateField(label=_("Licence valid to"), required=False, widget=IsoDateInput())
+    status = forms.ChoiceField(label=_("Licence status"), choices=LicenceStatus.choices)
+    head_office = forms.CharField(label=_("Head office"), max_length=300, required=False)
+    branches = forms.CharField(
+        label=_("Branches, one a line"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    note = forms.CharField(label=_("Note"), max_length=500, required=False)
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    @classmethod
+    def of(cls, agency: PlacementAgency) -> PlacementAgencyForm:
+        return cls(
+            initial={
+                "licence_number": agency.licence_number,
+                "name": agency.name,
+                "valid_from": agency.valid_from,
+                "valid_to": agency.valid_to,
+                "status": agency.status,
+                "head_office": agency.head_office,
+                "branches": "\n".join(agency.branches),
+                "note": agency.note,
+                "version": agency.version,
+            }
+        )
+
+
+class AgencyImportForm(forms.Form):
+    file = forms.FileField(label=_("Register file (CSV, UTF-8)"))
+
+
+class RecruiterForm(forms.Form):
+    placement_agency = forms.ModelChoiceField(
+        label=_("Placement agency (P3MI)"),
+        queryset=PlacementAgency.objects.all(),
+        required=False,
+    )
+    unlicensed_recruiter = forms.CharField(
+        label=_("Unlicensed recruiter (calo)"), max_length=200, required=False
+    )
