@@ -160,6 +160,13 @@ ROWS: dict[str, Row] = {
     "api-action-item-close": Row(
         a.VIEW_DASHBOARD, P, owner=INVESTIGATOR, other="pontianak_investigator"
     ),
+    "api-meeting-cancel": Row(
+        a.MANAGE_MEETINGS, P, owner="kupang_secretariat", other="pontianak_secretariat"
+    ),
+    "api-coordination-notices": Row(a.VIEW_DASHBOARD, owner=INVESTIGATOR),
+    "api-coordination-notice-read": Row(
+        a.VIEW_DASHBOARD, P, owner=INVESTIGATOR, other="pontianak_investigator"
+    ),
     # victim protection
     "api-protection-referrals": Row(a.VIEW_CASE, owner=CASEWORKER),
     "api-protection-referral-step": victim(a.VIEW_CASE),

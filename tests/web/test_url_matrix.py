@@ -297,6 +297,16 @@ ROWS: dict[str, Row] = {
     "coordination:report_issue": meeting(a.MANAGE_MEETINGS),
     "coordination:report_pdf": Row(MEETINGS, owner=SECRETARIAT, other="pontianak_secretariat"),
     "coordination:report_xlsx": Row(MEETINGS, owner=SECRETARIAT, other="pontianak_secretariat"),
+    "coordination:report_docx": Row(MEETINGS, owner=SECRETARIAT, other="pontianak_secretariat"),
+    "coordination:meeting_cancel": meeting(a.MANAGE_MEETINGS),
+    "coordination:agenda_edit": meeting(a.MANAGE_MEETINGS),
+    "coordination:decision_edit": meeting(a.MANAGE_MEETINGS),
+    "coordination:interval": meeting(a.MANAGE_MEETINGS, GP),
+    # notices: every user of an agency reads its own (another agency's: not found)
+    "coordination:notices": Row((a.VIEW_DASHBOARD,), owner=INVESTIGATOR),
+    "coordination:notice_read": Row(
+        (a.VIEW_DASHBOARD,), P, owner=INVESTIGATOR, other="pontianak_investigator"
+    ),
     # the world's item has no file: the owner gets 404 too
     "coordination:item_file": Row(
         (a.VIEW_DASHBOARD,), owner=INVESTIGATOR, other="pontianak_investigator", code=404

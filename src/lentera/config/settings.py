@@ -366,11 +366,25 @@ LENTERA_SCHEDULE: dict[str, tuple[str, float]] = {
         "lentera.apps.prevention.tasks.remind_evaluations_task",
         60 * float(os.environ.get("LENTERA_NOTIFY_EVERY_MINUTES", "15")),
     ),
-    "remind-action-items": (
-        "lentera.apps.coordination.tasks.remind_items_task",
+    "coordination-notices": (
+        "lentera.apps.coordination.tasks.notices_task",
         60 * float(os.environ.get("LENTERA_NOTIFY_EVERY_MINUTES", "15")),
     ),
 }
+# E-mail (coordination notices, sent from the task queue): a local machine prints each message on
+# the console of the worker (or the web process, inline) instead of sending it; anywhere else SMTP.
+EMAIL_BACKEND = os.environ.get(
+    "LENTERA_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if LOCAL
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("LENTERA_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("LENTERA_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("LENTERA_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("LENTERA_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = _env_bool("LENTERA_EMAIL_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("LENTERA_EMAIL_FROM", "Lentera <lentera@localhost>")
 # Requests whose declared body is larger are refused with 413 before Django reads them (the
 # evidence upload limit is 10 MB; forms are far smaller).
 LENTERA_MAX_REQUEST_BYTES = int(os.environ.get("LENTERA_MAX_REQUEST_BYTES", str(12 * 1024 * 1024)))
