@@ -109,7 +109,7 @@ def run_lentera(inputs: list[Path], out: Path, *extra: str) -> tuple[dict[Key, s
 
 
 def rows_from_csv(paths: Iterable[Path]) -> tuple[list[dict[str, str]], list[Key]]:
-    """Flat rows for the baselines (dates as ISO), and their keys."""
+    """Flat rows for the baselines (whole dates as ISO, others as written), and their keys."""
     from lentera.linkage import read_csv_records
 
     rows, keys = [], []
@@ -120,7 +120,10 @@ def rows_from_csv(paths: Iterable[Path]) -> tuple[list[dict[str, str]], list[Key
                     "name": record.name,
                     "given_name": record.given_name,
                     "family_name": record.family_name,
-                    "birth_date": record.birth_date.isoformat() if record.birth_date else "",
+                    # an impossible or partial date as written: the baselines get it too
+                    "birth_date": record.birth_date.isoformat()
+                    if record.birth_date
+                    else record.birth_date_written,
                     "sex": record.sex,
                     "national_id": record.national_id,
                     "phone": record.phone,

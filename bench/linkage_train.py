@@ -40,6 +40,10 @@ TRAIN_SEED = 20240521
 TRAIN_PEOPLE = 8000
 U_SEED = 42
 U_MAX_PAIRS = 5e6
+PARTIAL_DATE_LEVELS = {
+    "same year and month, date partly read": (0.01, 0.01 / 700),
+    "same year, date partly read": (0.005, 0.005 / 60),
+}
 
 
 def train(method: str = "labels") -> dict:
@@ -51,6 +55,7 @@ def train(method: str = "labels") -> dict:
     frame["entity_id"] = [truth[r.key] for r in records]
     sizes = Counter(frame["entity_id"])
     per_record = sum(n - 1 for n in frame["entity_id"].map(sizes)) / len(frame)
+    true_pairs = sum(n * (n - 1) // 2 for n in sizes.values())
 
     logging.getLogger("splink").setLevel(logging.WARNING)
     db_api = DuckDBAPI(":memory:")
@@ -68,6 +73,15 @@ def train(method: str = "labels") -> dict:
                 rule, estimate_without_term_frequencies=True
             )
     model = linker.misc.save_model_to_json()
+    # The training registers write every birth date whole, so the levels of partly read
+    # dates are never reached: they start from what their parts say (a year and month shared
+    # by chance once in about 700 pairs of a 60-year span, a year once in 60) and are
+    # re-estimated on the data of each run.
+    for comp in model["comparisons"]:
+        for level in comp["comparison_levels"]:
+            default = PARTIAL_DATE_LEVELS.get(level.get("label_for_charts", ""))
+            if default is not None and level.get("m_probability") is None:
+                level["m_probability"], level["u_probability"] = default
     # A level the training data never reaches (for example "same region name", when every
     # region name got a code from the NIKs) takes the values of the level just above it.
     filled = []
@@ -76,7 +90,11 @@ def train(method: str = "labels") -> dict:
         for level in comp["comparison_levels"]:
             if level.get("is_null_level"):
                 continue
-            if previous is not None and (
+            if level.get("m_probability") is None and level.get("u_probability") is not None:
+                # Chance agreement is known, no true pair was seen here: as rare as one pair.
+                level["m_probability"] = 1.0 / max(1, true_pairs)
+                filled.append(f"{comp['output_column_name']}: {level['label_for_charts']} (m)")
+            elif previous is not None and (
                 level.get("m_probability") is None or level.get("u_probability") is None
             ):
                 level["m_probability"] = previous["m_probability"]

@@ -46,17 +46,37 @@ def test_threshold_option_changes_nothing_for_certain_pairs(
     assert cluster[("polres.csv", "LP-5")] == cluster[("bp3mi.csv", "BP-102")]
 
 
+def test_impossible_dates_are_kept_and_counted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = tmp_path / "good.csv"
+    good.write_text("id,name,birth_date\n1,Budi Santoso,1945-04-03\n", encoding="utf-8")
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "id,name,birth_date\n1,Ani,1990-01-01\n2,Budi Santoso,19450493\n3,Rina,1990\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "c.csv"
+    assert lentera(["link", str(good), str(bad), "--out", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert "values kept but only partly read: birth_date 2" in captured.out
+    rows = _clusters(out)
+    assert len(rows) == 4
+    cluster = {(r["source"], r["id"]): r["cluster_id"] for r in rows}
+    assert cluster[("good.csv", "1")] == cluster[("bad.csv", "2")]
+
+
 def test_invalid_input_exits_2_naming_file_and_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     good = tmp_path / "good.csv"
     good.write_text("id,name\n1,Budi\n", encoding="utf-8")
     bad = tmp_path / "bad.csv"
-    bad.write_text("id,name,birth_date\n1,Ani,1990-01-01\n2,Rina,31-12-1990\n", encoding="utf-8")
+    bad.write_text('id,name,birth_date\n1,Ani,1990-01-01\n2,"Rina,31-12-1990\n', encoding="utf-8")
     out = tmp_path / "c.csv"
     assert lentera(["link", str(good), str(bad), "--out", str(out)]) == 2
     err = capsys.readouterr().err
-    assert "bad.csv, line 3, column 'birth_date'" in err
+    assert "bad.csv, line 3" in err
     assert not out.exists()
 
 

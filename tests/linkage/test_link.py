@@ -113,9 +113,16 @@ def test_unknown_backend_is_rejected() -> None:
         link_records([PersonRecord(id="1"), PersonRecord(id="2")], backend="oracle")
 
 
-def test_frame_with_bad_date_names_the_row() -> None:
+def test_frame_with_impossible_date_keeps_the_row_and_counts_it() -> None:
     frame = pd.DataFrame([{"id": "1", "birth_date": "1990-02-30"}, {"id": "2"}])
-    with pytest.raises(InvalidInput, match=r"line 1, column 'birth_date'"):
+    result = link_records(frame)
+    assert result.records == 2
+    assert result.partly_read == {"birth_date": 1}
+
+
+def test_frame_without_ids_names_the_row() -> None:
+    frame = pd.DataFrame([{"id": "1"}, {"id": ""}])
+    with pytest.raises(InvalidInput, match=r"line 2, column 'id'"):
         link_records(frame)
 
 

@@ -11,6 +11,8 @@ from typing import Any
 
 import pandas as pd
 
+from lentera.linkage._adapt import EM_FLOOR
+from lentera.linkage._adapt import adapt as adapt_model
 from lentera.linkage._backends import BACKENDS, make_db_api
 from lentera.linkage._cluster import connected_components
 from lentera.linkage._errors import InvalidInput, LinkageError
@@ -19,13 +21,14 @@ from lentera.linkage._model import (
     BIRTH_DATE_CONFLICT,
     NAME_CONFLICT_LEVELS,
     NAME_CONFLICT_OVERRIDES,
+    NO_EVIDENCE_LEVELS,
     SAME_NATIONAL_ID,
     WEAK_NAME_LEVELS,
     ModelParameters,
     load_parameters,
     settings,
 )
-from lentera.linkage._prepare import prepare_frame
+from lentera.linkage._prepare import partly_read, prepare_frame
 from lentera.linkage._records import PersonRecord, record_from_mapping
 
 #: Match probability at or above which two records are joined (see docs/linkage.md).
@@ -85,6 +88,11 @@ class LinkageResult:
     review_floor: float
     backend: str
     model_metadata: dict[str, Any] = field(default_factory=dict)
+    #: Values written but only partly read (or not at all), by column; kept and compared by
+    #: what could be read. Columns where everything was read are absent.
+    partly_read: dict[str, int] = field(default_factory=dict)
+    #: The parameters the run scored with, after adapting to the input (see docs/linkage.md).
+    parameters: dict[str, Any] = field(default_factory=dict)
 
     @property
     def records(self) -> int:
@@ -234,10 +242,14 @@ def score_pairs(
     floor: float = DEFAULT_REVIEW_FLOOR,
     progress: Progress | None = None,
     estimate_prior: bool = True,
-) -> tuple[pd.DataFrame, int, _Explainer]:
+    adapt_to_input: bool = True,
+) -> tuple[pd.DataFrame, int, _Explainer, dict[str, Any]]:
     """Score the blocked pairs of a prepared frame; return the pairs at or above ``floor``
     (``unique_id_l``, ``unique_id_r``, ``match_probability``, ``gamma_*``), the number of
-    pairs compared and an explainer for the gamma columns."""
+    pairs compared, an explainer for the gamma columns and a report of the parameters used.
+
+    Inputs of at least ``ADAPT_MIN_RECORDS`` records (with ``adapt_to_input``) get the model
+    adapted to them first (see :mod:`lentera.linkage._adapt`)."""
     from splink import Linker
 
     db_api = make_db_api(backend)
@@ -257,17 +269,42 @@ def score_pairs(
     blocked = linker.inference.compute_blocked_pairs_for_predict()
     compared = _count(linker, blocked)
     _say(progress, f"scoring {compared:,} candidate pairs")
+    adapting = adapt_to_input and len(frame) >= ADAPT_MIN_RECORDS
+    read_floor = min(float(floor), EM_FLOOR) if adapting else float(floor)
     predictions = linker.inference.predict(
-        threshold_match_probability=float(floor), warning_mode="never"
+        threshold_match_probability=read_floor, warning_mode="never"
     )
     gammas = [c._gamma_column_name for c in linker._settings_obj.comparisons]
-    columns = ", ".join(["unique_id_l", "unique_id_r", "match_probability", *gammas])
+    columns = ", ".join(
+        ["unique_id_l", "unique_id_r", "match_probability", "match_weight", *gammas]
+    )
     query = f"select {columns} from {predictions.physical_name}"  # noqa: S608 - Splink's table
     selected = linker.misc.query_sql(query, output_type="pandas")
-    explainer = _Explainer(linker._settings_obj)
     with contextlib.suppress(Exception):  # cleanup is best effort; the result is read
         predictions.drop_table_from_database_and_remove_from_cache()
-    return selected, compared, explainer
+    report: dict[str, Any] = {
+        "adapted": False,
+        "reason": "not asked to"
+        if not adapt_to_input
+        else f"fewer than {ADAPT_MIN_RECORDS:,} records, too few to re-estimate"
+        if not adapting
+        else "no candidate pairs",
+    }
+    if adapting and not selected.empty:
+        _say(progress, f"adapting the model to the input ({len(selected):,} pairs)")
+        probabilities, report = adapt_model(
+            selected,
+            linker._settings_obj,
+            compared=compared,
+            records=len(frame),
+            trained_per_record=parameters.metadata.get("duplicates_per_record"),
+            fixed_levels=NO_EVIDENCE_LEVELS,
+        )
+        report = {"adapted": True, **report}
+        selected["match_probability"] = probabilities
+        selected = selected[selected["match_probability"] >= float(floor)]
+    explainer = _Explainer(linker._settings_obj)
+    return selected.drop(columns=["match_weight"]), compared, explainer, report
 
 
 def estimated_prior(size: int, parameters: ModelParameters) -> float:
@@ -292,13 +329,17 @@ def link_records(
     progress: Progress | None = None,
     review_floor: float = DEFAULT_REVIEW_FLOOR,
     parameters: ModelParameters | None = None,
+    adapt: bool = True,
 ) -> LinkageResult:
     """Link person records from one or more registers into clusters, one per person.
 
     ``records`` are :class:`PersonRecord` objects or a data frame with the contract columns
     (and optionally ``source``). Pairs are scored by the saved model (``parameters`` to use
     other trained parameters); records joined by a pair with match probability at or above
-    ``threshold`` share a cluster. ``progress`` receives short messages as the run goes.
+    ``threshold`` share a cluster. Inputs of at least ``ADAPT_MIN_RECORDS`` records re-estimate
+    the model on themselves first (``adapt=False`` scores with the trained values; u is
+    re-estimated either way); ``LinkageResult.parameters`` reports what was used.
+    ``progress`` receives short messages as the run goes.
     Raises :class:`InvalidInput` for bad records or arguments, :class:`LinkageError` (or a
     subclass) when the model or backend cannot run.
     """
@@ -323,9 +364,16 @@ def link_records(
             model_metadata=params.metadata,
         )
     frame = prepare_frame(items)
+    unread = partly_read(items, frame)
+    if unread:
+        _say(
+            progress,
+            "kept values only partly read: "
+            + ", ".join(f"{column} {n:,}" for column, n in unread.items()),
+        )
     try:
-        selected, compared, explainer = score_pairs(
-            frame, params, backend=backend, floor=floor, progress=progress
+        selected, compared, explainer, report = score_pairs(
+            frame, params, backend=backend, floor=floor, progress=progress, adapt_to_input=adapt
         )
     except LinkageError:
         raise
@@ -346,6 +394,8 @@ def link_records(
         review_floor=floor,
         backend=backend,
         model_metadata=params.metadata,
+        partly_read=unread,
+        parameters=report,
     )
 
 

@@ -22,7 +22,7 @@ from splink.blocking_rule_library import CustomRule
 from lentera.linkage._errors import ModelError
 
 MODEL_NAME = "lentera-person"
-MODEL_VERSION = 1
+MODEL_VERSION = 2
 MODEL_PATH = Path(__file__).resolve().parent / "models" / f"person-v{MODEL_VERSION}.json"
 
 
@@ -49,6 +49,10 @@ def _within_edits(column: str, edits: int) -> Any:
             f" OR right({left}, {half}) = right({right}, {half}))"
         )
     return cll.And(cll.CustomLevel(guard), cll.DamerauLevenshteinLevel(column, edits))
+
+
+#: Either side's birth date was only partly read (impossible, or a year and month, or a year).
+_PARTIAL = "dob_partial_l IS NOT NULL OR dob_partial_r IS NOT NULL"
 
 
 def comparisons(*, term_frequencies: bool = True) -> list[cl.CustomComparison]:
@@ -97,13 +101,35 @@ def comparisons(*, term_frequencies: bool = True) -> list[cl.CustomComparison]:
         ),
         cl.CustomComparison(
             output_column_name="birth_date",
-            comparison_description="Birth date from documents; NIK fills day, month, year",
+            comparison_description=(
+                "Birth date from documents (impossible or partial dates by their readable "
+                "parts); NIK fills day, month, year"
+            ),
             comparison_levels=[
-                _lv(cll.NullLevel("dob6"), "birth date missing"),
+                _lv(
+                    cll.CustomLevel(
+                        "(dob6_l IS NULL OR dob6_r IS NULL) "
+                        "AND (birth_year_l IS NULL OR birth_year_r IS NULL)"
+                    ).configure(is_null_level=True),
+                    "birth date missing",
+                ),
                 _lv(cll.ExactMatchLevel("dob"), "same birth date"),
                 _lv(cll.ExactMatchLevel("dob6"), "same day, month and year in the NIK"),
                 _lv(cll.CustomLevel("dob_l = dob_swapped_r"), "day and month swapped"),
                 _lv(_within_edits("dob", 1), "birth date one digit off"),
+                _lv(
+                    cll.CustomLevel(
+                        f"({_PARTIAL}) AND birth_ym_l = birth_ym_r",
+                    ),
+                    "same year and month, date partly read",
+                ),
+                _lv(
+                    cll.CustomLevel(
+                        f"({_PARTIAL}) AND birth_year_l = birth_year_r "
+                        "AND (birth_ym_l IS NULL OR birth_ym_r IS NULL)",
+                    ),
+                    "same year, date partly read",
+                ),
                 _lv(cll.ElseLevel(), "different birth date"),
             ],
         ),

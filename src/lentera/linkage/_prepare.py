@@ -29,6 +29,7 @@ from lentera.idn import (
     region_key,
     swap_day_month,
 )
+from lentera.linkage._dates import read_date
 from lentera.linkage._gc import gc_paused
 from lentera.linkage._records import PersonRecord
 
@@ -60,6 +61,8 @@ PREPARED_COLUMNS = (
     "dob_swapped",
     "dob6",
     "birth_year",
+    "birth_ym",
+    "dob_partial",
     "sex",
     "nik",
     "nik12",
@@ -103,7 +106,7 @@ NameParts = tuple[str | None, str | None, str | None, list[str] | None, str | No
                   str | None]  # fmt: skip
 NikParts = tuple[str | None, str | None, str | None, str | None, str | None, str | None,
                  str | None, str | None, str | None, str | None]  # fmt: skip
-DateParts = tuple[str | None, str | None, str | None, str | None]
+DateParts = tuple[str | None, str | None, str | None, str | None, str | None, str | None]
 PhoneParts = tuple[str | None, list[str] | None]
 AddressParts = tuple[str | None, list[str] | None]
 RegionParts = tuple[str | None, str | None, str | None, str | None]
@@ -113,7 +116,7 @@ NAME_COLUMNS = ("name_key", "name_sorted", "name_sorted_multi", "name_tokens", "
 #: The NIK's own columns, then three that only feed other columns (region, sex, birth date).
 NIK_COLUMNS = ("nik", "nik12", "nik_place", "nik_date", "nik_serial", "nik_head", "nik_tail",
                "nik_region")  # fmt: skip
-DATE_COLUMNS = ("dob", "dob_swapped", "dob6", "birth_year")
+DATE_COLUMNS = ("dob", "dob_swapped", "dob6", "birth_year", "birth_ym", "dob_partial")
 PHONE_COLUMNS = ("phone", "phones")
 ADDRESS_COLUMNS = ("address_key", "address_tokens")
 REGION_COLUMNS = ("region6", "region4", "region2", "region_name")
@@ -167,17 +170,36 @@ def nik_parts(national_id: str) -> NikParts:
     )
 
 
-def date_parts(born: date | None) -> DateParts:
-    """The birth date columns (``DATE_COLUMNS``) of one birth date."""
+def date_parts(born: date | None, written: str = "") -> DateParts:
+    """The birth date columns (``DATE_COLUMNS``) of one birth date, whole (``born``) or as
+    written when it is not a whole real date (``written``: its readable parts count;
+    ``dob_partial`` is ``"y"`` then)."""
     if born is None:
-        return (None, None, None, None)
+        read = read_date(written) if written else None
+        if read is None:
+            return (None, None, None, None, None, "y" if written else None)
+        digits = read.digits
+        return (
+            digits,
+            None,
+            f"{digits[8:10]}{digits[5:7]}{digits[2:4]}" if digits is not None else None,
+            str(read.year) if read.year is not None else None,
+            f"{read.year:04d}-{read.month:02d}" if read.year and read.month else None,
+            "y",
+        )
     swapped = swap_day_month(born)
     return (
         born.isoformat(),
         swapped.isoformat() if swapped is not None else None,
         born.strftime("%d%m%y"),
         str(born.year),
+        f"{born.year:04d}-{born.month:02d}",
+        None,
     )
+
+
+def _date_parts(value: tuple[date | None, str]) -> DateParts:
+    return date_parts(*value)
 
 
 def phone_parts(phone: str) -> PhoneParts:
@@ -209,7 +231,9 @@ def prepare_record(record: PersonRecord, unique_id: int) -> dict[str, object]:
     """The comparison columns of one record (None where nothing can be compared)."""
     row: dict[str, object] = {"unique_id": unique_id}
     row.update(zip(NAME_COLUMNS, name_parts(record.full_name), strict=True))
-    row.update(zip(DATE_COLUMNS, date_parts(record.birth_date), strict=True))
+    row.update(
+        zip(DATE_COLUMNS, date_parts(record.birth_date, record.birth_date_written), strict=True)
+    )
     *nik, nik_sex, nik_dob6 = nik_parts(record.national_id)
     row.update(zip(NIK_COLUMNS, nik, strict=True))
     # The NIK cross-checks what the documents say and fills what they leave out.
@@ -220,6 +244,36 @@ def prepare_record(record: PersonRecord, unique_id: int) -> dict[str, object]:
     row.update(zip(ADDRESS_COLUMNS, address_parts(record.address), strict=True))
     row.update(zip(REGION_COLUMNS, region_parts(record.region), strict=True))
     return {column: row[column] for column in PREPARED_COLUMNS}
+
+
+def partly_read(records: Sequence[PersonRecord], frame: pd.DataFrame) -> dict[str, int]:
+    """How many values of each column were written but could only partly be read (or not
+    at all), by contract column name: kept and compared by what could be read, never an
+    error. Columns where every value was read are left out."""
+    counts = {
+        "birth_date": sum(1 for record in records if record.birth_date_written),
+        "sex": sum(
+            1
+            for record, sex in zip(records, frame["sex"], strict=True)
+            if record.sex and normalize_sex(record.sex) is None and sex is None
+        ),
+        "national_id": sum(
+            1
+            for record, nik in zip(records, frame["nik"], strict=True)
+            if nik is None and record.national_id.strip()
+        ),
+        "phone": sum(
+            1
+            for record, phone in zip(records, frame["phone"], strict=True)
+            if phone is None and record.phone.strip()
+        ),
+        "region": sum(
+            1
+            for record, a, b in zip(records, frame["region2"], frame["region_name"], strict=True)
+            if a is None and b is None and record.region.strip()
+        ),
+    }
+    return {column: n for column, n in counts.items() if n}
 
 
 def _learn_region_codes(pairs: Iterable[tuple[object, object]]) -> dict[str, str]:
@@ -343,7 +397,10 @@ def _prepare_frame(records: Sequence[PersonRecord]) -> pd.DataFrame:
     )
     cheap = _Columns(
         {
-            "date": (date_parts, [record.birth_date for record in records]),
+            "date": (
+                _date_parts,
+                [(record.birth_date, record.birth_date_written) for record in records],
+            ),
             "region": (region_parts, [record.region for record in records]),
         }
     )

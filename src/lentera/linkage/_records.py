@@ -10,6 +10,7 @@ from typing import Any
 
 from lentera.csvfile import CsvError, Problem, read_csv
 from lentera.idn import InvalidDate, parse_birth_date
+from lentera.linkage._dates import read_date
 from lentera.linkage._errors import InvalidInput
 from lentera.linkage._gc import gc_paused
 
@@ -35,7 +36,9 @@ class PersonRecord:
     ``source`` names the register (for CSV input, the file name without its folder); ``id`` is
     unique within its source. ``sex`` may be written ``F``/``M``, ``female``/``male`` or
     ``P``/``L``; ``national_id`` is a NIK or another identity number; ``phone`` any written
-    form; ``region`` a Kemendagri code or a region name.
+    form; ``region`` a Kemendagri code or a region name. ``birth_date_written`` keeps a birth
+    date as written when it is not a whole real date (``19450493``, ``1945-02-30``, a year
+    alone): the linkage still compares the parts it can read.
     """
 
     id: str
@@ -49,6 +52,7 @@ class PersonRecord:
     phone: str = ""
     address: str = ""
     region: str = ""
+    birth_date_written: str = ""
 
     @property
     def key(self) -> tuple[str, str]:
@@ -78,13 +82,15 @@ def record_from_mapping(
 ) -> PersonRecord:
     """Build a :class:`PersonRecord` from a mapping of column name to value.
 
-    Raises :class:`InvalidInput` naming ``source``, ``line`` and the field when the id is
-    empty or the birth date cannot be read.
+    Raises :class:`InvalidInput` naming ``source`` and ``line`` when the id is empty. A birth
+    date is never an error: one that is not a whole real date is kept as written
+    (``birth_date_written``) and compared by the parts that can be read.
     """
     record_id = _text(row.get("id"))
     if not record_id:
         raise InvalidInput("the record has no id", source=source, line=line, field="id")
     born: date | None = None
+    written = ""
     raw_date = row.get("birth_date")
     if isinstance(raw_date, date):
         born = raw_date
@@ -93,13 +99,12 @@ def record_from_mapping(
         if text:
             try:
                 born = parse_birth_date(text)
-            except InvalidDate as exc:
-                raise InvalidInput(
-                    f"record {record_id!r}: {exc}; write YYYY-MM-DD or YYYYMMDD",
-                    source=source,
-                    line=line,
-                    field="birth_date",
-                ) from None
+            except InvalidDate:
+                read = read_date(text)
+                if read is not None and read.whole is not None:
+                    born = read.whole  # day-first or with a month name, but whole
+                else:
+                    written = text
     return PersonRecord(
         id=record_id,
         source=source,
@@ -112,6 +117,7 @@ def record_from_mapping(
         phone=_text(row.get("phone")),
         address=_text(row.get("address")),
         region=_text(row.get("region")),
+        birth_date_written=written,
     )
 
 
@@ -124,7 +130,7 @@ def read_csv_records(path: str | Path, *, source: str | None = None) -> list[Per
 
     ``source`` defaults to the file name without its folder. Column names are matched without
     regard to case or surrounding spaces. Raises :class:`InvalidInput` naming the file and line
-    for a missing ``id`` column, an empty or duplicate id, an unreadable birth date, and for
+    for a missing ``id`` column, an empty or duplicate id, and for
     anything that would lose a row or shift a value: an unclosed quote, a row with fewer or more
     values than the header has columns, a byte that is not UTF-8 (see :mod:`lentera.csvfile`).
     Blank lines are skipped.
