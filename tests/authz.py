@@ -364,6 +364,16 @@ def build_world() -> World:
         legal_basis="MoU RI–Malaysia 2022",
         valid_from=date(2022, 4, 1),
     )
+    from lentera.apps.intake.services.routing_rules import routing_rule_save
+
+    routing_rule = routing_rule_save(
+        actor=cast.system_admin,
+        region=regions["53.71"],
+        category="any",
+        age_band="child",
+        agency=cast.kupang_uptd,
+        note="Anak di Kota Kupang: UPTD PPA",
+    )
     token, _secret = account_services.api_token_create(actor=caseworker, name="sms")
     coordination = coordination_world(
         regions=regions,
@@ -390,6 +400,7 @@ def build_world() -> World:
         "candidate_id": candidate.pk,
         "provider_id": provider.pk,
         "policy_id": policy.pk,
+        "rule_id": routing_rule.pk,
         "user_id": caseworker.pk,
         "token_id": token.pk,
         "notification_id": notification.pk,

@@ -114,6 +114,7 @@ ROWS: dict[str, Row] = {
     "api-case": own_case(a.VIEW_CASE, ("GET",)),
     "api-case-parties": own_case(a.EDIT_CASE),
     "api-case-grants": own_case(a.SHARE_CASE),
+    "api-case-handover": own_case(a.SHARE_CASE),
     "api-case-grant-revoke": own_case(a.SHARE_CASE),
     "api-case-status": own_case(a.EDIT_CASE),
     "api-case-facts": own_case(a.EDIT_CASE),
@@ -125,6 +126,16 @@ ROWS: dict[str, Row] = {
     ),
     "api-complaint": complaint(a.VIEW_COMPLAINT, ("GET",)),
     "api-complaint-triage": complaint(a.TRIAGE_COMPLAINT),
+    # the service decides who takes a complaint up (triage officers, the routed agency's case
+    # makers): the endpoint asks only to see complaints
+    "api-complaint-case": complaint(a.VIEW_COMPLAINT, without="kupang_uptd_norole"),
+    "api-routing-rules": Row(
+        {"GET": a.VIEW_DASHBOARD, "POST": a.MANAGE_REFERENCE}, GP, owner="system_admin"
+    ),
+    "api-routing-rule": Row(
+        {"GET": a.VIEW_DASHBOARD, "PUT": a.MANAGE_REFERENCE}, owner="system_admin"
+    ),
+    "api-routing-preview": Row(a.VIEW_DASHBOARD, owner=CASEWORKER),
     "api-complaint-reporter": complaint(a.VIEW_IDENTITY),
     "api-intake-gateway": Row(a.REGISTER_COMPLAINT, P, owner=INTAKE),
     # screening (the lists: the screening action of the own agency, or the region-wide read)

@@ -155,6 +155,7 @@ ROWS: dict[str, Row] = {
     "cases:share": own_case(a.SHARE_CASE),
     "cases:share_revoke": own_case(a.SHARE_CASE),
     "cases:case_qualify": own_case(a.QUALIFY),
+    "cases:hand_over": own_case(a.SHARE_CASE),
     # complaints
     "intake:list": Row((a.VIEW_COMPLAINT,), owner=INTAKE),
     "intake:register": Row((a.REGISTER_COMPLAINT,), GP, owner=INTAKE),
@@ -162,8 +163,16 @@ ROWS: dict[str, Row] = {
     "intake:triage": complaint(a.TRIAGE_COMPLAINT),
     "intake:acknowledge": complaint(a.TRIAGE_COMPLAINT),
     "intake:reveal": complaint(a.VIEW_IDENTITY),
-    "intake:search": complaint(a.TRIAGE_COMPLAINT),
-    "intake:attach": complaint(a.TRIAGE_COMPLAINT),
+    # the routed agency's case makers take a complaint up too (issue #18)
+    "intake:search": Row(
+        (a.TRIAGE_COMPLAINT, a.EDIT_CASE), P, owner=INTAKE, other="pontianak_intake"
+    ),
+    "intake:attach": Row(
+        (a.TRIAGE_COMPLAINT, a.EDIT_CASE), P, owner=INTAKE, other="pontianak_intake"
+    ),
+    "intake:routing": Row(SIGNED_IN, owner="kupang_uptd_norole"),
+    "intake:routing_new": Row((a.MANAGE_REFERENCE,), GP, owner="system_admin"),
+    "intake:routing_edit": Row((a.MANAGE_REFERENCE,), GP, owner="system_admin"),
     "intake:open_case": complaint(a.CREATE_CASE),
     "intake:close": complaint(a.TRIAGE_COMPLAINT),
     "intake:reopen": complaint(a.TRIAGE_COMPLAINT),

@@ -367,6 +367,9 @@ def load_demo(*, password: str | None = None) -> DemoResult:
             region=_region(region),
             nationality=indonesia,
         )
+    from lentera.apps.intake.routing import seed_demo_rules
+
+    seed_demo_rules()  # before the demo complaints, which the rules route
     _demo_cases_and_complaints(agencies)
     from lentera.apps.coordination.demo import load_demo as load_coordination
 

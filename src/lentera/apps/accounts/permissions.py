@@ -110,6 +110,7 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
         A.EDIT_PERSON,
         A.VIEW_IDENTITY,
         A.EDIT_CASE,
+        A.SHARE_CASE,  # UPTD PPA leads cases and shares them with the police (issue #18)
         A.REFER,
         A.PROVIDE_SERVICE,
         A.QUALIFY,

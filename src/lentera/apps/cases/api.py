@@ -114,6 +114,13 @@ class GrantIn(serializers.Serializer[dict[str, Any]]):
     scope = serializers.ChoiceField(choices=GrantScope.choices)
     include_identity = serializers.BooleanField(default=False)
     reason = serializers.CharField(max_length=300)
+    co_handling = serializers.BooleanField(default=False)
+    reason = serializers.CharField(max_length=300)
+
+
+class HandOverIn(serializers.Serializer[dict[str, Any]]):
+    agency = serializers.PrimaryKeyRelatedField(queryset=Agency.objects.filter(is_active=True))
+    keep_access = serializers.BooleanField(default=True)
 
 
 class StatusIn(serializers.Serializer[dict[str, Any]]):
@@ -211,6 +218,7 @@ def case_out(user: Any, case: Case) -> dict[str, Any]:
                 "scope": g.scope,
                 "include_identity": g.include_identity,
                 "person": g.person_id,
+                "co_handling": g.co_handling,
                 "granted_at": g.granted_at,
                 "revoked_at": g.revoked_at,
             }
@@ -420,6 +428,23 @@ class CaseGrantRevoke(APIView):
 
 
 class CaseStatusView(APIView):
+class CaseHandOver(APIView):
+    """The lead agency hands the case over to another lead agency; with ``keep_access`` (the
+    default) it stays on the case as a co-handling agency. The answer is the new lead."""
+
+    permission_classes = [HasAction]
+    required_action = Action.SHARE_CASE
+
+    @extend_schema(request=HandOverIn, responses=out.HandOverOut)
+    def post(self, request: Request, case_id: int) -> Response:
+        actor = signed_in(request)
+        case = cases.get_to_act(actor, Action.SHARE_CASE, case_id, read=Action.VIEW_CASE)
+        data = HandOverIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        case = services.case_hand_over(actor=actor, case=case, **data.validated_data)
+        return Response({"id": case.pk, "lead_agency": case.lead_agency_id})
+
+
     permission_classes = [HasAction]
     required_action = Action.EDIT_CASE
 

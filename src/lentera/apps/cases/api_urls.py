@@ -13,6 +13,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
         api.CaseGrantRevoke.as_view(),
         name="api-case-grant-revoke",
     ),
+    path("cases/<int:case_id>/handover", api.CaseHandOver.as_view(), name="api-case-handover"),
     path("cases/<int:case_id>/status", api.CaseStatusView.as_view(), name="api-case-status"),
     path("cases/<int:case_id>/facts", api.CaseFacts.as_view(), name="api-case-facts"),
     path("cases/<int:case_id>/qualify", api.CaseQualify.as_view(), name="api-case-qualify"),

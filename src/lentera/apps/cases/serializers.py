@@ -90,6 +90,7 @@ class CaseGrantOut(Out):
     agency = serializers.IntegerField()
     scope = serializers.CharField()
     include_identity = serializers.BooleanField()
+    co_handling = serializers.BooleanField()
     person = serializers.IntegerField(allow_null=True)
     granted_at = serializers.DateTimeField()
     revoked_at = serializers.DateTimeField(allow_null=True)
@@ -118,3 +119,8 @@ class GrantCreatedOut(Out):
 class GrantRevokedOut(Out):
     id = serializers.IntegerField()
     revoked_at = serializers.DateTimeField(allow_null=True)
+
+
+class HandOverOut(Out):
+    id = serializers.IntegerField()
+    lead_agency = serializers.IntegerField()

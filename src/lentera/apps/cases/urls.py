@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lentera.apps.cases.views import files, qualify
+from lentera.apps.cases.views import files, handover, qualify
 
 app_name = "cases"
 
@@ -31,4 +31,5 @@ urlpatterns = [
         "kasus/<int:case_id>/bagikan/<int:grant_id>/cabut/", files.share_revoke, name="share_revoke"
     ),
     path("kasus/<int:case_id>/kualifikasi/", files.case_qualify, name="case_qualify"),
+    path("kasus/<int:case_id>/serahkan/", handover.hand_over, name="hand_over"),
 ]

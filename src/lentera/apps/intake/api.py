@@ -15,6 +15,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
+from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -25,12 +26,18 @@ from lentera.api.permissions import HasAction
 from lentera.api.schema import PAGE, paginated
 from lentera.apps.accounts.decorators import signed_in
 from lentera.apps.accounts.permissions import Action
+from lentera.apps.accounts.policies import NotFound
 from lentera.apps.accounts.ratelimit import ScopeThrottle
+from lentera.apps.cases.policies import cases
 from lentera.apps.intake import selectors, services
 from lentera.apps.intake import serializers as s
-from lentera.apps.intake.models import Complaint
+from lentera.apps.intake.models import Complaint, RoutingRule, YesNoUnknown
 from lentera.apps.intake.policies import complaints
+from lentera.apps.intake.routing_forms import RoutePreviewForm
+from lentera.apps.intake.routing_views import preview
+from lentera.apps.intake.services.routing_rules import routing_rule_save
 from lentera.apps.people.serializers import IdentityRequest
+from lentera.apps.reference.models import Region
 
 PERMS = [HasAction]
 RELATED = ("receiving_agency", "routed_agency", "region", "case")
@@ -300,5 +307,143 @@ class PublicStatus(APIView):
                 "status": result.status,
                 "text": result.text,
                 "note": result.note,
+            }
+        )
+
+
+class ComplaintCase(APIView):
+    """Take the complaint up: attach it to a case you may see (``case``) or open a new case from
+    it (``title`` and ``region``). Triage officers of the receiving or routed agency may, and so
+    may its users who edit (attach) or open (new case) case files, e.g. the police unit a
+    complaint was routed to."""
+
+    permission_classes = PERMS
+    required_action = Action.VIEW_COMPLAINT
+
+    @extend_schema(request=s.ComplaintCaseIn, responses=s.ComplaintCaseOut)
+    def post(self, request: Request, complaint_id: int) -> Response:
+        actor = signed_in(request)
+        complaint = _get(request, complaint_id)
+        data = s.ComplaintCaseIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        if values["case"] is not None:
+            case = cases.get_for(actor, Action.VIEW_CASE, values["case"])
+            services.complaint_attach(
+                actor=actor, complaint=complaint, case=case, version=values["version"]
+            )
+            opened = False
+        else:
+            region = Region.objects.filter(code=values["region"].strip()).first()
+            errors = {}
+            if not values["title"].strip():
+                errors["title"] = [_("Give the case a short title.")]
+            if region is None:
+                errors["region"] = [_("Give the region of the case.")]
+            if errors or region is None:
+                raise ValidationError(errors)
+            case = services.complaint_open_case(
+                actor=actor,
+                complaint=complaint,
+                title=values["title"],
+                region=region,
+                version=values["version"],
+            )
+            opened = True
+        return Response(
+            {
+                "complaint": complaint.pk,
+                "case": case.pk,
+                "reference": case.reference,
+                "opened": opened,
+            }
+        )
+
+
+class RoutingRules(APIView):
+    """The routing rules (region × category × age band → agencies); every signed-in user reads
+    them, administrators add them."""
+
+    permission_classes = PERMS
+    required_action = {"GET": Action.VIEW_DASHBOARD, "POST": Action.MANAGE_REFERENCE}
+
+    @extend_schema(responses=s.RoutingRuleIO(many=True))
+    def get(self, request: Request) -> Response:
+        rules = RoutingRule.objects.select_related("region")
+        return Response([s.RoutingRuleIO(rule).data for rule in rules])
+
+    @extend_schema(request=s.RoutingRuleIO, responses={201: s.RoutingRuleIO})
+    def post(self, request: Request) -> Response:
+        data = s.RoutingRuleIO(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        values.pop("version", None)
+        rule = routing_rule_save(actor=signed_in(request), **values)
+        return Response(s.RoutingRuleIO(rule).data, status=status.HTTP_201_CREATED)
+
+
+class RoutingRuleDetail(APIView):
+    """One routing rule; ``PUT`` replaces it (``version`` is the one you read: 409 otherwise)."""
+
+    permission_classes = PERMS
+    required_action = {"GET": Action.VIEW_DASHBOARD, "PUT": Action.MANAGE_REFERENCE}
+
+    def _rule(self, rule_id: int) -> RoutingRule:
+        rule = RoutingRule.objects.select_related("region").filter(pk=rule_id).first()
+        if rule is None:
+            raise NotFound()
+        return rule
+
+    @extend_schema(responses=s.RoutingRuleIO)
+    def get(self, request: Request, rule_id: int) -> Response:
+        return Response(s.RoutingRuleIO(self._rule(rule_id)).data)
+
+    @extend_schema(request=s.RoutingRuleIO, responses=s.RoutingRuleIO)
+    def put(self, request: Request, rule_id: int) -> Response:
+        rule = self._rule(rule_id)
+        data = s.RoutingRuleIO(data=request.data)
+        data.is_valid(raise_exception=True)
+        rule = routing_rule_save(actor=signed_in(request), rule=rule, **data.validated_data)
+        return Response(s.RoutingRuleIO(rule).data)
+
+
+class RoutePreview(APIView):
+    """Where a report would go: the same rules as on receipt, for the facts given."""
+
+    permission_classes = PERMS
+    required_action = Action.VIEW_DASHBOARD
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("region", str, required=False),
+            OpenApiParameter("involves_child", str, required=False, enum=YesNoUnknown.values),
+            OpenApiParameter("danger_now", bool, required=False),
+            OpenApiParameter("departure_today", bool, required=False),
+            OpenApiParameter("migrant_worker", bool, required=False),
+        ],
+        responses=s.RoutePreviewOut,
+    )
+    def get(self, request: Request) -> Response:
+        query = request.query_params
+        form = RoutePreviewForm(
+            {
+                "region_code": query.get("region", ""),
+                "involves_child": query.get("involves_child", YesNoUnknown.UNKNOWN),
+                "danger_now": query.get("danger_now") in ("1", "true", "yes"),
+                "departure_today": query.get("departure_today") in ("1", "true", "yes"),
+                "migrant_worker": query.get("migrant_worker") in ("1", "true", "yes"),
+            }
+        )
+        if not form.is_valid():
+            raise ValidationError(form.errors.get_json_data())
+        found = preview(form.cleaned_data)
+        return Response(
+            {
+                "agency": found.agency.pk if found.agency else None,
+                "agency_name": str(found.agency) if found.agency else None,
+                "rule": found.rule.pk if found.rule else None,
+                "code": found.code,
+                "task_force": found.task_force.pk if found.task_force else None,
+                "task_force_name": str(found.task_force) if found.task_force else None,
             }
         )

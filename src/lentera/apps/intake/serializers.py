@@ -7,11 +7,13 @@ from typing import Any
 
 from rest_framework import serializers
 
-from lentera.apps.accounts.models import Agency
+from lentera.apps.accounts.models import Agency, TaskForce
 from lentera.apps.intake.models import (
+    AgeBand,
     Channel,
     Complaint,
     ReporterRelation,
+    RoutingCategory,
     Urgency,
     YesNoUnknown,
 )
@@ -45,6 +47,7 @@ class ComplaintOut(serializers.ModelSerializer[Complaint]):
             "due_at",
             "routed_agency",
             "routing_rule",
+            "task_force",
             "override_reason",
             "triaged_at",
             "acknowledgement",
@@ -189,3 +192,71 @@ class ReporterOut(serializers.Serializer[dict[str, Any]]):
     address = serializers.CharField()
     raw_message = serializers.CharField()
     raw_base64 = serializers.CharField()
+
+
+class ComplaintCaseIn(serializers.Serializer[dict[str, Any]]):
+    """Attach to an existing case (``case``) or open a new one (``title`` and ``region``)."""
+
+    version = serializers.IntegerField(min_value=1, required=False, allow_null=True, default=None)
+    case = serializers.IntegerField(required=False, allow_null=True, default=None)
+    title = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    region = serializers.CharField(max_length=13, required=False, allow_blank=True, default="")
+
+
+class ComplaintCaseOut(serializers.Serializer[dict[str, Any]]):
+    complaint = serializers.IntegerField()
+    case = serializers.IntegerField()
+    reference = serializers.CharField()
+    opened = serializers.BooleanField(help_text="true when a new case was opened")
+
+
+class RoutingRuleIO(serializers.Serializer[Any]):
+    id = serializers.IntegerField(read_only=True)
+    version = serializers.IntegerField(required=False, allow_null=True, default=None)
+    region = serializers.CharField(
+        max_length=13, required=False, allow_blank=True, allow_null=True, default=None
+    )
+    category = serializers.ChoiceField(choices=RoutingCategory.choices)
+    age_band = serializers.ChoiceField(choices=AgeBand.choices)
+    agency = serializers.PrimaryKeyRelatedField(queryset=Agency.objects.all())
+    fallback_agency = serializers.PrimaryKeyRelatedField(
+        queryset=Agency.objects.all(), required=False, allow_null=True, default=None
+    )
+    task_force = serializers.PrimaryKeyRelatedField(
+        queryset=TaskForce.objects.all(), required=False, allow_null=True, default=None
+    )
+    priority = serializers.IntegerField(min_value=0, max_value=999, default=50)
+    is_active = serializers.BooleanField(default=True)
+    note = serializers.CharField(max_length=300)
+
+    def validate_region(self, value: str | None) -> Region | None:
+        if not value:
+            return None
+        region = Region.objects.filter(code=value.strip()).first()
+        if region is None:
+            raise serializers.ValidationError("unknown region code")
+        return region
+
+    def to_representation(self, instance: Any) -> dict[str, Any]:
+        return {
+            "id": instance.pk,
+            "version": instance.version,
+            "region": instance.region.code if instance.region else None,
+            "category": instance.category,
+            "age_band": instance.age_band,
+            "agency": instance.agency_id,
+            "fallback_agency": instance.fallback_agency_id,
+            "task_force": instance.task_force_id,
+            "priority": instance.priority,
+            "is_active": instance.is_active,
+            "note": instance.note,
+        }
+
+
+class RoutePreviewOut(serializers.Serializer[dict[str, Any]]):
+    agency = serializers.IntegerField(allow_null=True)
+    agency_name = serializers.CharField(allow_null=True)
+    rule = serializers.IntegerField(allow_null=True, help_text="the data rule that chose it")
+    code = serializers.CharField(help_text="rule:<id>, a built-in rule's code, or empty")
+    task_force = serializers.IntegerField(allow_null=True)
+    task_force_name = serializers.CharField(allow_null=True)

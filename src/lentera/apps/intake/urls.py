@@ -1,12 +1,15 @@
 from django.urls import URLPattern, URLResolver, path
 
-from lentera.apps.intake import views
+from lentera.apps.intake import routing_views, views
 
 app_name = "intake"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.complaint_list, name="list"),
     path("baru/", views.complaint_register, name="register"),
+    path("rute/", routing_views.rule_list, name="routing"),
+    path("rute/baru/", routing_views.rule_edit, name="routing_new"),
+    path("rute/<int:rule_id>/", routing_views.rule_edit, name="routing_edit"),
     path("<int:complaint_id>/", views.complaint_detail, name="detail"),
     path("<int:complaint_id>/triase/", views.complaint_triage, name="triage"),
     path("<int:complaint_id>/tanda-terima/", views.complaint_acknowledge, name="acknowledge"),

@@ -30,6 +30,7 @@ from lentera.apps.cases import evidence, exports, selectors, services
 from lentera.apps.cases.forms import (
     CaseFactsForm,
     CaseFilterForm,
+    HandOverForm,
     DocumentForm,
     JourneyLegForm,
     NoteForm,
@@ -217,6 +218,7 @@ def _render_detail(
         )
     if cases.can(user, Action.SHARE_CASE, case):
         context["share_form"] = ShareForm()
+        context["hand_over_form"] = HandOverForm()
     context.update(bound or {})
     return render(request, "cases/detail.html", context, status=status)
 
