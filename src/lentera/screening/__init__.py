@@ -9,6 +9,11 @@ Pure Python, no Django. Two screenings, as ``shared/contracts/screening.md`` fix
   UU 18/2017 and the destination-policy table, and returns the level, the indicators with
   reasons and the actions, most urgent first.
 
+Results are stored as codes and parameters (``to_record``) and explained again in the reader's
+language: :func:`flag_explanation`, :func:`offer_advice`, :func:`indicator_reason`;
+:func:`snippet` quotes the words of a flag with their context, :func:`score_of_risk` gives the
+0-100 score that keeps offers apart where ``risk`` saturates.
+
 Exceptions: :class:`ScreeningError` is the base of everything raised here;
 :class:`InvalidInput` (also ``ValueError``) names the ``field`` and the ``line``;
 :class:`PolicyError` names the row and column of a bad destination-policy row;
@@ -20,6 +25,7 @@ from lentera.screening._departure import (
     DepartureResult,
     Indicator,
     departure_rules_version,
+    indicator_reason,
     screen_departure,
 )
 from lentera.screening._errors import InvalidInput, ModelError, PolicyError, ScreeningError
@@ -30,7 +36,16 @@ from lentera.screening._inputs import (
     parse_departure,
     parse_offer,
 )
-from lentera.screening._offer import MODEL_VERSION, Flag, OfferResult, screen_offer
+from lentera.screening._offer import (
+    MODEL_VERSION,
+    Flag,
+    OfferResult,
+    flag_explanation,
+    offer_advice,
+    score_of_risk,
+    screen_offer,
+    snippet,
+)
 from lentera.screening._policy import (
     DestinationPolicy,
     DestinationPolicyTable,
@@ -54,9 +69,14 @@ __all__ = [
     "PolicyError",
     "ScreeningError",
     "departure_rules_version",
+    "flag_explanation",
+    "indicator_reason",
     "load_default_policy",
+    "offer_advice",
     "parse_departure",
     "parse_offer",
+    "score_of_risk",
     "screen_departure",
     "screen_offer",
+    "snippet",
 ]

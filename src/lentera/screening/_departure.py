@@ -15,7 +15,7 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from typing import Any, Final
 
 from lentera.screening._codes import ACTION_CODES, DEFAULT_LANG, LANGS, LEVELS, Level
 from lentera.screening._countries import country_name
@@ -30,13 +30,20 @@ _NOT_WORKING_PURPOSES = frozenset({"tourism", "family_visit", "pilgrimage", "stu
 
 @dataclass(frozen=True, slots=True)
 class Indicator:
-    """One reason found in the interview: a code and an explanation in the chosen language."""
+    """One reason found in the interview: a code, an explanation in the chosen language, and
+    the language-neutral values the explanation is written from (``params``: codes, numbers),
+    so a stored indicator can be explained again in any language (:func:`indicator_reason`)."""
 
     code: str
     reason: str
+    params: Mapping[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, str]:
         return {"code": self.code, "reason": self.reason}
+
+    def to_record(self) -> dict[str, Any]:
+        """What to store: the code and its parameters, no sentence in any language."""
+        return {"code": self.code, "params": dict(self.params)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +65,17 @@ class DepartureResult:
             "risk": self.risk,
             "level": self.level,
             "indicators": [i.to_dict() for i in self.indicators],
+            "actions": list(self.actions),
+        }
+
+    def to_record(self) -> dict[str, Any]:
+        """What to store: as :meth:`to_dict`, but each indicator as its code and parameters
+        (explained in the reader's language when shown, see :func:`indicator_reason`)."""
+        return {
+            "id": self.id,
+            "risk": self.risk,
+            "level": self.level,
+            "indicators": [i.to_record() for i in self.indicators],
             "actions": list(self.actions),
         }
 
@@ -371,21 +389,52 @@ def _level_of(risk: float, rules: _Rules) -> Level:
     return "low"
 
 
-def _reason_values(dep: DepartureInput, ctx: _Context, lang: str) -> dict[str, object]:
-    labels = ctx.rules.labels
-    country = dep.destination_country or ""
+def _reason_params(dep: DepartureInput, ctx: _Context) -> dict[str, Any]:
+    """The language-neutral values the reasons are written from (codes and numbers)."""
     return {
-        "age": dep.age if dep.age is not None else "?",
-        "country": country_name(country, lang) if country else "?",
+        "age": dep.age,
+        "country": dep.destination_country,
         "legal_basis": ctx.policy.legal_basis if ctx.policy is not None else "",
-        "purpose": labels["purpose"][lang].get(dep.stated_purpose or "", dep.stated_purpose),
-        "visa": labels["visa"][lang].get(dep.visa_type or "", dep.visa_type),
-        "recruiter": labels["recruiter"][lang].get(dep.recruited_by or "", dep.recruited_by),
+        "purpose": dep.stated_purpose,
+        "visa": dep.visa_type,
+        "recruiter": dep.recruited_by,
     }
 
 
 def _rupiah(amount: object) -> str:
     return f"{amount:,}".replace(",", ".") if isinstance(amount, int) else str(amount)
+
+
+_LABELLED: Final = ("purpose", "visa", "recruiter")
+
+
+def indicator_reason(code: str, params: Mapping[str, Any], lang: str = DEFAULT_LANG) -> str:
+    """The explanation of indicator ``code`` in ``lang`` from its stored ``params``.
+
+    Codes become words of that language (country names, purposes, visas, recruiters), amounts
+    are written the Indonesian way (``75.000.000``); a value that is missing reads ``?``.
+    Raises KeyError for an unknown code.
+    """
+    rules = _default_rules()
+    language = lang if lang in LANGS else DEFAULT_LANG
+    template = rules.indicators[code].reason[language]
+    labels = rules.labels
+    values: dict[str, object] = {}
+    for name, value in params.items():
+        if name in _LABELLED:
+            values[name] = labels[name][language].get(value or "", value) if value else "?"
+        elif name == "country":
+            values[name] = country_name(str(value), language) if value else "?"
+        elif name == "amount":
+            values[name] = _rupiah(value)
+        else:
+            values[name] = "?" if value is None else value
+    return template.format_map(_Missing(values))
+
+
+class _Missing(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "?"
 
 
 def screen_departure(
@@ -411,7 +460,7 @@ def screen_departure(
             dep.destination_country, dep.job_sector, dep.departure_date
         )
     ctx = _Context(dep=dep, policy=found_policy, rules=rules)
-    values = _reason_values(dep, ctx, language)
+    values = _reason_params(dep, ctx)
 
     found: list[tuple[_IndicatorRule, dict[str, object]]] = []
     for code, condition in _CONDITIONS.items():
@@ -429,9 +478,9 @@ def screen_departure(
     indicators = []
     for rule, extra in found:
         params = {**values, **extra}
-        if "amount" in params:
-            params["amount"] = _rupiah(params["amount"])
-        indicators.append(Indicator(rule.code, rule.reason[language].format(**params)))
+        indicators.append(
+            Indicator(rule.code, indicator_reason(rule.code, params, language), params)
+        )
     indicators.sort(key=lambda i: -rules.indicators[i.code].weight)
 
     trip = "domestic" if dep.international is False else "international"

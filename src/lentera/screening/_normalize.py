@@ -41,8 +41,12 @@ _FOLD_MAP: Final = str.maketrans(
 
 def fold(text: str) -> str:
     """Lower-case ``text`` without changing its length, so offsets still point at the original."""
+    unified = text.translate(_FOLD_MAP)
+    low = unified.lower()
+    if len(low) == len(unified):  # no character grew ("İ" -> "i̇"): the usual case
+        return low
     out = []
-    for ch in text.translate(_FOLD_MAP):
+    for ch in unified:
         low = ch.lower()
         out.append(low if len(low) == 1 else ch)
     return "".join(out)
@@ -411,6 +415,7 @@ _EMOJI_OR_SYMBOL: Final = re.compile(r"[^\w\s$€¥%+/.,:-]", re.UNICODE)
 _WORD: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _REPEAT: Final = re.compile(r"(\w+)2\b")  # "diam2" -> "diam-diam"
 _STRETCH: Final = re.compile(r"([a-z])\1{2,}")  # "bangeeet" -> "banget"
+_TOKEN: Final = re.compile(r"__[a-z_]+__|[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def money_token(monthly_idr: int | None, kind: str) -> str:
@@ -428,24 +433,27 @@ def money_token(monthly_idr: int | None, kind: str) -> str:
     return "__pay_low__"
 
 
-def features_text(text: str) -> str:
-    """``text`` as the model reads it: folded, money as tokens, slang expanded, no emoji."""
-    folded = fold(unicodedata.normalize("NFKC", text))
+def features_text(text: str, folded: str | None = None, money: list[Money] | None = None) -> str:
+    """``text`` as the model reads it: folded, money as tokens, slang expanded, no emoji.
+
+    ``folded`` and ``money`` (``fold(text)`` and ``find_money(text)``, when the caller already
+    has them) are used only if ``text`` is already in NFKC form, where they are the same."""
+    if folded is None or money is None or not unicodedata.is_normalized("NFKC", text):
+        folded = fold(unicodedata.normalize("NFKC", text))
+        money = find_money(folded, folded)
     pieces = []
     last = 0
-    for money in find_money(folded, folded):
-        pieces.append(folded[last : money.start])
-        pieces.append(f" {money_token(money.monthly_idr, money.kind)} ")
-        last = money.end
+    for amount in money:
+        pieces.append(folded[last : amount.start])
+        pieces.append(f" {money_token(amount.monthly_idr, amount.kind)} ")
+        last = amount.end
     pieces.append(folded[last:])
     clean = "".join(pieces)
     clean = _REPEAT.sub(r"\1-\1", clean)
     clean = _STRETCH.sub(r"\1", clean)
     clean = _EMOJI_OR_SYMBOL.sub(" ", clean)
-    words = []
-    for word in re.findall(r"__[a-z_]+__|[a-z0-9]+(?:-[a-z0-9]+)*", clean):
-        words.append(SLANG.get(word, word))
-    return " ".join(words)
+    slang = SLANG.get
+    return " ".join([slang(word, word) for word in _TOKEN.findall(clean)])
 
 
 @functools.cache
@@ -469,10 +477,10 @@ def stem(word: str) -> str:
     return str(_stemmer().stem(word)) or word
 
 
-def tokens(text: str) -> list[str]:
+def tokens(text: str, folded: str | None = None, money: list[Money] | None = None) -> list[str]:
     """Stemmed tokens of ``features_text(text)``; numbers become ``__num__``."""
     out = []
-    for word in features_text(text).split():
+    for word in features_text(text, folded, money).split():
         if word.isdigit():
             out.append("__num__")
         else:

@@ -14,7 +14,7 @@ import functools
 import itertools
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Final
@@ -31,14 +31,21 @@ MODEL_VERSION: Final = "offer-model-1"
 
 @dataclass(frozen=True, slots=True)
 class Flag:
-    """A red flag with the words of the text that triggered it."""
+    """A red flag with the words of the text that triggered it (``evidence``, found at
+    ``start:end`` of the text) and its explanation in the chosen language."""
 
     code: str
     evidence: str
     explanation: str = ""
+    start: int = -1
+    end: int = -1
 
     def to_dict(self) -> dict[str, str]:
         return {"code": self.code, "evidence": self.evidence}
+
+    def to_record(self) -> dict[str, Any]:
+        """What to store: code, the words and where they are; no sentence in any language."""
+        return {"code": self.code, "evidence": self.evidence, "start": self.start, "end": self.end}
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +59,21 @@ class OfferResult:
     flags: tuple[Flag, ...]
     advice: tuple[str, ...]
     notice: bool = False
+    score: float = 0.0
+
+    def to_record(self) -> dict[str, Any]:
+        """What to store: codes, numbers and the words found, never a sentence in a language;
+        explanations and advice are written again in the reader's language when shown
+        (:func:`flag_explanation`, :func:`offer_advice`)."""
+        return {
+            "id": self.id,
+            "risk": self.risk,
+            "score": self.score,
+            "level": self.level,
+            "notice": self.notice,
+            "flags": [f.to_record() for f in self.flags],
+            "model_version": MODEL_VERSION,
+        }
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's output object: ``id``, ``risk``, ``level``, ``flags``, ``advice``."""
@@ -97,9 +119,32 @@ class _Model:
     high: float
     medium: float
 
+    def logit(self, feats: Mapping[str, float]) -> float:
+        weights = self.weights
+        z = self.intercept + sum([weights[k] * v for k, v in feats.items() if k in weights])
+        return max(-35.0, min(35.0, z))
+
     def risk(self, feats: Mapping[str, float]) -> float:
-        z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
-        return 1.0 / (1.0 + math.exp(-max(-35.0, min(35.0, z))))
+        return 1.0 / (1.0 + math.exp(-self.logit(feats)))
+
+
+SCORE_SPREAD: Final = 4.0
+
+
+def score_of(logit: float) -> float:
+    """A 0-100 score from the model's log-odds that keeps offers apart where ``risk`` (a
+    probability) saturates at 1.00: the same order as ``risk``, spread four times wider
+    (``100 / (1 + exp(-logit / 4))``); the level thresholds are not on this scale."""
+    return round(100.0 / (1.0 + math.exp(-logit / SCORE_SPREAD)), 1)
+
+
+def score_of_risk(risk: float) -> float:
+    """:func:`score_of` from a stored ``risk`` (rows stored before scores were kept)."""
+    if risk <= 0.0:
+        return 0.0
+    if risk >= 1.0:
+        return 100.0
+    return score_of(math.log(risk / (1.0 - risk)))
 
 
 def _load_json(name: str) -> Any:
@@ -142,12 +187,44 @@ def _advice() -> Mapping[str, Any]:
     return raw  # type: ignore[no-any-return]
 
 
-def _advice_for(level: Level, flags: tuple[Flag, ...], notice: bool, lang: str) -> tuple[str, ...]:
+def flag_explanation(code: str, lang: str = DEFAULT_LANG) -> str:
+    """What red flag ``code`` means, in ``lang`` (empty for an unknown code)."""
+    return str(_advice()["flags"][lang if lang in LANGS else DEFAULT_LANG].get(code, ""))
+
+
+def offer_advice(
+    level: str, flag_codes: Iterable[str], notice: bool, lang: str = DEFAULT_LANG
+) -> tuple[str, ...]:
+    """The advice for a screening with this level, these red flags and notice, in ``lang``:
+    the summary line first, then tips and the official channels."""
+    language = lang if lang in LANGS else DEFAULT_LANG
+    known: Level = level if level in ("high", "medium", "low") else "medium"  # type: ignore[assignment]
+    return _advice_for(known, tuple(flag_codes), notice, language)
+
+
+def snippet(text: str, start: int, end: int, width: int = 40) -> str:
+    """The words at ``text[start:end]`` with up to ``width`` characters of context each side,
+    cut at word boundaries and marked with "…" where cut (one line)."""
+    if not (0 <= start <= end <= len(text)):
+        return ""
+    left = max(0, start - width)
+    right = min(len(text), end + width)
+    if left > 0:
+        space = text.find(" ", left, start)
+        left = space + 1 if space >= 0 else left
+    if right < len(text):
+        space = text.rfind(" ", end, right)
+        right = space if space >= 0 else right
+    piece = " ".join(text[left:right].split())
+    return ("…" if left > 0 else "") + piece + ("…" if right < len(text) else "")
+
+
+def _advice_for(level: Level, codes: tuple[str, ...], notice: bool, lang: str) -> tuple[str, ...]:
     data = _advice()
     lines: list[str] = [data["notice"][lang] if notice else data["level"][lang][level]]
     seen: set[str] = set()
-    for flag in flags:
-        tip = data["tips"][lang].get(flag.code)
+    for code in codes:
+        tip = data["tips"][lang].get(code)
         if tip and tip not in seen:
             seen.add(tip)
             lines.append(tip)
@@ -174,13 +251,15 @@ def screen_offer(
         raise InvalidInput(f"unknown language {language!r}; expected id or en", field="lang")
     model = _model()
     analysis = analyse(offer.text, policy or load_default_policy())
-    risk = model.risk(features(analysis, tokens(offer.text)))
+    words = tokens(offer.text, analysis.folded, analysis.money)
+    logit = model.logit(features(analysis, words))
+    risk = 1.0 / (1.0 + math.exp(-logit))
     level: Level = "high" if risk >= model.high else "medium" if risk >= model.medium else "low"
     explanations = _advice()["flags"][language]
     flags: tuple[Flag, ...] = ()
     if not analysis.notice:
         flags = tuple(
-            Flag(code, analysis.evidence(code), explanations[code])
+            Flag(code, analysis.evidence(code), explanations[code], *analysis.span(code))
             for code in FLAG_CODES
             if code in analysis.flags
         )
@@ -193,6 +272,7 @@ def screen_offer(
         risk=round(risk, 4),
         level=level,
         flags=flags,
-        advice=_advice_for(level, flags, analysis.notice, language),
+        advice=_advice_for(level, tuple(f.code for f in flags), analysis.notice, language),
         notice=analysis.notice,
+        score=score_of(logit),
     )

@@ -11,13 +11,15 @@ the model weighs them against the flags.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Final
 
+from lentera.screening._gate import Gate, Starts
 from lentera.screening._normalize import Money, find_money, fold
-from lentera.screening._places import TRANSIT_RE, foreign_places
+from lentera.screening._places import FOREIGN_RE, TRANSIT_RE, foreign_places
 from lentera.screening._policy import DestinationPolicyTable
 
 _NEG: Final = (
@@ -338,9 +340,9 @@ _AGE_PATTERNS: Final = (
 def _minor_targeted(a: Analysis) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for pattern, negatable in _P["minor_targeted"]:
-        spans.extend(_finditer(pattern, a.folded, negatable))
+        spans.extend(_finditer(pattern, a, negatable))
     for pattern in _AGE_PATTERNS:
-        for m in pattern.finditer(a.folded):
+        for m in a.scan(pattern):
             if 5 <= int(m.group("n")) < 18 and not _negated(a.folded, m.start()):
                 spans.append((m.start(), m.end()))
     return spans
@@ -374,10 +376,27 @@ class Analysis:
     money: list[Money] = field(default_factory=list)
     places: list[tuple[str, int, int]] = field(default_factory=list)
     notice: bool = False
+    starts: Starts | None = None
+
+    def scan(self, pattern: re.Pattern[str]) -> Iterable[re.Match[str]]:
+        """``pattern.finditer(self.folded)``, trying only the word starts that may match."""
+        if self.starts is None:
+            self.starts = _gate().starts(self.folded)
+        return self.starts.finditer(pattern, self.folded)
 
     def evidence(self, code: str) -> str:
+        start, end = self.span(code)
+        return self.text[start:end]
+
+    def span(self, code: str) -> tuple[int, int]:
+        """Where the first words that raised ``code`` are in the text (spaces trimmed)."""
         hit = self.flags[code][0]
-        return self.text[hit.start : hit.end].strip()
+        start, end = hit.start, hit.end
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return start, end
 
 
 _INNER_NEG: Final = re.compile(
@@ -388,10 +407,11 @@ _BY_SELF: Final = re.compile(
 )
 
 
-def _finditer(pattern: re.Pattern[str], folded: str, negatable: bool) -> Iterable[tuple[int, int]]:
+def _finditer(pattern: re.Pattern[str], a: Analysis, negatable: bool) -> Iterable[tuple[int, int]]:
     """Matches of ``pattern``; a negatable one is dropped when negated before or inside the
     match ("tanpa biaya ...", "paspor jangan diserahkan") or done by the worker ("... sendiri")."""
-    for m in pattern.finditer(folded):
+    folded = a.folded
+    for m in a.scan(pattern):
         if negatable and (
             _negated(folded, m.start())
             or _INNER_NEG.search(folded, m.start() + 1, m.end())
@@ -409,7 +429,7 @@ def _pay_too_high(a: Analysis) -> list[tuple[int, int]]:
         for m in a.money
         if m.kind == "pay" and m.monthly_idr is not None and m.monthly_idr >= limit
     ]
-    spans += [(s, e) for s, e in _finditer(_PAY_WORDS, a.folded, True)]
+    spans += [(s, e) for s, e in _finditer(_PAY_WORDS, a, True)]
     return spans
 
 
@@ -429,9 +449,9 @@ def _risky_destination(a: Analysis, policy: DestinationPolicyTable) -> list[tupl
 
 def _scam_job_role(a: Analysis) -> list[tuple[int, int]]:
     abroad = bool(a.places)
-    spans = [(s, e) for s, e in _finditer(_STRONG_SCAM_ROLE, a.folded, True)]
+    spans = [(s, e) for s, e in _finditer(_STRONG_SCAM_ROLE, a, True)]
     if abroad:
-        spans += [(s, e) for s, e in _finditer(_SCAM_ROLE, a.folded, False)]
+        spans += [(s, e) for s, e in _finditer(_SCAM_ROLE, a, False)]
     return sorted(spans)
 
 
@@ -451,14 +471,14 @@ def _place_in(a: Analysis, start: int, length: int) -> tuple[int, bool] | None:
 def _transit_route(a: Analysis) -> list[tuple[int, int]]:
     spans = []
     f = a.folded
-    for m in _TRANSIT.finditer(f):
+    for m in a.scan(_TRANSIT):
         found = _place_in(a, m.start("place"), len(m.group("place")))
         if found is None:
             continue
         end, is_transit_point = found
         if is_transit_point or _two_countries(a) or _THEN.search(f, end, min(len(f), end + 60)):
             spans.append((m.start(), end))
-    for m in _LEG.finditer(f):
+    for m in a.scan(_LEG):
         found = _place_in(a, m.start("place"), len(m.group("place")))
         if found is None:
             continue
@@ -475,7 +495,7 @@ def _two_countries(a: Analysis) -> bool:
 
 
 def _vague_employer(a: Analysis) -> list[tuple[int, int]]:
-    spans = [(s, e) for s, e in _finditer(_P["vague_employer"][0][0], a.folded, False)]
+    spans = [(s, e) for s, e in _finditer(_P["vague_employer"][0][0], a, False)]
     if spans:
         return spans
     named = any(
@@ -483,7 +503,7 @@ def _vague_employer(a: Analysis) -> list[tuple[int, int]]:
     )
     if named:
         return []
-    job = _JOB_CUE.search(a.folded)
+    job = next(iter(a.scan(_JOB_CUE)), None)
     return [(job.start(), job.end())] if job else []
 
 
@@ -496,20 +516,29 @@ _SPECIAL: Final[dict[str, Callable[[Analysis], list[tuple[int, int]]]]] = {
 }
 
 
+@functools.cache
+def _gate() -> Gate:
+    """Every rule pattern, indexed by the words its matches start with (built once)."""
+    patterns = [p for group in _P.values() for p, _negatable in group]
+    patterns += [*_SIGNALS.values(), *_AGE_PATTERNS, FOREIGN_RE, TRANSIT_RE]
+    patterns += [_SCAM_ROLE, _STRONG_SCAM_ROLE, _TRANSIT, _LEG, _PAY_WORDS, _OFFER_CUES, _JOB_CUE]
+    return Gate(patterns)
+
+
 def analyse(text: str, policy: DestinationPolicyTable) -> Analysis:
     """Run every rule on ``text``; flags found in an official warning are kept apart."""
     folded = fold(text)
-    a = Analysis(text=text, folded=folded)
+    a = Analysis(text=text, folded=folded, starts=_gate().starts(folded))
     a.money = find_money(text, folded)
-    a.places = foreign_places(folded, text)
+    a.places = foreign_places(folded, text, a.scan)
     for name, pattern in _SIGNALS.items():
-        found = [Hit(name, m.start(), m.end()) for m in pattern.finditer(folded)]
+        found = [Hit(name, m.start(), m.end()) for m in a.scan(pattern)]
         if found:
             a.signals[name] = found
     companies = [Hit("company", m.start(), m.end()) for m in _COMPANY.finditer(text)]
     if companies:
         a.signals["company"] = companies
-    transit_points = [Hit("transit_point", m.start(), m.end()) for m in TRANSIT_RE.finditer(folded)]
+    transit_points = [Hit("transit_point", m.start(), m.end()) for m in a.scan(TRANSIT_RE)]
     if transit_points:
         a.signals["transit_point"] = transit_points
     for code, patterns in _P.items():
@@ -520,11 +549,11 @@ def analyse(text: str, policy: DestinationPolicyTable) -> Analysis:
             spans = _risky_destination(a, policy)
         else:
             for pattern, negatable in patterns:
-                spans.extend(_finditer(pattern, folded, negatable))
+                spans.extend(_finditer(pattern, a, negatable))
         if spans:
             spans.sort()
             a.flags[code] = [Hit(code, s, e) for s, e in spans]
     warnings = len({h.start for h in a.signals.get("warning", [])})
-    offer_cues = len(list(_OFFER_CUES.finditer(folded)))
+    offer_cues = sum(1 for _m in a.scan(_OFFER_CUES))
     a.notice = warnings - offer_cues >= 2
     return a
