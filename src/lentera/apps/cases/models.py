@@ -303,6 +303,20 @@ class CaseGrant(models.Model):
                 name="uniq_active_victim_grant",
             ),
         ]
+        # live grants only (issue #21): the visibility EXISTS of each case, and an agency's
+        # granted cases
+        indexes = [
+            models.Index(
+                fields=["case", "agency"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="casegrant_live_case",
+            ),
+            models.Index(
+                fields=["agency", "case"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="casegrant_live_agency",
+            ),
+        ]
 
 
 class QualificationSnapshot(models.Model):

@@ -71,6 +71,8 @@ class Person(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
+        # the list's sort key (issue #21): a page reads 50 rows along it
+        indexes = [models.Index(fields=["-created_at", "-id"], name="person_recent")]
 
     def __str__(self) -> str:
         return f"{self.initials or '?'} #{self.pk}"
@@ -138,4 +140,8 @@ class PersonIdentifier(models.Model):
             models.UniqueConstraint(
                 fields=["person", "kind", "digest"], name="uniq_person_identifier"
             )
+        ]
+        # a look-up reads the hits of each digest from the index alone (issue #21)
+        indexes = [
+            models.Index(fields=["digest", "person", "kind"], name="personidentifier_lookup")
         ]
