@@ -41,7 +41,9 @@ from lentera.apps.prevention.services.outreach import (
     course_record,
     event_record,
     participant_evaluate,
+    participant_reveal,
     participants_add,
+    participants_reveal,
     remind_evaluations,
 )
 from lentera.apps.prevention.services.placement import (
@@ -51,6 +53,7 @@ from lentera.apps.prevention.services.placement import (
     placement_agencies_import,
     placement_agency_save,
     recruiter_name,
+    recruiter_reveal,
 )
 
 __all__ = [
@@ -82,9 +85,12 @@ __all__ = [
     "offer_triage",
     "offers_import",
     "participant_evaluate",
+    "participant_reveal",
     "participants_add",
+    "participants_reveal",
     "placement_agencies_import",
     "placement_agency_save",
     "recruiter_name",
+    "recruiter_reveal",
     "remind_evaluations",
 ]

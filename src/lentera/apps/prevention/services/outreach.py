@@ -20,14 +20,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lentera.apps.accounts.audit import record_event
+from lentera.apps.accounts.audit import record_access, record_event
 from lentera.apps.accounts.events import EventType
-from lentera.apps.accounts.models import User
+from lentera.apps.accounts.models import AccessPurpose, User
 from lentera.apps.accounts.policies import deny
 from lentera.apps.prevention.models import Course, CourseParticipant, OutreachEvent
 from lentera.apps.prevention.policies import courses, does_prevention
 from lentera.apps.prevention.vocab import AUDIENCE_GROUPS, CourseKind, EventKind, Sex
 from lentera.apps.reference.models import Region, RegionLevel
+from lentera.privacy import unseal
 
 MAX_AUDIENCE = 1_000_000
 MAX_NAME = 200
@@ -291,6 +292,36 @@ def participant_evaluate(
     return participant
 
 
+def participants_reveal(*, user: User, course: Course) -> list[tuple[CourseParticipant, str]]:
+    """The participants with their names, for the course agency's officers (logged once)."""
+    if not courses.can_handle(user, course):
+        raise deny()
+    rows = [(p, unseal(p.name)) for p in course.participants.all()]
+    if rows:
+        record_access(
+            user=user,
+            obj=course,
+            fields=["participants.name"],
+            purpose=AccessPurpose.OTHER,
+            purpose_note="course participants",
+        )
+    return rows
+
+
+def participant_reveal(*, user: User, participant: CourseParticipant) -> str:
+    """One participant's name, for the evaluation page (logged)."""
+    if not courses.can_handle(user, participant.course):
+        raise deny()
+    record_access(
+        user=user,
+        obj=participant.course,
+        fields=["participants.name"],
+        purpose=AccessPurpose.OTHER,
+        purpose_note=f"course participant #{participant.pk}",
+    )
+    return unseal(participant.name)
+
+
 # -- reminders ---------------------------------------------------------------------------------
 
 
@@ -368,6 +399,8 @@ __all__ = [
     "course_record",
     "event_record",
     "participant_evaluate",
+    "participant_reveal",
     "participants_add",
+    "participants_reveal",
     "remind_evaluations",
 ]

@@ -18,15 +18,16 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from lentera.apps.accounts.audit import record_event
+from lentera.apps.accounts.audit import record_access, record_event
 from lentera.apps.accounts.concurrency import Conflict
 from lentera.apps.accounts.events import EventType
-from lentera.apps.accounts.models import User
+from lentera.apps.accounts.models import AccessPurpose, User
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import deny
 from lentera.apps.prevention.models import DepartureScreening, OfferScreening, PlacementAgency
 from lentera.apps.prevention.policies import departures, offers
 from lentera.apps.prevention.vocab import LicenceStatus
+from lentera.privacy import unseal
 
 MAX_RECRUITER = 200
 
@@ -220,6 +221,24 @@ def recruiter_name(
     return screening
 
 
+def recruiter_reveal(*, user: User, screening: OfferScreening | DepartureScreening) -> str:
+    """The unlicensed recruiter named on a screening, for the screening agency's officers
+    (logged when there is one)."""
+    policy: Any = offers if isinstance(screening, OfferScreening) else departures
+    if not policy.can_handle(user, screening):
+        raise deny()
+    name = unseal(screening.unlicensed_recruiter)
+    if name:
+        record_access(
+            user=user,
+            obj=screening,
+            fields=["unlicensed_recruiter"],
+            purpose=AccessPurpose.VERIFICATION,
+            purpose_note="recruiter",
+        )
+    return name
+
+
 __all__ = [
     "AgencyRecord",
     "ImportResult",
@@ -227,4 +246,5 @@ __all__ = [
     "placement_agencies_import",
     "placement_agency_save",
     "recruiter_name",
+    "recruiter_reveal",
 ]

@@ -155,10 +155,11 @@ def detail(request: HttpRequest, departure_id: int) -> HttpResponse:
     }
     context["unlicensed"] = selectors.unlicensed_pending(screening)
     if handle:
+        context["recruiter"] = services.recruiter_reveal(user=user, screening=screening)
         context["recruiter_form"] = RecruiterForm(
             initial={
                 "placement_agency": screening.placement_agency_id,
-                "unlicensed_recruiter": screening.unlicensed_recruiter,
+                "unlicensed_recruiter": context["recruiter"],
             }
         )
     if context["has_identity"]:

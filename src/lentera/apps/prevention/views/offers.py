@@ -137,7 +137,9 @@ def detail(request: HttpRequest, offer_id: int) -> HttpResponse:
     }
     if handle:
         revealed = services.offer_reveal(user=user, screening=screening)
+        recruiter = services.recruiter_reveal(user=user, screening=screening)
         context.update(
+            recruiter=recruiter,
             view=engine.present_stored_offer(revealed["result"], revealed["text"]),
             url=revealed["url"],
             # filled with the stored status: saved unchanged, the offer stays where it is
@@ -151,7 +153,7 @@ def detail(request: HttpRequest, offer_id: int) -> HttpResponse:
             recruiter_form=RecruiterForm(
                 initial={
                     "placement_agency": screening.placement_agency_id,
-                    "unlicensed_recruiter": screening.unlicensed_recruiter,
+                    "unlicensed_recruiter": recruiter,
                 }
             ),
         )

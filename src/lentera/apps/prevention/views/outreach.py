@@ -14,9 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lentera.apps.accounts.audit import record_access
 from lentera.apps.accounts.decorators import requires, signed_in
-from lentera.apps.accounts.models import AccessPurpose
 from lentera.apps.accounts.policies import NotFound
 from lentera.apps.prevention import selectors, services
 from lentera.apps.prevention.models import Course, CourseParticipant
@@ -122,11 +120,14 @@ def course_detail(request: HttpRequest, course_id: int) -> HttpResponse:
     user = signed_in(request)
     course = _course(request, course_id)
     handle = courses.can_handle(user, course)
-    participants = list(course.participants.all())
-    if handle and participants:
-        record_access(
-            user=user, obj=course, fields=["participants.name"], purpose=AccessPurpose.OTHER
-        )
+    participants = (
+        [
+            {"p": p, "name": name}
+            for p, name in services.participants_reveal(user=user, course=course)
+        ]
+        if handle
+        else []
+    )
     context: dict[str, Any] = {
         "course": course,
         "handle": handle,
@@ -212,11 +213,11 @@ def participant_evaluate(request: HttpRequest, course_id: int, participant_id: i
         if outcome.ok:
             return redirect("prevention:course", course_id=course.pk)
     status = 400 if form.is_bound else 200
-    record_access(user=user, obj=course, fields=["participants.name"], purpose=AccessPurpose.OTHER)
+    name = services.participant_reveal(user=user, participant=participant)
     return render(
         request,
         "prevention/evaluation_form.html",
-        {"form": form, "course": course, "participant": participant},
+        {"form": form, "course": course, "participant": participant, "name": name},
         status=status,
     )
 
