@@ -167,6 +167,7 @@ def route(facts: RouteFacts, *, receiving_agency: Agency | None = None) -> Route
 # region's own women and child protection service for children, the police for a crime in
 # progress, the manpower office for migrant workers; Kabupaten Kupang (53.01), which has no
 # UPTD PPA of its own in the demo, to UPTD PPA Kota Kupang and the Kota Kupang task force.
+# The reasons are data, written in Indonesian like the rest of the demo.
 DEMO_RULES: list[tuple[str | None, str, str, str, str | None, str | None, int, str]] = [
     # (region, category, age band, agency, fallback, task force, priority, why)
     (
@@ -177,7 +178,7 @@ DEMO_RULES: list[tuple[str | None, str, str, str, str | None, str | None, int, s
         None,
         None,
         90,
-        "A crime in progress anywhere else goes to the national police task force.",
+        "Kejahatan yang sedang berlangsung di wilayah lain: Satgas TPPO Polri.",
     ),
     (
         "53",
@@ -187,7 +188,7 @@ DEMO_RULES: list[tuple[str | None, str, str, str, str | None, str | None, int, s
         "Polda NTT — Ditreskrimum",
         None,
         10,
-        "Someone in danger or leaving today in NTT: the police unit on call.",
+        "Ada yang dalam bahaya atau berangkat hari ini di NTT: unit PPA polisi yang siaga.",
     ),
     (
         "53.71",
@@ -197,7 +198,7 @@ DEMO_RULES: list[tuple[str | None, str, str, str, str | None, str | None, int, s
         "Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Kupang",
         None,
         20,
-        "Children in Kota Kupang: UPTD PPA.",
+        "Anak di Kota Kupang: UPTD PPA.",
     ),
     (
         "53.01",
@@ -207,7 +208,7 @@ DEMO_RULES: list[tuple[str | None, str, str, str, str | None, str | None, int, s
         None,
         "Gugus Tugas PP-TPPO Kota Kupang",
         20,
-        "Kabupaten Kupang has no UPTD PPA in the system yet: the city's serves its children.",
+        "Kabupaten Kupang belum punya UPTD PPA di sistem: UPTD PPA Kota Kupang melayani anaknya.",
     ),
     (
         "53.01",
@@ -217,7 +218,7 @@ DEMO_RULES: list[tuple[str | None, str, str, str, str | None, str | None, int, s
         None,
         "Gugus Tugas PP-TPPO Kota Kupang",
         80,
-        "Other reports from Kabupaten Kupang reach the Kota Kupang task force too.",
+        "Laporan lain dari Kabupaten Kupang juga sampai ke gugus tugas Kota Kupang.",
     ),
     (
         "53",
@@ -227,7 +228,7 @@ DEMO_RULES: list[tuple[str | None, str, str, str, str | None, str | None, int, s
         "BP3MI Nusa Tenggara Timur",
         None,
         30,
-        "Adult migrant workers from NTT: the manpower office, else BP3MI.",
+        "Pekerja migran dewasa dari NTT: Disnakertrans, jika tidak BP3MI.",
     ),
     (
         "61.71",
@@ -237,7 +238,7 @@ DEMO_RULES: list[tuple[str | None, str, str, str, str | None, str | None, int, s
         None,
         None,
         20,
-        "Children in Kota Pontianak: UPTD PPA.",
+        "Anak di Kota Pontianak: UPTD PPA.",
     ),
     (
         "61.71",
@@ -247,7 +248,7 @@ DEMO_RULES: list[tuple[str | None, str, str, str, str | None, str | None, int, s
         None,
         None,
         10,
-        "Someone in danger or leaving today in Kota Pontianak: the police unit.",
+        "Ada yang dalam bahaya atau berangkat hari ini di Kota Pontianak: unit PPA polisi.",
     ),
     (
         "61",
@@ -257,7 +258,7 @@ DEMO_RULES: list[tuple[str | None, str, str, str, str | None, str | None, int, s
         None,
         None,
         30,
-        "Adult migrant workers from West Kalimantan: the manpower office.",
+        "Pekerja migran dewasa dari Kalimantan Barat: Disnakertrans.",
     ),
 ]
 
