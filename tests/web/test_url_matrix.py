@@ -107,7 +107,8 @@ ROWS: dict[str, Row] = {
     "reference:destinations": Row(SIGNED_IN, owner="kupang_uptd_norole"),
     "reference:task_forces": Row(SIGNED_IN, owner="kupang_uptd_norole"),
     "reference:regions": Row(SIGNED_IN, owner="kupang_uptd_norole"),
-    "web:dashboard": Row(SIGNED_IN, owner="kupang_uptd_norole"),
+    "reference:region_search": Row(SIGNED_IN, owner="kupang_uptd_norole"),
+    "web:dashboard": Row(PUBLIC, anon=302),  # a visitor goes to the public welcome
     "web:admin_home": Row(SIGNED_IN, owner="kupang_uptd_norole"),
     # accounts
     "accounts:api_tokens": Row((a.USE_API,), GP, owner=CASEWORKER),
@@ -237,6 +238,24 @@ ROWS: dict[str, Row] = {
     "justice:detention_add": own_case(a.MANAGE_PROCEEDINGS),
     "justice:detention_update": own_case(a.MANAGE_PROCEEDINGS),
     "justice:outcome": own_case(a.MANAGE_PROCEEDINGS),
+    "justice:wanted_add": own_case(a.MANAGE_PROCEEDINGS),
+    "justice:wanted_close": own_case(a.MANAGE_PROCEEDINGS),
+    # investigation (issue #17): a case's orders, evidence and money; the network; the alerts
+    "investigation:case": own_case(a.VIEW_CASE, ("GET",)),
+    "investigation:accounts_reveal": own_case(a.VIEW_CASE, P, grantee=None),
+    "investigation:order_add": own_case(a.MANAGE_PROCEEDINGS),
+    "investigation:order_outcome": own_case(a.MANAGE_PROCEEDINGS),
+    "investigation:evidence_add": own_case(a.MANAGE_PROCEEDINGS),
+    "investigation:evidence_hand_over": own_case(a.MANAGE_PROCEEDINGS),
+    "investigation:evidence_status": own_case(a.MANAGE_PROCEEDINGS),
+    "investigation:evidence_download": own_case(a.VIEW_CASE, ("GET",)),
+    "investigation:transfer_add": own_case(a.MANAGE_PROCEEDINGS),
+    "investigation:statement_import": own_case(a.MANAGE_PROCEEDINGS),
+    "investigation:network": Row((a.VIEW_CASE,), owner=INVESTIGATOR),
+    "investigation:alerts": Row((a.VIEW_DASHBOARD,), owner=INVESTIGATOR),
+    "investigation:alert_read": Row(
+        (a.VIEW_DASHBOARD,), P, owner=INVESTIGATOR, other="pontianak_investigator"
+    ),
     # record linkage
     "insights:linkage": Row((a.REVIEW_MATCHES,), owner="kupang_analyst"),
     "insights:run_start": Row((a.RUN_LINKAGE,), P, owner="kupang_analyst"),

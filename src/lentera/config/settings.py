@@ -260,6 +260,8 @@ LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
 LOCALE_PATHS = [SRC_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
+# Pages write "15 Desember 2026" and "Rp75.000.000" (form date inputs stay ISO: web.widgets).
+FORMAT_MODULE_PATH = ["lentera.web.formats"]
 TIME_ZONE = "Asia/Jakarta"
 
 STATIC_URL = "/static/"

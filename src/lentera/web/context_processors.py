@@ -22,6 +22,7 @@ MODULES: list[tuple[str, Any, str | None, Action | None]] = [
     ("prevention", _("Prevention"), "prevention:home", None),
     ("coordination", _("Coordination"), "coordination:items", Action.VIEW_DASHBOARD),
     ("insights", _("Record linkage"), "insights:linkage", Action.REVIEW_MATCHES),
+    ("statistics", _("Statistics"), "justice:statistics", Action.VIEW_STATISTICS),
     ("admin", _("Admin"), "web:admin_home", None),
     ("audit", _("Audit"), "accounts:audit", Action.VIEW_AUDIT),
 ]

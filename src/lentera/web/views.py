@@ -3,7 +3,7 @@ are in :mod:`lentera.apps.ops.health`.)"""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -18,7 +18,14 @@ from lentera.apps.accounts.permissions import Action, Role
 from lentera.apps.accounts.policies import access_logs, agencies, audit_events, users
 from lentera.apps.cases.policies import cases
 from lentera.apps.intake.policies import complaints
-from lentera.apps.justice.selectors import stalled_or_overdue
+from lentera.apps.justice.selectors import (
+    kupang_table,
+    open_q,
+    stalled_or_overdue,
+    statistics_queryset,
+    watch,
+)
+from lentera.apps.justice.services import stall_days
 from lentera.apps.people.policies import people
 from lentera.apps.protection.selectors import overdue_for, unread_count
 from lentera.apps.reference.models import DestinationPolicy
@@ -170,6 +177,10 @@ def _cards(user: User) -> list[dict[str, Any]]:
                 "link": _("Open the stall list"),
             }
         )
+    if user.has_action(Action.VIEW_STATISTICS):
+        # the proceedings card above lists the stalled ones to those who may open them
+        watched = user.has_action(Action.MANAGE_PROCEEDINGS) or Role.SECRETARIAT in user.role_set
+        cards += _statistics_cards(user, figures=not watched)
     if user.has_action(Action.QUALIFY):
         cards.append(
             {
@@ -197,8 +208,67 @@ def _cards(user: User) -> list[dict[str, Any]]:
     return cards
 
 
-@login_only
+def _statistics_cards(user: User, *, figures: bool) -> list[dict[str, Any]]:
+    """The figures a leader (or anyone with ``VIEW_STATISTICS``) may see: proceedings of the
+    region this year, and how many open ones are stalled or past a legal deadline. Counts only,
+    never names; the statistics page holds the tables."""
+    today = timezone.localdate()
+    region = user.region.code if user.region else ""
+    table = kupang_table(user=user, start=date(today.year, 1, 1), end=today, region=region)
+    statistics = reverse("justice:statistics")
+    cards: list[dict[str, Any]] = [
+        {
+            "key": "statistics",
+            "title": _("Police reports this year"),
+            "value": table.police_reports,
+            "text": _(
+                "%(victims)d victims; %(prosecutor)d with the prosecutor, %(decided)d decided. "
+                "Figures only, for your region."
+            )
+            % {
+                "victims": table.victims,
+                "prosecutor": table.with_prosecutor,
+                "decided": table.decided,
+            },
+            "url": statistics,
+            "link": _("Open the statistics"),
+        }
+    ]
+    if not figures:
+        return cards
+    open_ones = statistics_queryset(user=user, region=region).filter(open_q())
+    watches = watch(open_ones, today=today)
+    return [
+        *cards,
+        {
+            "key": "stalled",
+            "title": _("Stalled proceedings"),
+            "value": sum(1 for w in watches if w.stalled),
+            "text": _("Open proceedings in your region with no movement for %(days)d days or more.")
+            % {"days": stall_days()},
+            "url": statistics,
+            "link": _("Open the statistics"),
+        },
+        {
+            "key": "overdue",
+            "title": _("Legal deadlines passed"),
+            "value": sum(len(w.overdue) for w in watches),
+            "text": _(
+                "Deadlines of open proceedings in your region that have passed "
+                "(SPDP, the prosecutor's review, the file after P-19, detention, appeal)."
+            ),
+            "url": statistics,
+            "link": _("Open the statistics"),
+        },
+    ]
+
+
+@public
 def dashboard(request: HttpRequest) -> HttpResponse:
+    """A signed-in user's home; a visitor (a citizen who typed the address) gets the public
+    welcome, not the sign-in page (issue #18, item 7)."""
+    if not request.user.is_authenticated:
+        return redirect("web:public_home")
     user = signed_in(request)
     task_forces = (
         TaskForceMembership.objects.filter(agency_id=user.agency_id).select_related(

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db import models
+from django.utils import translation
 
+from lentera.apps.accounts import wording
 from lentera.apps.accounts.events import EventType
 from lentera.apps.accounts.models import AccessLog, AccessPurpose, AuditEvent, User
+from lentera.apps.accounts.wording import Part
 
 
 def object_label(obj: models.Model) -> tuple[str, str]:
@@ -19,10 +23,16 @@ def record_event(
     actor: User | None,
     event_type: EventType,
     obj: models.Model | None = None,
-    summary: str = "",
+    summary: str | list[Part] = "",
     data: dict[str, Any] | None = None,
 ) -> AuditEvent:
+    """``summary`` is a sentence, or parts (``accounts.wording``) that each reader sees in their
+    own language; the parts are kept in ``data["summary_parts"]``."""
     object_type, object_id = object_label(obj) if obj is not None else ("", "")
+    if isinstance(summary, list):
+        data = {**(data or {}), "summary_parts": summary}
+        with translation.override(settings.LANGUAGE_CODE):
+            summary = wording.render(summary)
     return AuditEvent.objects.create(
         actor=actor if actor is not None and actor.pk else None,
         actor_agency_id=getattr(actor, "agency_id", None),

@@ -243,6 +243,17 @@ class AuditEvent(models.Model):
         except ValueError:
             return self.event_type
 
+    @property
+    def summary_text(self) -> str:
+        """The summary in the reader's language when stored as parts (``accounts.wording``),
+        else the sentence stored (rows written before)."""
+        parts = self.data.get("summary_parts") if isinstance(self.data, dict) else None
+        if isinstance(parts, list):
+            from lentera.apps.accounts.wording import render
+
+            return render(parts)
+        return self.summary
+
 
 class AccessPurpose(models.TextChoices):
     CASE_HANDLING = "case_handling", _("Handling the case")

@@ -23,6 +23,7 @@ from lentera.apps.cases.vocab import (
     VictimStatus,
 )
 from lentera.apps.people.models import Sex
+from lentera.apps.reference.fields import CountryCodeField, RegionCodeField
 from lentera.law import FACT_CODES, STACKING_CHOICES, EngineSettings, code_label
 from lentera.web.widgets import IsoDateInput
 
@@ -178,8 +179,8 @@ class QualificationForm(SettingsForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Tick what you do not know yet; the engine says whether it decides the case."),
     )
-    destination_country = forms.CharField(
-        label=_("Destination country (ISO code, e.g. MY)"), max_length=2, required=False
+    destination_country = CountryCodeField(
+        label=_("Destination country"), required=False, blank=_("None or not known")
     )
     placement_facts = forms.MultipleChoiceField(
         label=_("Labour placement (UU 18/2017)"),
@@ -212,9 +213,9 @@ class QualificationForm(SettingsForm):
                 min_value=0,
                 max_value=120,
             )
-            self.fields[f"victim{i}_citizenship"] = forms.CharField(
-                label=_("Victim %(n)d: citizenship (ISO code)") % {"n": i + 1},
-                max_length=2,
+            self.fields[f"victim{i}_citizenship"] = CountryCodeField(
+                label=_("Victim %(n)d: citizenship") % {"n": i + 1},
+                blank=_("Not known"),
                 required=False,
                 initial="ID" if i == 0 else "",
             )
@@ -295,10 +296,8 @@ class CaseFactsForm(forms.Form):
         max_length=200,
         help_text=_("Without names, e.g. 'Recruitment of two young women from Alak to Batam'."),
     )
-    region_code = forms.CharField(
-        label=_("Region code"),
-        max_length=13,
-        help_text=_("Kemendagri code of the place the case belongs to, e.g. 53.71."),
+    region_code = RegionCodeField(
+        help_text=_("Where the case belongs: type part of the name, e.g. Kupang, and pick it."),
     )
     offence_date = forms.DateField(
         label=_("Date of the offence"),
@@ -370,8 +369,8 @@ class CaseFactsForm(forms.Form):
         label=_("Someone tried to get another to commit trafficking, and it did not happen"),
         required=False,
     )
-    placement_country = forms.CharField(
-        label=_("Destination country (ISO code, e.g. MY)"), max_length=2, required=False
+    placement_country = CountryCodeField(
+        label=_("Destination country"), required=False, blank=_("None or not known")
     )
     placement_facts = forms.MultipleChoiceField(
         label=_("Labour placement (UU 18/2017)"),
@@ -418,23 +417,14 @@ class CaseFactsForm(forms.Form):
 
 
 class CaseEditForm(CaseFactsForm):
-    """The facts of an open case. The region is shown, not edited (it is part of the reference).
-
-    Disabled, the field is not sent by the browser and its value comes from ``initial``, on
-    every request: so it must not be required, or the form could never be saved.
+    """The facts of an open case. The region can be corrected (the change is audited with the
+    region before and after); it was once a locked field that was still required, and the
+    first save always failed (issue #18, item 3).
 
     ``parties`` adds the legal facts of each victim (harms) and suspect (corporation, abuse of
     position, participation, use of a victim, offences against justice); ``complicity`` says
     whether the editor may see and change a suspect's abuse of an official position.
     """
-
-    region_code = forms.CharField(
-        label=_("Region code"),
-        max_length=13,
-        required=False,
-        disabled=True,
-        help_text=_("Kemendagri code of the place the case belongs to, e.g. 53.71."),
-    )
 
     def __init__(
         self, *args: Any, parties: Iterable[Any] = (), complicity: bool = False, **kwargs: Any
@@ -547,7 +537,7 @@ class CaseFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("All")), *CaseStatus.choices]
     )
-    region = forms.CharField(label=_("Region code"), required=False, max_length=13)
+    region = RegionCodeField(required=False, help_text="")
     agency = forms.ModelChoiceField(
         label=_("Lead agency"), queryset=Agency.objects.all(), required=False
     )
@@ -567,6 +557,12 @@ class PersonSearchForm(forms.Form):
     name = forms.CharField(label=_("Name (any spelling)"), required=False, max_length=200)
     nik = forms.CharField(label=_("NIK"), required=False, max_length=30)
     phone = forms.CharField(label=_("Phone"), required=False, max_length=40)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # on the case page beside the new-person form, which has its own NIK and phone: ids of
+        # its own, so each label points at its field (issue #18, item 4)
+        kwargs.setdefault("auto_id", "search_%s")
+        super().__init__(*args, **kwargs)
 
 
 class PartyForm(forms.Form):
@@ -648,9 +644,9 @@ class VictimStatusForm(forms.Form):
 
 class JourneyLegForm(forms.Form):
     origin_place = forms.CharField(label=_("From"), max_length=120)
-    origin_country = forms.CharField(label=_("Country (from)"), max_length=2, initial="ID")
+    origin_country = CountryCodeField(label=_("Country (from)"), initial="ID")
     destination_place = forms.CharField(label=_("To"), max_length=120)
-    destination_country = forms.CharField(label=_("Country (to)"), max_length=2, initial="ID")
+    destination_country = CountryCodeField(label=_("Country (to)"), initial="ID")
     is_transit = forms.BooleanField(label=_("The destination is a transit point"), required=False)
     departed_on = forms.DateField(label=_("Departed"), required=False, widget=IsoDateInput())
     arrived_on = forms.DateField(label=_("Arrived"), required=False, widget=IsoDateInput())

@@ -18,6 +18,7 @@ from lentera.apps.justice.vocab import (
     Outcome,
     Stage,
 )
+from lentera.web.numbers import AmountField
 from lentera.web.widgets import IsoDateInput
 
 DATE = IsoDateInput()
@@ -142,8 +143,8 @@ class OutcomeForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=[c for c in Outcome.choices if c[0]])
     on = forms.DateField(label=_("Date"), widget=DATE)
     prison_months = forms.IntegerField(label=_("Prison (months)"), min_value=0, required=False)
-    fine = forms.IntegerField(label=_("Fine (Rp)"), min_value=0, required=False)
-    restitution_ordered = forms.IntegerField(
+    fine = AmountField(label=_("Fine (Rp)"), min_value=0, required=False)
+    restitution_ordered = AmountField(
         label=_("Restitution ordered (Rp)"), min_value=0, required=False
     )
     dismissal_reason = forms.CharField(

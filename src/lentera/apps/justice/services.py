@@ -12,7 +12,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from lentera.apps.accounts import wording
 from lentera.apps.accounts.audit import record_event
 from lentera.apps.accounts.concurrency import lock, transition
 from lentera.apps.accounts.events import EventType
@@ -49,8 +51,9 @@ def _require_manage(actor: User, proceeding: Proceeding) -> None:
         raise deny()
 
 
-def _label(proceeding: Proceeding) -> str:
-    return _("Proceeding #%(id)s") % {"id": proceeding.pk}
+def _parts(proceeding: Proceeding) -> dict[str, Any]:
+    """ "Proceeding #4" as the reader's language says it (an event summary: accounts.wording)."""
+    return wording.text(gettext_noop("Proceeding #%(id)s"), id=str(proceeding.pk))
 
 
 def _check_prosecution_agency(agency: Agency | None) -> None:
@@ -124,7 +127,7 @@ def proceeding_open(
             actor=actor,
             event_type=EventType.PROCEEDING_OPENED,
             obj=case,
-            summary=_label(proceeding),
+            summary=[_parts(proceeding)],
             data={
                 "proceeding": proceeding.pk,
                 "suspect": suspect.pk,
@@ -217,7 +220,7 @@ def stage_record(
             actor=actor,
             event_type=EventType.PROCEEDING_STAGE_RECORDED,
             obj=locked.case,
-            summary=f"{_label(locked)}: {Stage(stage).label}",
+            summary=[_parts(locked), ": ", wording.label(Stage, stage)],
             data={
                 "proceeding": locked.pk,
                 "from": before,
@@ -266,7 +269,7 @@ def charges_set(
             actor=actor,
             event_type=EventType.PROCEEDING_CHARGES_SET,
             obj=proceeding.case,
-            summary=f"{_label(proceeding)}: {', '.join(refs)}"[:300],
+            summary=[_parts(proceeding), ": ", ", ".join(refs)[:250]],
             data={"proceeding": proceeding.pk, "step": step, "articles": refs},
         )
     return charge
@@ -325,7 +328,7 @@ def detention_record(
             actor=actor,
             event_type=EventType.DETENTION_RECORDED,
             obj=proceeding.case,
-            summary=f"{_label(proceeding)}: {DetentionLevel(level).label}",
+            summary=[_parts(proceeding), ": ", wording.label(DetentionLevel, level)],
             data={"proceeding": proceeding.pk, "level": level, "start": start.isoformat()},
         )
     return detention
@@ -368,7 +371,7 @@ def detention_update(
             actor=actor,
             event_type=EventType.DETENTION_RECORDED,
             obj=proceeding.case,
-            summary=f"{_label(proceeding)}: {DetentionLevel(level.value).label}",
+            summary=[_parts(proceeding), ": ", wording.label(DetentionLevel, level.value)],
             data={
                 "proceeding": proceeding.pk,
                 "detention": detention.pk,
@@ -442,7 +445,7 @@ def outcome_record(
             actor=actor,
             event_type=EventType.PROCEEDING_OUTCOME_RECORDED,
             obj=proceeding.case,
-            summary=f"{_label(proceeding)}: {Outcome(outcome).label}",
+            summary=[_parts(proceeding), ": ", wording.label(Outcome, outcome)],
             data={
                 "proceeding": proceeding.pk,
                 "from": before,

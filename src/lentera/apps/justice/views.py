@@ -34,6 +34,7 @@ from lentera.apps.justice.forms import (
 )
 from lentera.apps.justice.models import ChargeSet, Detention, Proceeding
 from lentera.apps.justice.policies import proceedings
+from lentera.apps.justice.stepper import stepper
 from lentera.apps.justice.vocab import (
     DEADLINE_LABELS,
     SENTENCE_LABELS,
@@ -67,6 +68,12 @@ def _rows(watches: list[selectors.Watch]) -> list[dict[str, Any]]:
             "p": w.proceeding,
             "overdue": [present(x) for x in w.overdue],
             "due": [present(x) for x in w.due],
+            "stepper": stepper(
+                current_stage=w.proceeding.current_stage,
+                reached=[e.stage for e in w.proceeding.events.all()],
+                outcome=w.proceeding.outcome,
+                deadlines=w.deadlines,
+            ),
         }
         for w in watches
     ]
@@ -171,6 +178,12 @@ def _detail_context(request: HttpRequest, proceeding: Proceeding, **forms: Any) 
         ),
         "idle_days": (today() - proceeding.last_movement_at).days,
         "case_visible": cases.can(user, Action.VIEW_CASE, proceeding.case),
+        "stepper": stepper(
+            current_stage=proceeding.current_stage,
+            reached=[e.stage for e in events],
+            outcome=proceeding.outcome,
+            deadlines=deadlines,
+        ),
         **wanted_context(proceeding),
     }
     if context["can_manage"]:

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from lentera.apps.accounts.models import AccessPurpose
 from lentera.apps.people.models import AccountKind, Sex
+from lentera.apps.reference.fields import RegionCodeField
 from lentera.apps.reference.models import Country
 from lentera.web.widgets import IsoDateInput
 
@@ -47,11 +51,9 @@ class PersonForm(forms.Form):
     address = forms.CharField(
         label=_("Address"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    region_code = forms.CharField(
-        label=_("Region code"),
-        max_length=13,
+    region_code = RegionCodeField(
         required=False,
-        help_text=_("Kemendagri code, e.g. 53.71.01"),
+        help_text=_("Where the person lives: type part of the name, e.g. Alak, and pick it."),
     )
     nationality = forms.ModelChoiceField(
         label=_("Nationality"), queryset=Country.objects.all(), required=False
@@ -59,6 +61,14 @@ class PersonForm(forms.Form):
     photo = forms.FileField(
         label=_("Photo"), required=False, help_text=_("JPEG or PNG, at most 1 MB.")
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # by the name the reader reads (Indonesian: "Malaysia", "Timor-Leste"...), not English
+        english = (get_language() or "id").startswith("en")
+        self.fields["nationality"].queryset = Country.objects.order_by(  # type: ignore[attr-defined]
+            "name_en" if english else "name_id"
+        )
 
 
 class RevealForm(forms.Form):

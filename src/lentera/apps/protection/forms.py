@@ -19,6 +19,7 @@ from lentera.apps.protection.vocab import (
     ServiceType,
     Setting,
 )
+from lentera.web.numbers import AmountField
 from lentera.web.widgets import IsoDateInput
 
 _DATE = IsoDateInput()
@@ -159,7 +160,7 @@ class VisitForm(forms.Form):
 
 
 class RestitutionForm(forms.Form):
-    amount_claimed = forms.IntegerField(label=_("Amount claimed (Rp)"), min_value=1)
+    amount_claimed = AmountField(label=_("Amount claimed (Rp)"), min_value=1)
     basis = forms.CharField(label=_("For what loss"), max_length=300)
 
 
@@ -171,7 +172,7 @@ class RestitutionStepsForm(forms.Form):
         label=_("Included in the prosecution demand on"), required=False, widget=_DATE
     )
     ordered_on = forms.DateField(label=_("Verdict (order) on"), required=False, widget=_DATE)
-    amount_ordered = forms.IntegerField(
+    amount_ordered = AmountField(
         label=_("Amount ordered (Rp, 0 if not ordered)"), required=False, min_value=0
     )
     final_notice_on = forms.DateField(
@@ -187,7 +188,7 @@ class RestitutionStepsForm(forms.Form):
         label=_("Seizure and auction ordered on"), required=False, widget=_DATE
     )
     paid_on = forms.DateField(label=_("Paid on"), required=False, widget=_DATE)
-    amount_paid = forms.IntegerField(label=_("Amount paid (Rp)"), required=False, min_value=1)
+    amount_paid = AmountField(label=_("Amount paid (Rp)"), required=False, min_value=1)
     unpaid_closed_on = forms.DateField(
         label=_("Closed unpaid (substitute detention) on"), required=False, widget=_DATE
     )

@@ -24,6 +24,7 @@ from lentera.apps.accounts.concurrency import lock
 from lentera.apps.accounts.events import EventType
 from lentera.apps.accounts.models import User
 from lentera.apps.accounts.permissions import Action
+from lentera.apps.reference.fields import forget_countries
 from lentera.apps.reference.models import (
     Country,
     DestinationPolicy,
@@ -136,6 +137,7 @@ def countries_load() -> int:
             unique_fields=["code"],
             update_fields=["alpha3", "name_en", "name_id"],
         )
+    forget_countries()
     return len(rows)
 
 

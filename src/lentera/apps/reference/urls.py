@@ -10,4 +10,5 @@ urlpatterns = [
     path("kebijakan-tujuan/<int:policy_id>/", views.destination_edit, name="destination_edit"),
     path("gugus-tugas/", views.task_force_list, name="task_forces"),
     path("wilayah/", views.regions, name="regions"),
+    path("wilayah/cari/", views.region_search, name="region_search"),
 ]

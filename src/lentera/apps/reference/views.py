@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -10,6 +10,7 @@ from lentera.apps.accounts.decorators import login_only, requires, signed_in
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import NotFound, task_forces
 from lentera.apps.reference import services
+from lentera.apps.reference.fields import find_regions, region_label
 from lentera.apps.reference.forms import DestinationPolicyForm
 from lentera.apps.reference.models import DestinationPolicy, Region
 from lentera.web.flow import submit
@@ -84,3 +85,23 @@ def regions(request: HttpRequest) -> HttpResponse:
     parent = Region.objects.filter(code=parent_code).first() if parent_code else None
     template = "reference/_region_rows.html" if request.htmx else "reference/regions.html"  # type: ignore[attr-defined]
     return render(request, template, {"page": page, "q": q, "parent": parent})
+
+
+@login_only
+def region_search(request: HttpRequest) -> JsonResponse:
+    """Regions whose name (or code) matches ``q``, for the region pickers of the forms
+    (``reference.fields.RegionCodeField``): reference data, no person in it."""
+    found = find_regions(request.GET.get("q", "")[:60])
+    return JsonResponse(
+        {
+            "results": [
+                {
+                    "code": r.code,
+                    "name": r.name,
+                    "label": region_label(r),
+                    "level": r.get_level_display(),
+                }
+                for r in found
+            ]
+        }
+    )

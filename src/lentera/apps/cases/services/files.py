@@ -12,7 +12,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from lentera.apps.accounts import wording
 from lentera.apps.accounts.audit import record_event
 from lentera.apps.accounts.concurrency import Conflict, transition
 from lentera.apps.accounts.events import EventType
@@ -169,9 +171,13 @@ def case_update_facts(
     case: Case,
     version: int,
     parties: Mapping[int, Mapping[str, Any]] | None = None,
+    region: Region | None = None,
     **facts: Any,
 ) -> Case:
     """Change the facts of a case; ``version`` is the one the editor loaded (no silent overwrite).
+
+    ``region`` corrects the region the case belongs to (a region typed wrong at opening); the
+    event keeps the region before and after.
 
     ``parties`` changes the legal facts of the case's parties (``legal_facts.PARTY_FACTS``, by
     party id) in the same write: one version, one event.
@@ -193,6 +199,10 @@ def case_update_facts(
     if unknown:
         raise ValidationError(_("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
     clean = _clean_facts(facts)
+    moved = region is not None and region.pk != case.region_id
+    before = case.region
+    if moved:
+        clean["region"] = region
     rows = {p.pk: p for p in case.parties.filter(pk__in=list(parties or {}))}
     if set(parties or {}) - set(rows):
         raise ValidationError({"parties": _("This person is not a party to the case.")})
@@ -220,7 +230,19 @@ def case_update_facts(
         data: dict[str, Any] = {"fields": sorted(clean)}
         if party_clean:
             data["parties"] = sorted(party_clean)
-        record_event(actor=actor, event_type=EventType.CASE_UPDATED, obj=case, data=data)
+        summary: list[wording.Part] = []
+        if moved and region is not None:
+            data["region"] = {"from": before.code, "to": region.code}
+            summary = [
+                wording.text(
+                    gettext_noop("region %(before)s → %(after)s"),
+                    before=f"{before.name} ({before.code})",
+                    after=f"{region.name} ({region.code})",
+                )
+            ]
+        record_event(
+            actor=actor, event_type=EventType.CASE_UPDATED, obj=case, summary=summary, data=data
+        )
     return case
 
 
@@ -323,7 +345,7 @@ def case_add_party(
                 actor=actor,
                 event_type=EventType.CASE_PARTY_ADDED,
                 obj=case,
-                summary=f"{person.initials} · {PartyRole(role).label}",
+                summary=[person.initials, " · ", wording.label(PartyRole, role)],
                 data={"person": person.pk, "role": role, "network_role": network_role},
             )
     except IntegrityError as exc:
@@ -361,7 +383,7 @@ def victim_decide(
             actor=actor,
             event_type=EventType.VICTIM_STATUS_DECIDED,
             obj=party.case,
-            summary=f"{party.person.initials}: {VictimStatus(status).label}",
+            summary=[party.person.initials, ": ", wording.label(VictimStatus, status)],
             data={"party": party.pk, "from": before, "status": status},
         )
     return party

@@ -8,7 +8,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from lentera.apps.accounts import wording
 from lentera.apps.accounts.audit import record_event
 from lentera.apps.accounts.events import EventType
 from lentera.apps.accounts.models import User
@@ -29,6 +31,15 @@ from lentera.law import (
     parse_facts,
     qualify,
 )
+
+# the outcome of a run in the reader's language on the case timeline (accounts.wording)
+OUTCOME_WORDS = {
+    "trafficking": gettext_noop("Trafficking in persons"),
+    "smuggling": gettext_noop("People smuggling"),
+    "not_trafficking": gettext_noop("Not trafficking under UU 21/2007"),
+    "insufficient_facts": gettext_noop("Not enough facts to decide"),
+}
+REGIME_WORDS = {"UU21/2007": "UU 21/2007", "KUHP2023": "KUHP 2023"}
 
 
 def qualification_run(
@@ -73,7 +84,10 @@ def qualification_run(
             actor=actor,
             event_type=EventType.QUALIFICATION_RUN,
             obj=case if case is not None else snapshot,
-            summary=f"{result.outcome} ({result.regime})",
+            summary=[
+                wording.text(OUTCOME_WORDS.get(result.outcome, result.outcome)),
+                f" ({REGIME_WORDS.get(result.regime, result.regime)})",
+            ],
             data={"charges": [c.ref for c in result.charges], "snapshot": snapshot.pk},
         )
     return result, snapshot

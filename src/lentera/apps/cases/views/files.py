@@ -228,16 +228,16 @@ def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
     actor = signed_in(request)
     case = _case_for(request, case_id, Action.EDIT_CASE)
     if request.method == "POST":
-        # the region is shown, never taken from the POST (a disabled field reads ``initial``)
         form = legal.edit_form(case, actor, request.POST)
         outcome = submit(
             request,
             form,
-            lambda _data: services.case_update_facts(
+            lambda data: services.case_update_facts(
                 actor=actor,
                 case=case,
                 version=int(request.POST.get("version", "0")),
                 parties=form.party_facts(),
+                region=_region(data["region_code"]),
                 **legal.case_kwargs(form),
             ),
             done=_("Changes saved."),

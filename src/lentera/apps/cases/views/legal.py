@@ -5,19 +5,28 @@ penalties, the settings used, and whether the facts changed since)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.cases.forms import STACKING_LABELS, CaseEditForm, CaseFactsForm, SettingsForm
+from lentera.apps.cases.legal_facts import qualification_record, settings_from
 from lentera.apps.cases.models import Case, CaseParty
 from lentera.apps.cases.selectors import CaseFile, SnapshotView, movement_of
 from lentera.apps.cases.vocab import PartyRole
 from lentera.apps.reference.models import Country
-from lentera.law import article_label, code_label
+from lentera.law import (
+    ENGINE_VERSION,
+    InvalidFacts,
+    article_label,
+    code_label,
+    parse_facts,
+    qualify,
+)
 
 OUTCOME_LABELS = {
     "trafficking": gettext_lazy("Trafficking in persons"),
@@ -116,9 +125,67 @@ def settings_list(settings: dict[str, Any]) -> list[tuple[str, str]]:
     ]
 
 
+#: The engine's interpretation settings in words: its reasons name them by their code.
+SETTING_WORDS = {
+    "uplift_minimum": gettext_lazy("One third raises the minimum too"),
+    "stacking": gettext_lazy("Several one-third increases"),
+    "sectoral_minimums_removed": gettext_lazy("Special minimums removed from 2026 (UU 1/2026)"),
+    "compare_favourable_law": gettext_lazy("More favourable law compared"),
+    "convert_fines": gettext_lazy("Fines converted by UU 1/2026"),
+}
+_SETTING_NAME = re.compile(r"\b(" + "|".join(SETTING_WORDS) + r")\b")
+_REF = re.compile(r"^(UU\s?\d+/\d{4}|KUHP)(?::(\d+[A-Za-z]?)(?:\((\d+)\))?)?$")
+REGIME_WORDS = {"UU21/2007": "UU 21/2007", "KUHP2023": "KUHP 2023 (UU 1/2023)"}
+
+
+def reason_words(text: str) -> str:
+    """An engine reason with the settings it names in words, not their code."""
+    return _SETTING_NAME.sub(lambda m: f"«{SETTING_WORDS[m.group(1)]}»", text)
+
+
+def article_words(ref: str, lang: str) -> str:
+    """``UU21/2007:4`` as a reader writes it: ``Pasal 4 UU 21/2007`` (``Article 4`` in English)."""
+    found = _REF.match(ref.strip())
+    if not found:
+        return ref
+    law, number, paragraph = found.groups()
+    law = "UU " + law[2:].strip() if law.startswith("UU") else law
+    if not number:
+        return law
+    word = "Article" if lang == "en" else "Pasal"
+    return f"{word} {number}{f' ({paragraph})' if paragraph else ''} {law}"
+
+
+def _in_reader_language(record: dict[str, Any], snapshot: Any) -> dict[str, Any]:
+    """The record in the page's language: a run kept in the other language is run again on its
+    stored facts and settings (the engine is pure), when the same engine version made it."""
+    lang = "en" if (get_language() or "id").startswith("en") else "id"
+    facts = getattr(snapshot, "facts", None)
+    if record.get("lang", "id") == lang or not facts:
+        return record
+    if (record.get("engine_version") or getattr(snapshot, "engine_version", "")) != ENGINE_VERSION:
+        return record
+    try:
+        chosen = settings_from(getattr(snapshot, "settings", None) or record.get("settings"))
+        again = qualification_record(qualify(parse_facts(facts), lang=lang, settings=chosen))
+    except (InvalidFacts, ValidationError, ValueError):
+        return record
+    return again if again.get("outcome") == record.get("outcome") else record
+
+
+def _value_words(value: Any) -> str:
+    if value is True or value == "true":
+        return str(_("yes"))
+    if value is False or value == "false":
+        return str(_("no"))
+    return str(value)
+
+
 def present(record: dict[str, Any], snapshot: Any = None) -> dict[str, Any]:
     """A stored qualification record (``legal_facts.qualification_record``) for the templates;
-    ``snapshot`` gives the settings and engine version of records kept before they held them."""
+    ``snapshot`` gives the settings and engine version of records kept before they held them.
+    Shown in the reader's language, articles and settings in words (issue #18, item 5)."""
+    record = _in_reader_language(record, snapshot)
     settings = getattr(snapshot, "settings", None)
     version = record.get("engine_version") or getattr(snapshot, "engine_version", "")
     lang = record.get("lang", "id")
@@ -128,36 +195,47 @@ def present(record: dict[str, Any], snapshot: Any = None) -> dict[str, Any]:
         "outcome": record.get("outcome", ""),
         "outcome_label": OUTCOME_LABELS.get(record.get("outcome", ""), ""),
         "regime": record.get("regime", ""),
+        "regime_label": REGIME_WORDS.get(record.get("regime", ""), record.get("regime", "")),
         "charges": [
             charge
             | {
                 "checklist": checklists.get(charge["ref"]),
+                "ref_words": article_words(charge["ref"], lang),
                 "aggravation_labels": [
-                    (ref, _article(ref, lang)) for ref in charge.get("aggravations", [])
+                    (ref, article_words(ref, lang), _article(ref, lang))
+                    for ref in charge.get("aggravations", [])
                 ],
                 "participation_label": _article(charge.get("participation") or "", lang),
+                "participation_words": article_words(charge.get("participation") or "", lang),
             }
             for charge in record.get("charges", [])
         ],
         "open": [
             item
+            | {
+                "ref_words": article_words(item["ref"], lang),
+                "absorbed_words": article_words(item.get("absorbed_by") or "", lang),
+            }
             for item in record.get("checklists", [])
             if item["ref"] not in charged and (item["possible"] or item.get("absorbed_by"))
         ],
-        "related": record.get("related", []),
+        "related": [
+            item | {"ref_words": article_words(item["ref"], lang)}
+            for item in record.get("related", [])
+        ],
         "missing": [(name, _label("unknown", name, lang)) for name in record.get("missing", [])],
         "deciders": [
             {
                 "element": item["element"],
                 "label": _label("unknown", item["element"], lang),
                 "branches": [
-                    (value, OUTCOME_LABELS.get(outcome, outcome))
+                    (_value_words(value), OUTCOME_LABELS.get(outcome, outcome))
                     for value, outcome in item["branches"]
                 ],
             }
             for item in record.get("deciders", [])
         ],
-        "reasons": record.get("reasons", []),
+        "reasons": [reason_words(r) for r in record.get("reasons", [])],
         "settings": settings_list(settings or record.get("settings") or {}),
         "engine_version": version,
         "snapshot": None,

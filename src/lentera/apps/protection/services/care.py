@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lentera.apps.accounts import wording
 from lentera.apps.accounts.audit import record_event
 from lentera.apps.accounts.concurrency import transition
 from lentera.apps.accounts.events import EventType
@@ -60,7 +61,12 @@ def service_plan(
             actor=actor,
             event_type=EventType.SERVICE_PLANNED,
             obj=case,
-            summary=f"{party.person.initials}: {ServiceType(service_type).label} · {provider_agency}",
+            summary=[
+                party.person.initials,
+                ": ",
+                wording.label(ServiceType, service_type),
+                f" · {provider_agency}",
+            ],
             data={
                 "service": service.pk,
                 "party": party.pk,
@@ -110,7 +116,11 @@ def service_set_status(
             actor=actor,
             event_type=EventType.SERVICE_UPDATED,
             obj=service.case,
-            summary=f"{ServiceType(service.service_type).label}: {ServiceStatus(status).label}",
+            summary=[
+                wording.label(ServiceType, service.service_type),
+                ": ",
+                wording.label(ServiceStatus, status),
+            ],
             data={"service": service.pk, "from": old, "to": status, "note": service.status_note},
         )
     return service

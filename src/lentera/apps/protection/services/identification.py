@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from lentera.apps.accounts import wording
 from lentera.apps.accounts.audit import record_event
 from lentera.apps.accounts.events import EventType
 from lentera.apps.accounts.models import User
@@ -97,7 +98,7 @@ def identification_record(
             actor=actor,
             event_type=EventType.VICTIM_IDENTIFIED,
             obj=case,
-            summary=f"{party.person.initials}: {Decision(decision).label}",
+            summary=[party.person.initials, ": ", wording.label(Decision, decision)],
             data={
                 "identification": row.pk,
                 "party": party.pk,

@@ -10,7 +10,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from lentera.apps.accounts import wording
 from lentera.apps.accounts.audit import record_event
 from lentera.apps.accounts.concurrency import Conflict, transition
 from lentera.apps.accounts.events import EventType
@@ -225,7 +227,10 @@ def referral_send(
                 actor=actor,
                 event_type=EventType.REFERRAL_SENT,
                 obj=case,
-                summary=f"{party.person.initials} → {to_agency}: {ServiceType(service_type).label}",
+                summary=[
+                    f"{party.person.initials} → {to_agency}: ",
+                    wording.label(ServiceType, service_type),
+                ],
                 data=data,
             )
     return referral
@@ -278,7 +283,7 @@ def referral_accept(
             actor=actor,
             event_type=EventType.REFERRAL_ACCEPTED,
             obj=referral.case,
-            summary=f"{referral.to_agency}: {ServiceType(referral.service_type).label}",
+            summary=[f"{referral.to_agency}: ", wording.label(ServiceType, referral.service_type)],
             data={
                 "referral": referral.pk,
                 "from": ReferralStatus.SENT,
@@ -339,7 +344,11 @@ def referral_complete(
             actor=actor,
             event_type=EventType.REFERRAL_COMPLETED,
             obj=referral.case,
-            summary=_("Referral completed: %(agency)s") % {"agency": referral.to_agency},
+            summary=[
+                wording.text(
+                    gettext_noop("Referral completed: %(agency)s"), agency=str(referral.to_agency)
+                )
+            ],
             data={
                 "referral": referral.pk,
                 "from": ReferralStatus.ACCEPTED,
@@ -379,7 +388,12 @@ def referral_police_reported(
             actor=actor,
             event_type=EventType.POLICE_REPORTED,
             obj=referral.case,
-            summary=_("Reported to the police: %(agency)s") % {"agency": referral.to_agency},
+            summary=[
+                wording.text(
+                    gettext_noop("Reported to the police: %(agency)s"),
+                    agency=str(referral.to_agency),
+                )
+            ],
             data={"referral": referral.pk, "police_reported_at": when.isoformat()},
         )
     return referral

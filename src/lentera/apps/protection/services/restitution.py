@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lentera.apps.accounts import wording
 from lentera.apps.accounts.audit import record_event
 from lentera.apps.accounts.concurrency import transition
 from lentera.apps.accounts.events import EventType
@@ -178,7 +179,7 @@ def restitution_update(
             actor=actor,
             event_type=EventType.RESTITUTION_UPDATED,
             obj=r.case,
-            summary=f"{r.party.person.initials}: {RestitutionStatus(r.status).label}",
+            summary=[r.party.person.initials, ": ", wording.label(RestitutionStatus, r.status)],
             data={
                 "restitution": r.pk,
                 "from": before,

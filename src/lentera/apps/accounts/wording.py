@@ -1,0 +1,71 @@
+"""Words stored as codes and parameters, rendered in the reader's language (issue #18, item 6).
+
+An audit event's summary (the line the case timeline shows) or a refusal kept with a record was
+stored as a sentence in the language of whoever caused it, so an English page showed Indonesian.
+Instead a service stores *parts*, JSON-safe:
+
+* a plain string: shown as it is (a reference, initials, an agency's name, a number);
+* ``label(Stage, "spdp")``: the label of a code of a ``TextChoices`` class of Lentera;
+* ``text(gettext_noop("Proceeding #%(id)s"), id=4)``: a message (its English source, so the
+  catalogue translates it) with named parameters, each itself a part.
+
+``render(parts)`` joins them in the active language. ``record_event`` keeps the parts in the
+event's ``data["summary_parts"]`` and still writes ``summary`` in the default language, so the
+audit search and the exports read what they read before; rows stored before keep their
+sentence (``AuditEvent.summary_text`` falls back to it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import models
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext
+
+__all__ = ["Part", "label", "render", "text"]
+
+Part = str | int | dict[str, Any] | list[Any]
+_PREFIX = "lentera."
+
+
+def label(choices: type[models.TextChoices], code: str) -> dict[str, Any]:
+    """The label of ``code`` in ``choices``, looked up when rendered."""
+    return {"c": f"{choices.__module__}.{choices.__qualname__}", "v": str(code)}
+
+
+def text(msgid: str, **params: Part) -> dict[str, Any]:
+    """``msgid`` (mark it with ``gettext_noop`` where it is written) with named parameters."""
+    return {"t": msgid, "p": params}
+
+
+def _choice(path: str, code: str) -> str:
+    if not path.startswith(_PREFIX):
+        return code
+    try:
+        choices = import_string(path)
+        return str(choices(code).label)
+    except (ImportError, ValueError, AttributeError):
+        return code
+
+
+def render_part(part: Any) -> str:
+    if isinstance(part, dict):
+        if "c" in part:
+            return _choice(str(part["c"]), str(part.get("v", "")))
+        if "t" in part:
+            params = {k: render_part(v) for k, v in (part.get("p") or {}).items()}
+            try:
+                return gettext(str(part["t"])) % params
+            except (KeyError, TypeError, ValueError):
+                return str(part["t"])
+        return ""
+    if isinstance(part, list):
+        return render(part)
+    return "" if part is None else str(part)
+
+
+def render(parts: Iterable[Any]) -> str:
+    """The parts joined, each in the active language."""
+    return "".join(render_part(p) for p in parts)
