@@ -41,6 +41,7 @@ from lentera.apps.reference import services as reference_services
 from lentera.apps.reference.models import Country
 from tests.conftest import login_verified, make_cast, make_regions, make_user
 from tests.coordination.world import coordination_world
+from tests.investigation.world import investigation_world
 
 A = Action
 
@@ -381,7 +382,11 @@ def build_world() -> World:
         agencies=[cast.kupang_police, cast.kupang_uptd],
     )
 
+    investigation = investigation_world(
+        investigator=investigator, case=police_case, proceeding=proceeding
+    )
     ids = {
+        **investigation,
         "person_id": child.pk,
         "case_id": police_case.pk,
         "party_id": police_victim.pk,

@@ -154,6 +154,24 @@ ROWS: dict[str, Row] = {
     ),
     "api-proceeding": own_case(a.VIEW_CASE, ("GET",)),
     "api-proceeding-stages": own_case(a.MANAGE_PROCEEDINGS),
+    "api-proceeding-wanted": own_case(
+        {"GET": a.VIEW_CASE, "POST": a.MANAGE_PROCEEDINGS}, GP, grantee=None
+    ),
+    "api-proceeding-wanted-end": own_case(a.MANAGE_PROCEEDINGS),
+    # investigation (issue #17)
+    "api-court-orders": own_case(
+        {"GET": a.VIEW_CASE, "POST": a.MANAGE_PROCEEDINGS}, GP, grantee=None
+    ),
+    "api-court-order-outcome": own_case(a.MANAGE_PROCEEDINGS),
+    "api-evidence-items": own_case(
+        {"GET": a.VIEW_CASE, "POST": a.MANAGE_PROCEEDINGS}, GP, grantee=None
+    ),
+    "api-evidence-handovers": own_case(a.MANAGE_PROCEEDINGS),
+    "api-evidence-trial-status": own_case(a.MANAGE_PROCEEDINGS),
+    "api-transfers": own_case({"GET": a.VIEW_CASE, "POST": a.MANAGE_PROCEEDINGS}, GP, grantee=None),
+    "api-transfers-import": own_case(a.MANAGE_PROCEEDINGS),
+    "api-network": Row(a.VIEW_CASE, owner=INVESTIGATOR, code=400),
+    "api-investigation-alerts": Row(a.VIEW_DASHBOARD, owner=INVESTIGATOR),
     "api-proceeding-statistics": Row(
         a.VIEW_STATISTICS, owner="kupang_secretariat", query="?from=2024-01-01&to=2024-12-31"
     ),

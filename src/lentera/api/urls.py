@@ -16,6 +16,7 @@ APPS = [
     "protection",
     "insights",
     "coordination",
+    "investigation",
 ]
 
 urlpatterns: list[URLPattern | URLResolver] = [

@@ -266,6 +266,9 @@ TIME_ZONE = "Asia/Jakarta"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+# Browser libraries come from npm (package.json, `make` runs npm ci) and are served as static
+# files under their own prefix: the network view's graph drawing (cytoscape). No CDN.
+STATICFILES_DIRS = [("vendor/cytoscape", BASE_DIR / "node_modules" / "cytoscape" / "dist")]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -364,6 +367,15 @@ LENTERA_SCHEDULE: dict[str, tuple[str, float]] = {
         float(os.environ.get("LENTERA_RECOVER_EVERY_SECONDS", "60")),
     ),
     "prune-task-results": ("lentera.apps.ops.tasks.prune", 24 * 60 * 60),
+    # investigation (issue #17): court orders near their end, cross-case links
+    "court-order-alerts": (
+        "lentera.apps.investigation.tasks.orders_alert_task",
+        60 * float(os.environ.get("LENTERA_NOTIFY_EVERY_MINUTES", "15")),
+    ),
+    "cross-case-links": (
+        "lentera.apps.investigation.tasks.links_sweep_task",
+        60 * float(os.environ.get("LENTERA_NOTIFY_EVERY_MINUTES", "15")),
+    ),
     "remind-course-evaluations": (
         "lentera.apps.prevention.tasks.remind_evaluations_task",
         60 * float(os.environ.get("LENTERA_NOTIFY_EVERY_MINUTES", "15")),

@@ -19,6 +19,7 @@ urlpatterns = [
     path("wawasan/", include("lentera.apps.insights.urls")),
     path("perlindungan/", include("lentera.apps.protection.urls")),
     path("koordinasi/", include("lentera.apps.coordination.urls")),
+    path("penyidikan/", include("lentera.apps.investigation.urls")),
     path("api/v1/", include("lentera.api.urls")),
     path("", include("lentera.web.urls")),
 ]
