@@ -79,7 +79,10 @@ def report_data(
     items = list(
         ActionItem.objects.filter(
             decision__meeting__task_force=task_force, due_on__gte=start, due_on__lte=end
-        ).exclude(status=ItemStatus.CANCELLED)
+        )
+        .exclude(status=ItemStatus.CANCELLED)
+        .select_related("agency")
+        .order_by("due_on", "id")
     )
     card = scorecard(task_force=task_force, year=year, today=today)
     return {
@@ -122,6 +125,19 @@ def report_data(
             "open": sum(1 for i in items if i.status == ItemStatus.OPEN),
             "overdue": sum(1 for i in items if i.status == ItemStatus.OPEN and i.due_on < today),
         },
+        # each item of the period: its agency, task (written under the identity guard), due date
+        # and where it stands
+        "items": [
+            {
+                "agency": i.agency.name,
+                "task": i.task,
+                "due_on": i.due_on.isoformat(),
+                "status": i.status,
+                "on_time": i.on_time,
+                "overdue": i.status == ItemStatus.OPEN and i.due_on < today,
+            }
+            for i in items
+        ],
         "scorecard": [
             {"activity": s.activity.name, "target": s.activity.target, "done": s.done}
             for s in card.activities
@@ -173,6 +189,7 @@ def report_tables(data: dict[str, Any]) -> list[tuple[str, str, list[tuple[str, 
     """The report's tables as (key, title, rows of label and figure), for the page, the PDF, the
     XLSX and the DOCX."""
     labels = _labels()
+    statuses = {str(v): str(label) for v, label in ItemStatus.choices}
     victims = data["victims"]
     sexes = _labelled("sex", victims["by_sex"], labels)
     ages = _labelled("age", victims["by_age"], labels)
@@ -212,6 +229,18 @@ def report_tables(data: dict[str, Any]) -> list[tuple[str, str, list[tuple[str, 
             "action-items",
             _("Action items"),
             [(labels["action_items"].get(k, k), v) for k, v in data["action_items"].items()],
+        ),
+        (
+            "items",
+            _("Action items by agency"),
+            [
+                (
+                    f"{i['agency']}: {i['task']}",
+                    f"{statuses.get(i['status'], i['status'])}, {_('due')} {i['due_on']}"
+                    + (f" ({_('overdue')})" if i["overdue"] else ""),
+                )
+                for i in data.get("items", [])
+            ],
         ),
         (
             "scorecard",
