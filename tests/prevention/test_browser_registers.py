@@ -1,0 +1,149 @@
+"""Journeys of issue #15 in a real headless chromium: a course with its participants and the
+six-month evaluation; a P3MI whose licence is revoked turns its pending departures red."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from lentera.apps.accounts.permissions import Role
+from lentera.apps.prevention import services
+from lentera.apps.prevention.models import Course, CourseParticipant, PlacementAgency
+from tests.browser.test_journeys import PASSWORD
+from tests.factories import UserFactory
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
+
+
+def sign_in(page: Page, base_url: str, username: str) -> None:
+    page.goto(base_url + "/akun/masuk/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("[data-testid=login]")
+    expect(page.locator("[data-testid=login]")).to_have_count(0)
+
+NAMES = [
+    "Yosef Contoh Bana",
+    "Marthen Contoh Tefa",
+    "Daniel Contoh Nalle",
+    "Obed Contoh Seran",
+    "Agustinus Contoh Lelo",
+    "Kristo Contoh Manu",
+    "Yakob Contoh Bria",
+    "Petrus Contoh Leki",
+    "Simon Contoh Neno",
+    "Elias Contoh Kase",
+    "Matius Contoh Amtiran",
+    "Yunus Contoh Benu",
+    "Adri Contoh Kolo",
+    "Welem Contoh Nubatonis",
+    "Jefri Contoh Taneo",
+    "Melki Contoh Sabu",
+    "Ferdi Contoh Lakan",
+]
+
+
+def test_a_course_of_17_with_its_six_month_evaluation(page: Page, base_url, posko, regions):
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone
+    sign_in(page, base_url, "kupang_posko_officer")
+    page.goto(base_url + "/pencegahan/pelatihan/baru/")
+    page.select_option("select[name=kind]", "vocational")
+    page.fill("input[name=title]", "Pelatihan las untuk pemuda rentan")
+    page.fill("input[name=organisers]", "Disnakertrans Kota Kupang, BLK Kupang")
+    page.select_option("select[name=region]", label="Kota Kupang")
+    page.fill("input[name=starts_on]", "2023-09-04")
+    page.fill("input[name=ends_on]", "2023-09-29")
+    page.fill("input[name=sessions]", "20")
+    page.click("[data-testid=save-course]")
+    expect(page.locator("h1")).to_have_text("Pelatihan las untuk pemuda rentan")
+    lines = "\n".join(f"{name}; L; {18 + n % 6}" for n, name in enumerate(NAMES))
+    page.fill("textarea[name=participants]", lines)
+    page.click("[data-testid=add-participants]")
+    rows = page.locator("[data-testid=participant-table] tbody tr")
+    expect(rows).to_have_count(17)
+    expect(page.locator("[data-figure=participants]")).to_contain_text("17")
+    # attendance: everyone but the last two completed all 20 sessions
+    course = Course.objects.get()
+    for n, participant in enumerate(CourseParticipant.objects.order_by("pk")):
+        page.fill(f"input[name=attended-{participant.pk}]", "20" if n < 15 else "6")
+        if n < 15:
+            page.check(f"input[name=completed-{participant.pk}]")
+    page.click("[data-testid=save-attendance]")
+    expect(page.locator("[data-figure=completed]")).to_have_text("15")
+    # six months on, the evaluation is overdue; the officer records the first participant's
+    expect(rows.first).to_contain_text("2024-03-29")
+    rows.first.locator("[data-testid=evaluate]").click()
+    expect(page.locator("h1")).to_contain_text(NAMES[0])
+    page.fill("input[name=evaluated_on]", "2024-04-02")
+    page.select_option("select[name=employed]", "yes")
+    page.select_option("select[name=migrated]", "yes")
+    page.select_option("select[name=licensed_channel]", "yes")
+    page.click("[data-testid=save-evaluation]")
+    expect(page.locator("[data-figure=evaluated]")).to_contain_text("1")
+    expect(page.locator("[data-figure=evaluated]")).to_contain_text("16")  # 16 overdue
+    expect(page.locator("[data-figure=migrated]")).to_contain_text("1")
+    expect(rows.first.locator("[data-testid=evaluated]")).to_have_text("2024-04-02")
+    page.screenshot(path="var/screenshot-course.png", full_page=True)
+    first = CourseParticipant.objects.order_by("pk").first()
+    assert first is not None and first.licensed_channel is True
+    assert course.participants.filter(completed=True).count() == 15
+
+
+def test_a_revoked_licence_turns_pending_departures_red(page: Page, base_url, posko):
+    manpower = UserFactory(
+        username="kupang_manpower",
+        agency=posko.kupang_disnaker,
+        roles=[Role.MANPOWER_OFFICER],
+    )
+    officer = posko.kupang_posko_officer
+    agency = services.placement_agency_save(
+        actor=manpower,
+        record=services.AgencyRecord(
+            licence_number="KEP.77/PPTKIS/2021",
+            name="PT Contoh Jaya Abadi",
+            valid_from=date(2021, 1, 1),
+            valid_to=date.today() + timedelta(days=400),
+            branches=("Kupang",),
+        ),
+    )
+    pending, _result = services.departure_screen(
+        actor=officer,
+        interview={
+            "age": 22,
+            "destination_country": "MY",
+            "stated_purpose": "work",
+            "departure_date": (date.today() + timedelta(days=1)).isoformat(),
+        },
+        post="El Tari",
+    )
+    services.recruiter_name(actor=officer, screening=pending, placement_agency=agency)
+
+    sign_in(page, base_url, "kupang_posko_officer")
+    page.goto(base_url + "/pencegahan/keberangkatan/")
+    row = page.locator("[data-testid=departure-table] tbody tr").first
+    expect(row).not_to_have_attribute("data-unlicensed", "yes")
+
+    page.context.clear_cookies()
+    sign_in(page, base_url, "kupang_manpower")
+    page.goto(base_url + f"/pencegahan/p3mi/{agency.pk}/")
+    expect(page.locator("[data-testid=licence-status]")).to_have_attribute("data-status", "active")
+    page.click("[data-testid=edit-agency]")
+    page.select_option("select[name=status]", "revoked")
+    page.fill("input[name=note]", "Izin dicabut Kemnaker")
+    page.click("[data-testid=save-agency]")
+    expect(page.locator("[data-testid=licence-status]")).to_have_attribute("data-status", "revoked")
+    expect(page.locator("[data-testid=pending-departures] li").first).to_have_attribute(
+        "data-licensed", "no"
+    )
+    page.context.clear_cookies()
+    sign_in(page, base_url, "kupang_posko_officer")
+    page.goto(base_url + "/pencegahan/keberangkatan/")
+    expect(row).to_have_attribute("data-unlicensed", "yes")
+    page.goto(base_url + f"/pencegahan/keberangkatan/{pending.pk}/")
+    expect(page.locator("[data-testid=departure-recruiter]")).to_have_attribute(
+        "data-unlicensed", "yes"
+    )
+    page.screenshot(path="var/screenshot-p3mi-revoked.png", full_page=True)
+    assert PlacementAgency.objects.get().status == "revoked"
