@@ -19,15 +19,24 @@ from lentera.apps.accounts.identity import EncryptedJSONField, EncryptedTextFiel
 from lentera.apps.prevention.vocab import (
     AUDIENCE_GROUPS,
     CourseKind,
+    DelayKind,
+    DelayOutcome,
     EventKind,
     JobSector,
     Level,
     LicenceStatus,
     OfferSource,
     OfferStatus,
+    Platform,
     Purpose,
     Recruiter,
+    ReportChannel,
+    ReporterRole,
+    ReportKind,
+    ReportStatus,
     Sex,
+    TakedownFoundBy,
+    TakedownOutcome,
     VisaType,
 )
 from lentera.screening import INTERVIEW_FIELDS  # the contract's interview, one list
@@ -394,3 +403,192 @@ class PlacementAgency(models.Model):
             and (self.valid_from is None or self.valid_from <= day)
             and (self.valid_to is None or day <= self.valid_to)
         )
+
+
+# -- community reports (issue #15, item 3) ---------------------------------------------------------
+
+
+class CommunityReport(models.Model):
+    """A kelurahan/desa report of residents leaving to work elsewhere, or an early-warning report
+    of an RT/RW head, a village official or a community police officer; triaged like a complaint,
+    and an early warning can become a case. The reporter's name and phone and the narrative are
+    identity fields (they name people)."""
+
+    agency = models.ForeignKey(
+        "accounts.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_by = models.ForeignKey(
+        "accounts.User", verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"
+    )
+    received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=ReportKind.choices)
+    channel = models.CharField(
+        _("channel"), max_length=10, choices=ReportChannel.choices, default=ReportChannel.FORM
+    )
+    reporter_role = models.CharField(
+        _("reporter"), max_length=20, choices=ReporterRole.choices, default=ReporterRole.OTHER
+    )
+    reporter_name = EncryptedTextField(_("reporter's name"), blank=True, default="")
+    reporter_phone = EncryptedTextField(_("reporter's phone"), blank=True, default="")
+    region = models.ForeignKey(
+        "reference.Region",
+        verbose_name=_("kelurahan / desa"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    people_count = models.PositiveIntegerField(_("people concerned"), null=True, blank=True)
+    destination = models.CharField(_("destination"), max_length=200, blank=True, default="")
+    narrative = EncryptedTextField(_("what was seen or heard"), blank=True, default="")
+    parse_flags = models.JSONField(_("SMS reading notes"), default=list, blank=True)
+    placement_agency = models.ForeignKey(
+        PlacementAgency,
+        verbose_name=_("placement agency (P3MI)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="community_reports",
+    )
+    offer = models.ForeignKey(
+        OfferScreening,
+        verbose_name=_("job offer"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=ReportStatus.choices,
+        default=ReportStatus.NEW,
+        db_index=True,
+    )
+    triaged_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("triaged by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    triaged_at = models.DateTimeField(_("triaged"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=500, blank=True, default="")
+    case = models.ForeignKey(
+        "cases.Case",
+        verbose_name=_("case"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-received_at", "-id"]
+        verbose_name = _("community report")
+        verbose_name_plural = _("community reports")
+        indexes = [models.Index(fields=["agency", "status", "received_at"])]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.kind}"
+
+
+# -- passport and departure delays (issue #15, item 4) ----------------------------------------------
+
+
+class DelayRequest(models.Model):
+    """A request to Immigration to delay a passport or a departure that a screening
+    recommended, with the answer and what came of it."""
+
+    agency = models.ForeignKey(
+        "accounts.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="+"
+    )
+    requested_by = models.ForeignKey(
+        "accounts.User", verbose_name=_("requested by"), on_delete=models.PROTECT, related_name="+"
+    )
+    departure = models.ForeignKey(
+        DepartureScreening,
+        verbose_name=_("departure screening"),
+        on_delete=models.PROTECT,
+        related_name="delay_requests",
+    )
+    kind = models.CharField(_("request"), max_length=10, choices=DelayKind.choices)
+    immigration_office = models.CharField(_("Immigration office"), max_length=200)
+    sent_on = models.DateField(_("sent on"))
+    reference = models.CharField(_("letter number"), max_length=100, blank=True, default="")
+    outcome = models.CharField(
+        _("outcome"),
+        max_length=12,
+        choices=DelayOutcome.choices,
+        default=DelayOutcome.PENDING,
+        db_index=True,
+    )
+    answered_on = models.DateField(_("answered on"), null=True, blank=True)
+    answer = models.CharField(_("answer"), max_length=500, blank=True, default="")
+
+    class Meta:
+        ordering = ["-sent_on", "-id"]
+        verbose_name = _("delay request")
+        verbose_name_plural = _("delay requests")
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.kind} {self.outcome}"
+
+
+# -- platform take-downs (issue #15, item 5) ---------------------------------------------------------
+
+
+class TakedownRequest(models.Model):
+    """A request to a platform to take down a recruiting post or account, its answer, and the
+    accounts linked to cases. The post's address and the account are identity fields."""
+
+    agency = models.ForeignKey(
+        "accounts.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_by = models.ForeignKey(
+        "accounts.User", verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"
+    )
+    platform = models.CharField(_("platform"), max_length=12, choices=Platform.choices)
+    found_by = models.CharField(
+        _("found"), max_length=10, choices=TakedownFoundBy.choices, default=TakedownFoundBy.OFFICER
+    )
+    post_url = EncryptedTextField(_("post or group address"), blank=True, default="")
+    account = EncryptedTextField(_("account, number or handle"), blank=True, default="")
+    offer = models.ForeignKey(
+        OfferScreening,
+        verbose_name=_("job offer"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    case = models.ForeignKey(
+        "cases.Case",
+        verbose_name=_("case"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    requested_on = models.DateField(_("request sent on"))
+    request_reference = models.CharField(
+        _("request reference"), max_length=100, blank=True, default=""
+    )
+    outcome = models.CharField(
+        _("outcome"),
+        max_length=10,
+        choices=TakedownOutcome.choices,
+        default=TakedownOutcome.PENDING,
+        db_index=True,
+    )
+    answered_on = models.DateField(_("answered on"), null=True, blank=True)
+    answer = models.CharField(_("answer"), max_length=500, blank=True, default="")
+
+    class Meta:
+        ordering = ["-requested_on", "-id"]
+        verbose_name = _("take-down request")
+        verbose_name_plural = _("take-down requests")
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.platform} {self.outcome}"

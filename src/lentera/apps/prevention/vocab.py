@@ -161,3 +161,68 @@ AUDIENCE_GROUPS = (
     ("female_adult", _("Women (over 35)")),
     ("male_adult", _("Men (over 35)")),
 )
+
+
+# -- community reports, delay requests, take-downs (issue #15, items 3-5) -------------------------
+
+
+class ReportKind(models.TextChoices):
+    RESIDENTS_LEAVING = "residents_leaving", _("Residents leaving to work elsewhere (mutasi)")
+    EARLY_WARNING = "early_warning", _("Early warning")
+
+
+class ReporterRole(models.TextChoices):
+    RT_RW_HEAD = "rt_rw_head", _("RT/RW head")
+    VILLAGE_OFFICIAL = "village_official", _("Kelurahan/desa official")
+    BHABINKAMTIBMAS = "bhabinkamtibmas", _("Community police officer (Bhabinkamtibmas)")
+    OTHER = "other", _("Other")
+
+
+class ReportChannel(models.TextChoices):
+    FORM = "form", _("Form")
+    SMS = "sms", _("SMS")
+
+
+class ReportStatus(models.TextChoices):
+    NEW = "new", _("New")
+    WATCH = "watch", _("Watching")
+    DISMISSED = "dismissed", _("Dismissed")
+    CASE = "case", _("Case opened")
+
+
+#: Statuses an officer sets by hand (a case is opened through its own action).
+REPORT_TRIAGE_STATUSES = (ReportStatus.NEW, ReportStatus.WATCH, ReportStatus.DISMISSED)
+
+
+class DelayKind(models.TextChoices):
+    PASSPORT = "passport", _("Delay the passport")
+    DEPARTURE = "departure", _("Delay the departure")
+
+
+class DelayOutcome(models.TextChoices):
+    PENDING = "pending", _("Waiting for Immigration")
+    DELAYED = "delayed", _("Delayed")
+    REFUSED = "refused", _("Passport refused")
+    LET_THROUGH = "let_through", _("Let through")
+
+
+class Platform(models.TextChoices):
+    MICHAT = "michat", _("MiChat")
+    FACEBOOK = "facebook", _("Facebook")
+    WHATSAPP = "whatsapp", _("WhatsApp")
+    TIKTOK = "tiktok", _("TikTok")
+    INSTAGRAM = "instagram", _("Instagram")
+    TELEGRAM = "telegram", _("Telegram")
+    OTHER = "other", _("Other platform")
+
+
+class TakedownFoundBy(models.TextChoices):
+    OFFICER = "officer", _("Found by an officer")
+    JOB_CHECK = "job_check", _("Reported through Cek Lowongan")
+
+
+class TakedownOutcome(models.TextChoices):
+    PENDING = "pending", _("Waiting for the platform")
+    REMOVED = "removed", _("Removed")
+    REFUSED = "refused", _("Refused by the platform")
+    NO_ANSWER = "no_answer", _("No answer")
