@@ -103,6 +103,17 @@ def test_every_field_refuses_every_identity(registered, cast, coord):
         "note": lambda t: services.item_close(actor=officer, item=item, version=1, note=t),
         "reason": lambda t: services.item_cancel(actor=sec, item=item, version=1, reason=t),
     }
+    topic = services.agenda_add(actor=sec, meeting=fresh, topic="Evaluasi")
+    # the changes built later: an edited topic or decision, a cancelled meeting's reason
+    later = {
+        "topic": lambda t: services.agenda_edit(actor=sec, item=topic, topic=t, version=1),
+        "text": lambda t: services.decision_edit(
+            actor=sec, decision=decision, text=t, version=decision.version
+        ),
+        "reason": lambda t: services.meeting_cancel(
+            actor=sec, meeting=fresh, version=fresh.version, reason=t
+        ),
+    }
     rows = (
         Meeting.objects.count(),
         AgendaItem.objects.count(),
@@ -110,7 +121,7 @@ def test_every_field_refuses_every_identity(registered, cast, coord):
         ActionItem.objects.count(),
         AuditEvent.objects.count(),
     )
-    for field, write in writes.items():
+    for field, write in [*writes.items(), *later.items()]:
         for text in IDENTITIES:
             with pytest.raises(ValidationError) as err:
                 write(f"Catatan rapat: {text}.")
@@ -125,6 +136,11 @@ def test_every_field_refuses_every_identity(registered, cast, coord):
     meeting.refresh_from_db()
     item.refresh_from_db()
     assert (meeting.minutes, item.status, item.proof_note) == ("Rapat dibuka.", "open", "")
+    fresh.refresh_from_db()
+    topic.refresh_from_db()
+    decision.refresh_from_db()
+    assert (fresh.status, topic.topic, topic.version) == ("scheduled", "Evaluasi", 1)
+    assert decision.text == "Sosialisasi di kelurahan."
 
 
 def test_page_pdf_and_api_show_no_identity(registered, cast, coord, regions, client):

@@ -112,7 +112,7 @@ def secretariat_agencies(task_force: TaskForce) -> list[Agency]:
             continue
         if meetings.task_forces(user, Action.MANAGE_MEETINGS).filter(pk=task_force.pk).exists():
             assert user.agency is not None
-            found[user.agency_id] = user.agency
+            found[user.agency.pk] = user.agency
     return list(found.values())
 
 
@@ -176,6 +176,7 @@ def sweep(*, today: date) -> list[Notice]:
 def subject_and_body(notice: Notice) -> tuple[str, str]:
     """The notice's text in the active language (made from the linked record)."""
     kind = NoticeKind(notice.kind)
+    values: dict[str, object]
     if notice.meeting_id is not None:
         m = notice.meeting
         assert m is not None
@@ -215,7 +216,7 @@ def subject_and_body(notice: Notice) -> tuple[str, str]:
     assert report is not None
     values = {
         "task_force": report.task_force.name,
-        "period": ReportPeriod(report.period).label,
+        "period": str(ReportPeriod(report.period).label),
         "year": report.year,
         "due": notice.due_on.isoformat() if notice.due_on else "-",
     }

@@ -180,7 +180,9 @@ def _labels() -> dict[str, dict[str, str]]:
     }
 
 
-def _labelled(table: str, counts: dict[str, Any], labels: dict[str, dict[str, str]]) -> list:
+def _labelled(
+    table: str, counts: dict[str, Any], labels: dict[str, dict[str, str]]
+) -> list[tuple[str, Any]]:
     names = labels.get(table, {})
     return [(names.get(code, code), value) for code, value in sorted(counts.items())]
 
