@@ -48,6 +48,8 @@ GRANT_SECTIONS = {
     GrantScope.FULL: ALL_SECTIONS - {"sharing"},
     GrantScope.PEOPLE: frozenset({"facts", "journey", "people"}),
     GrantScope.FACTS: frozenset({"facts", "journey"}),
+    # police and prosecution of another agency: their record, never the parties' identities
+    GrantScope.PROCEEDINGS: frozenset({"facts", "journey", "qualifications", "proceedings"}),
 }
 REGION_SECTIONS = frozenset({"facts", "journey", "people", "proceedings"})
 READ_ACTIONS = {Action.VIEW_CASE, Action.VIEW_COMPLICITY}
