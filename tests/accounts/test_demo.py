@@ -18,7 +18,8 @@ def test_demo_loads_personas_and_is_repeatable(regions):
     from lentera.apps.cases.models import Case, CaseParty
     from lentera.apps.intake.models import Complaint
 
-    assert Case.objects.count() == 2 and Complaint.objects.count() == 2
+    # two cases, and the Kupang ring's Batam and Mi-Chat cases (investigation.demo, issue #17)
+    assert Case.objects.count() == 4 and Complaint.objects.count() == 2
     kupang = Case.objects.get(region__code="53.71")
     assert kupang.has_child_victim
     # UPTD PPA accompanies the victims; Dinsos Batam and Dinsos Kupang receive referrals.
@@ -31,10 +32,11 @@ def test_demo_loads_personas_and_is_repeatable(regions):
 
     referrals = Referral.objects.filter(case=kupang).order_by("id")
     assert [(r.status, r.override_basis) for r in referrals] == [("sent", ""), ("sent", "child")]
-    assert CaseParty.objects.filter(case=kupang, role="suspect").count() == 6
+    assert CaseParty.objects.filter(case=kupang, role="suspect").count() == 7  # + coordinator
     from lentera.apps.justice.models import Proceeding
 
-    stages = sorted(Proceeding.objects.filter(case=kupang).values_list("current_stage", flat=True))
+    arrested = Proceeding.objects.filter(case=kupang, wanted__isnull=True)  # YB, AB are wanted
+    stages = sorted(arrested.values_list("current_stage", flat=True))
     assert stages == ["p19", "p21", "spdp", "stage_2"]  # the four arrested suspects
     from django.utils import timezone
 
@@ -46,7 +48,7 @@ def test_demo_loads_personas_and_is_repeatable(regions):
     counts = (Agency.objects.count(), User.objects.count(), Person.objects.count())
     second = load_demo(password="Demo-Sandi-2027!")
     assert (Agency.objects.count(), User.objects.count(), Person.objects.count()) == counts
-    assert Proceeding.objects.count() == 4
+    assert Proceeding.objects.count() == 6  # the four arrested, the two wanted
     assert User.objects.get(username="kupang.intake").check_password(second.password)
     # Every demo person is pseudonymised in the index (initials stored, names encrypted).
     assert all(p.initials for p in Person.objects.all())

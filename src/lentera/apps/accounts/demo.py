@@ -374,6 +374,9 @@ def load_demo(*, password: str | None = None) -> DemoResult:
     from lentera.apps.coordination.demo import load_demo as load_coordination
 
     load_coordination(agencies)
+    from lentera.apps.investigation.demo import load_demo as load_investigation
+
+    load_investigation(agencies)  # the Kupang ring across three agencies (issue #17)
     return DemoResult(password=password, users=rows)
 
 
