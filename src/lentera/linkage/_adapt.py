@@ -11,7 +11,9 @@ trained value), each m stays within a factor ``M_BOUND`` of the trained one, and
 expected number of other records per person within a factor ``PRIOR_BOUND`` of the trained.
 u (chance agreement) comes from random sampling of the input beforehand; term-frequency
 adjustments are kept as scored. Pairs scored below ``EM_FLOOR`` by the trained model count
-as non-matches (their weight as matches is negligible and they are never read back).
+as non-matches (their weight as matches is negligible and they are never read back), and so
+do pairs the linkage never joins automatically (``excluded``: the name conflicts of brothers,
+sisters and twins), so that EM learns persons, not households.
 """
 
 from __future__ import annotations
@@ -27,10 +29,14 @@ import pandas as pd
 EM_FLOOR = 0.001
 #: Strength of the trained m as a prior, in matched pairs.
 PRIOR_PAIRS = 300.0
-#: An estimated m stays within this factor of the trained m.
+#: An estimated m stays within this factor of the trained m...
 M_BOUND = 8.0
+#: ...but the m of a level that speaks against a match (its trained weight is negative) rises
+#: at most by this factor: on registers of households, EM would otherwise learn that brothers
+#: and sisters (different birth dates, shared address) are one person.
+M_BOUND_AGAINST = 2.0
 #: The estimated duplicates per record stay within this factor of the trained figure.
-PRIOR_BOUND = 3.0
+PRIOR_BOUND = 2.0
 MAX_ITERATIONS = 25
 CONVERGENCE = 1e-5
 
@@ -60,11 +66,13 @@ def adapt(
     records: int,
     trained_per_record: float | None,
     fixed_levels: Iterable[tuple[str, str]] = (),
+    excluded: np.ndarray | None = None,
 ) -> tuple[np.ndarray, dict[str, Any]]:
     """Re-estimate m and the prior on ``selected`` (the candidate pairs scored at or above
     ``EM_FLOOR``, with ``match_weight`` and the gamma columns); set them on ``settings_obj``
     (Splink's settings of the linker) and return the pairs' new match probabilities and a
-    report of the estimated parameters. ``fixed_levels`` keep m = u (no evidence)."""
+    report of the estimated parameters. ``fixed_levels`` keep m = u (no evidence); pairs
+    where ``excluded`` is True count as non-matches."""
     fixed = set(fixed_levels)
     prior_before = float(settings_obj._probability_two_random_records_match)
     comparisons: list[tuple[str, str, list[_Level]]] = []
@@ -107,6 +115,8 @@ def adapt(
     for iterations in range(1, MAX_ITERATIONS + 1):  # noqa: B007 - reported below
         weights = pair_weights(prior, tables(ms)) + residual
         share = 1.0 / (1.0 + np.exp2(-weights))
+        if excluded is not None:
+            share[excluded] = 0.0
         expected = float(share.sum())
         new_prior = min(high, max(low, expected / pairs_total))
         new_ms = []
@@ -119,7 +129,8 @@ def adapt(
             m = {lv.gamma: lv.u for lv in levels if lv.fixed}
             for lv in free:
                 value = mass * raw[lv.gamma] / total
-                m[lv.gamma] = min(1.0, max(lv.m0 / M_BOUND, min(lv.m0 * M_BOUND, value)))
+                rise = M_BOUND_AGAINST if lv.m0 < lv.u else M_BOUND
+                m[lv.gamma] = min(1.0, max(lv.m0 / M_BOUND, min(lv.m0 * rise, value)))
             new_ms.append(m)
         change = (
             max(abs(a[g] - b[g]) for a, b in zip(ms, new_ms, strict=True) for g in a)
@@ -141,6 +152,9 @@ def adapt(
         "iterations": iterations,
         "prior_pairs": PRIOR_PAIRS,
         "m_bound": M_BOUND,
+        "m_bound_against": M_BOUND_AGAINST,
+        "prior_bound": PRIOR_BOUND,
+        "pairs_excluded_as_conflicts": int(excluded.sum()) if excluded is not None else 0,
         "probability_two_random_records_match": {"before": prior_before, "estimated": prior},
         "duplicates_per_record": {
             "trained": per_record_trained,

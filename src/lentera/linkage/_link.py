@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from lentera.linkage._adapt import EM_FLOOR
@@ -226,6 +227,17 @@ class _Explainer:
         return found
 
 
+def _conflicts(selected: pd.DataFrame, explainer: _Explainer) -> np.ndarray:
+    """For each pair, whether its comparison vector is a conflict (never joined
+    automatically); computed once per distinct vector."""
+    vectors = selected[explainer.columns].to_numpy(dtype=np.int64)
+    distinct, inverse = np.unique(vectors, axis=0, return_inverse=True)
+    flags = np.array(
+        [explainer.conflict(tuple(int(g) for g in row)) for row in distinct], dtype=bool
+    )
+    return flags[inverse.reshape(-1)]
+
+
 def _count(linker: Any, table: Any) -> int:
     counted = linker.misc.query_sql(
         f"select count(*) as n from {table.physical_name}",  # noqa: S608 - Splink's own table
@@ -299,6 +311,7 @@ def score_pairs(
             records=len(frame),
             trained_per_record=parameters.metadata.get("duplicates_per_record"),
             fixed_levels=NO_EVIDENCE_LEVELS,
+            excluded=_conflicts(selected, _Explainer(linker._settings_obj)),
         )
         report = {"adapted": True, **report}
         selected["match_probability"] = probabilities

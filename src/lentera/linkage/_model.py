@@ -80,7 +80,15 @@ def comparisons(*, term_frequencies: bool = True) -> list[cl.CustomComparison]:
                     "name with one typo",
                 ),
                 _lv(
-                    cll.And(cll.ArraySubsetLevel("name_tokens"), cll.ExactMatchLevel("name_given")),
+                    cll.And(
+                        cll.ArraySubsetLevel("name_tokens"),
+                        cll.Or(
+                            cll.ExactMatchLevel("name_given"),
+                            # a name of prefixes only ("Dwi", "Ni", "Ahmad") has no given
+                            # name of its own to differ
+                            cll.CustomLevel("name_given_l IS NULL OR name_given_r IS NULL"),
+                        ),
+                    ),
                     "one name contained in the other",
                 ),
                 _lv(
@@ -149,6 +157,13 @@ def comparisons(*, term_frequencies: bool = True) -> list[cl.CustomComparison]:
                     "NIK differs only in the region digits",
                 ),
                 _lv(_within_edits("nik", 1), "national id one digit slipped"),
+                _lv(
+                    cll.And(
+                        cll.CustomLevel("length(nik_l) >= 6"),
+                        cll.DamerauLevenshteinLevel("nik", 2),
+                    ),
+                    "national id two digits off",
+                ),
                 _lv(cll.ElseLevel(), "different national id"),
             ],
         ),
@@ -173,6 +188,20 @@ def comparisons(*, term_frequencies: bool = True) -> list[cl.CustomComparison]:
                 _lv(cll.ArrayIntersectLevel("phones", 1), "same phone"),
                 _lv(_within_edits("phone", 1), "phone one digit off"),
                 _lv(cll.ArrayIntersectLevel("address_tokens", 4), "same address"),
+                _lv(
+                    cll.And(
+                        cll.ExactMatchLevel("address_street"),
+                        cll.ArrayIntersectLevel("address_tokens", 3),
+                    ),
+                    "same street, number and place",
+                ),
+                _lv(
+                    cll.And(
+                        cll.CustomLevel("length(address_key_l) >= 8"),
+                        cll.JaroWinklerLevel("address_key", 0.92),
+                    ),
+                    "address written alike",
+                ),
                 _lv(cll.ArrayIntersectLevel("address_tokens", 2), "address shares parts"),
                 _lv(cll.ElseLevel(), "different phone and address"),
             ],
@@ -294,6 +323,8 @@ def blocking_rules() -> list[Any]:
             "or l.region2 is null or r.region2 is null)"
         ),
         block_on("phone"),
+        CustomRule("l.phone = r.phone_alt"),
+        CustomRule("l.phone_alt = r.phone"),
         block_on("name_sorted_multi"),
         block_on("dob", "name_first"),
         block_on("dob", "name_last"),
@@ -306,8 +337,25 @@ def blocking_rules() -> list[Any]:
             "or l.birth_year = r.birth_year "
             "or l.name_sorted_multi is null or r.name_sorted_multi is null)"
         ),
+        CustomRule(
+            "l.name_first = r.name_first and l.region_name = r.region_name "
+            "and substr(l.name_last, 1, 1) = substr(r.name_last, 1, 1)"
+        ),
         block_on("dob", "region2"),
+        # Both names mistyped, or a register in which names and places are written unlike
+        # Indonesian ones: the same birth date and initial, or the same name part, birth year
+        # and the other part's initial.
+        CustomRule("l.dob = r.dob and substr(l.name_key, 1, 1) = substr(r.name_key, 1, 1)"),
+        CustomRule(
+            "l.name_first = r.name_first and l.birth_year = r.birth_year "
+            "and substr(l.name_last, 1, 1) = substr(r.name_last, 1, 1)"
+        ),
+        CustomRule(
+            "l.name_last = r.name_last and l.birth_year = r.birth_year "
+            "and substr(l.name_first, 1, 1) = substr(r.name_first, 1, 1)"
+        ),
         block_on("address_key"),
+        block_on("address_street", "region4"),
         block_on("name_last", "region_name"),
         block_on("name_last", "region4"),
     ]

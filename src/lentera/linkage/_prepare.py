@@ -73,8 +73,10 @@ PREPARED_COLUMNS = (
     "nik_tail",
     "phone",
     "phones",
+    "phone_alt",
     "address_key",
     "address_tokens",
+    "address_street",
     "nik_region",
     "region6",
     "region4",
@@ -107,8 +109,8 @@ NameParts = tuple[str | None, str | None, str | None, list[str] | None, str | No
 NikParts = tuple[str | None, str | None, str | None, str | None, str | None, str | None,
                  str | None, str | None, str | None, str | None]  # fmt: skip
 DateParts = tuple[str | None, str | None, str | None, str | None, str | None, str | None]
-PhoneParts = tuple[str | None, list[str] | None]
-AddressParts = tuple[str | None, list[str] | None]
+PhoneParts = tuple[str | None, list[str] | None, str | None]
+AddressParts = tuple[str | None, list[str] | None, str | None]
 RegionParts = tuple[str | None, str | None, str | None, str | None]
 
 NAME_COLUMNS = ("name_key", "name_sorted", "name_sorted_multi", "name_tokens", "name_first",
@@ -117,13 +119,22 @@ NAME_COLUMNS = ("name_key", "name_sorted", "name_sorted_multi", "name_tokens", "
 NIK_COLUMNS = ("nik", "nik12", "nik_place", "nik_date", "nik_serial", "nik_head", "nik_tail",
                "nik_region")  # fmt: skip
 DATE_COLUMNS = ("dob", "dob_swapped", "dob6", "birth_year", "birth_ym", "dob_partial")
-PHONE_COLUMNS = ("phone", "phones")
-ADDRESS_COLUMNS = ("address_key", "address_tokens")
+PHONE_COLUMNS = ("phone", "phones", "phone_alt")
+ADDRESS_COLUMNS = ("address_key", "address_tokens", "address_street")
 REGION_COLUMNS = ("region6", "region4", "region2", "region_name")
 
 
+_FATHER = re.compile(r"\b(?:bin|binti)\b[^,]*", re.IGNORECASE)
+
+
 def name_parts(full_name: str) -> NameParts:
-    """The name columns (``NAME_COLUMNS``) of one written name."""
+    """The name columns (``NAME_COLUMNS``) of one written name.
+
+    In "Family, Given bin Father" the father's name is dropped before the parts are put in
+    order (otherwise the family name moved behind the given name would go with it).
+    """
+    if "," in full_name:
+        full_name = _FATHER.sub("", full_name)
     name = normalize_name(full_name)
     keys = name.keys
     return (
@@ -203,15 +214,21 @@ def _date_parts(value: tuple[date | None, str]) -> DateParts:
 
 
 def phone_parts(phone: str) -> PhoneParts:
-    """The phone columns (``PHONE_COLUMNS``) of one written phone field."""
+    """The phone columns (``PHONE_COLUMNS``) of one written phone field: the first phone,
+    all of them, and the second (for blocking: one register writes a person's own number
+    first, another the household's)."""
     phones = _phones(phone) if phone else []
-    return (phones[0] if phones else None, phones or None)
+    return (phones[0] if phones else None, phones or None, phones[1] if len(phones) > 1 else None)
 
 
 def address_parts(address: str) -> AddressParts:
-    """The address columns (``ADDRESS_COLUMNS``) of one written address."""
+    """The address columns (``ADDRESS_COLUMNS``) of one written address: the key, the tokens,
+    and street with house number (``"frans 70"``, for blocking) when it starts that way."""
     tokens = address_tokens(address) if address else ()
-    return (" ".join(tokens) or None, list(tokens) or None)
+    street = None
+    if len(tokens) >= 2 and tokens[1].isdigit() and not tokens[0].isdigit():
+        street = f"{tokens[0]} {tokens[1]}"
+    return (" ".join(tokens) or None, list(tokens) or None, street)
 
 
 def region_parts(region: str) -> RegionParts:
