@@ -165,3 +165,27 @@ def test_the_default_mail_back_end_of_a_local_machine_is_the_console():
 
     assert project.LOCAL
     assert project.EMAIL_BACKEND == "django.core.mail.backends.console.EmailBackend"
+
+
+def test_the_report_notice_goes_where_the_policy_lets_the_report_be_written(cast, coord, regions):
+    """The sweep finds the secretariat without a query per user; it must agree with the policy."""
+    from lentera.apps.accounts import services as account_services
+    from lentera.apps.accounts.models import TaskForce, User
+    from lentera.apps.accounts.permissions import Action
+    from lentera.apps.coordination.policies import meetings
+
+    account_services.task_force_create(
+        actor=None,
+        name="Gugus Tugas PP-TPPO Kota Pontianak",
+        level="regency",
+        region=regions["61.71"],
+    )
+    users = list(User.objects.filter(is_active=True, agency__isnull=False))
+    for task_force in TaskForce.objects.all():
+        by_policy = {
+            u.agency_id
+            for u in users
+            if meetings.task_forces(u, Action.MANAGE_MEETINGS).filter(pk=task_force.pk).exists()
+        }
+        assert {a.pk for a in notices.secretariat_agencies(task_force)} == by_policy
+    assert {a.pk for a in notices.secretariat_agencies(coord.task_force)} == {cast.kupang_uptd.pk}

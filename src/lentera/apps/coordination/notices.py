@@ -33,7 +33,6 @@ from lentera.apps.accounts.models import Agency, TaskForce, User
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import NotFound, Requester, deny, is_user
 from lentera.apps.coordination.models import ActionItem, Meeting, Notice, PeriodicReport
-from lentera.apps.coordination.policies import meetings
 from lentera.apps.coordination.vocab import (
     ITEM_NOTICE_DAYS_BEFORE,
     REPORT_DUE_DAYS,
@@ -102,18 +101,36 @@ def report_due_on(year: int, period: str) -> date:
     return period_dates(year, period)[1] + timedelta(days=REPORT_DUE_DAYS)
 
 
-def secretariat_agencies(task_force: TaskForce) -> list[Agency]:
-    """The agencies whose users write the task force's report (hold *manage meetings* over it)."""
+def secretariats() -> list[User]:
+    """The active users who hold *manage meetings* (read once per sweep)."""
+    from lentera.apps.accounts.permissions import ROLE_ACTIONS, expand
+
+    roles = [r for r, actions in ROLE_ACTIONS.items() if Action.MANAGE_MEETINGS in expand(actions)]
+    return list(
+        User.objects.filter(is_active=True, agency__isnull=False, role_assignments__role__in=roles)
+        .distinct()
+        .select_related("agency__region")
+    )
+
+
+def secretariat_agencies(task_force: TaskForce, users: list[User] | None = None) -> list[Agency]:
+    """The agencies whose users write the task force's report (hold *manage meetings* over it:
+    the same rule as :meth:`..policies.MeetingPolicy.task_forces`, without a query per user)."""
+    from lentera.apps.accounts.permissions import Scope
+
     found: dict[int, Agency] = {}
-    for user in User.objects.filter(is_active=True, agency__isnull=False).select_related(
-        "agency__region"
-    ):
-        if user.agency_id in found or not user.has_action(Action.MANAGE_MEETINGS):
-            continue
-        if meetings.task_forces(user, Action.MANAGE_MEETINGS).filter(pk=task_force.pk).exists():
-            assert user.agency is not None
+    for user in secretariats() if users is None else users:
+        scope = user.scope_for(Action.MANAGE_MEETINGS)
+        region = user.region
+        reaches = scope == Scope.NATIONAL or (
+            scope == Scope.REGION
+            and region is not None
+            and task_force.region is not None
+            and task_force.region.code == region.code
+        )
+        if reaches and user.agency is not None:
             found[user.agency.pk] = user.agency
-    return list(found.values())
+    return sorted(found.values(), key=lambda a: a.pk)
 
 
 def report_notices(*, today: date) -> list[Notice]:
@@ -134,7 +151,8 @@ def report_notices(*, today: date) -> list[Notice]:
     ]
     if not periods:
         return made
-    for task_force in TaskForce.objects.order_by("pk"):
+    users = secretariats()
+    for task_force in TaskForce.objects.select_related("region").order_by("pk"):
         agencies: list[Agency] | None = None
         for year, period in periods:
             existing = PeriodicReport.objects.filter(
@@ -145,7 +163,7 @@ def report_notices(*, today: date) -> list[Notice]:
             due = report_due_on(year, period)
             kind = NoticeKind.REPORT_OVERDUE if today > due else NoticeKind.REPORT_DUE
             if agencies is None:
-                agencies = secretariat_agencies(task_force)
+                agencies = secretariat_agencies(task_force, users)
             if not agencies:
                 break
             report = existing or report_for(task_force=task_force, year=year, period=period)
