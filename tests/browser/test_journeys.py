@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def sign_in(page: Page, base_url: str, username: str) -> None:
-    page.goto(base_url + "/")
+    page.goto(base_url + "/")  # a visitor at the address is shown the public welcome
+    expect(page).to_have_url(re.compile("/selamat-datang/"))
+    page.click("a[href='/akun/masuk/'] >> nth=-1")
     expect(page).to_have_url(re.compile("/akun/masuk/"))
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", PASSWORD)
@@ -66,6 +68,9 @@ def test_qualify_child_sent_abroad(page: Page, base_url, cast):
     page.fill("input[name=victim0_age]", "16")
     page.click("[data-testid=qualify]")
     charges = page.locator("[data-testid=charges]")
-    expect(charges).to_contain_text("UU21/2007:4")
-    expect(charges).to_contain_text("UU21/2007:17")
+    # articles in words, the code only in an attribute (issue #18, item 5)
+    expect(charges).to_contain_text("Pasal 4 UU 21/2007")
+    expect(charges).to_contain_text("Pasal 17 UU 21/2007")
+    expect(charges.locator("[data-ref='UU21/2007:4']")).to_have_count(1)
+    expect(charges).not_to_contain_text("UU21/2007:")
     page.screenshot(path="var/screenshot-qualify.png", full_page=True)

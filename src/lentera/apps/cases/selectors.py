@@ -155,7 +155,7 @@ def case_file(*, user: Any, case: Case) -> CaseFile:
     result.parties = [
         PartyView(
             party=row,
-            pseudonym=pseudonym_of(row.person),
+            pseudonym=pseudonym_of(row.person, recorded_age=row.age_at_offence),
             official=row.is_official and complicity,
             identity=row.person_id in identified,
         )

@@ -43,8 +43,11 @@ __all__ = [
 MAX_MESSAGE_CHARS = 1600
 
 #: Keywords the SMS line advertises or that people use. Another first word is accepted too
-#: (flagged ``unknown_keyword``) when the message otherwise has the four parts.
-KEYWORDS = frozenset({"TPPO", "LAPOR", "ADUAN", "PENGADUAN", "SAPA", "SAPA129", "TOLONG", "HELP"})
+#: (flagged ``unknown_keyword``) when the message otherwise has the four parts. ``ACA`` is the
+#: keyword the migrant-worker hotline publishes (``ACA#TKI#name#problem``, issue #18).
+KEYWORDS = frozenset(
+    {"TPPO", "LAPOR", "ADUAN", "PENGADUAN", "SAPA", "SAPA129", "TOLONG", "HELP", "ACA"}
+)
 
 #: Category words and the triage facts they state. Unknown categories are kept and flagged.
 CATEGORIES: dict[str, frozenset[str]] = {

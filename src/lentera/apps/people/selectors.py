@@ -72,7 +72,9 @@ def _years_ago(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
-def pseudonym_of(person: Person) -> Pseudonym:
+def pseudonym_of(person: Person, *, recorded_age: int | None = None) -> Pseudonym:
+    """Initials, sex and age band; without a date of birth, the age recorded on the case
+    (``recorded_age``, e.g. a victim's age at the offence) gives the band, not "?"."""
     age = person.age_on(timezone.localdate())
     return Pseudonym(
         initials=person.initials,
@@ -80,3 +82,5 @@ def pseudonym_of(person: Person) -> Pseudonym:
         sex=str(person.get_sex_display()),
         is_child=None if age is None else age < 18,
     )
+    if age is None:
+        age = recorded_age

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from lentera.apps.accounts.permissions import Action
@@ -213,12 +214,12 @@ def restitution_alerts(r: Restitution, today: date) -> list[str]:
                     "Payment was due by %(date)s and is not recorded: the victim may notify "
                     "the court, which then issues a written warning (Pasal 50)."
                 )
-                % {"date": deadline.isoformat()}
+                % {"date": date_format(deadline)}
             )
         else:
             out.append(
                 _("Payment is due by %(date)s (14 days after the notice of the final verdict).")
-                % {"date": deadline.isoformat()}
+                % {"date": date_format(deadline)}
             )
     if r.status == RestitutionStatus.WARNED and r.warning_on:
         deadline = r.warning_on + timedelta(days=RESTITUTION_WARNING_DAYS)
@@ -228,12 +229,12 @@ def restitution_alerts(r: Restitution, today: date) -> list[str]:
                     "Still unpaid 14 days after the warning (%(date)s): the court orders the "
                     "prosecutor to seize and auction the convict's assets."
                 )
-                % {"date": deadline.isoformat()}
+                % {"date": date_format(deadline)}
             )
         else:
             out.append(
                 _("Payment is due by %(date)s (14 days after the court's warning).")
-                % {"date": deadline.isoformat()}
+                % {"date": date_format(deadline)}
             )
     if r.status == RestitutionStatus.SEIZURE:
         out.append(

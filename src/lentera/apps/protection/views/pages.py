@@ -91,7 +91,7 @@ def case_file(request: HttpRequest, case_id: int) -> HttpResponse:
     victims = [
         {
             "file": f,
-            "pseudonym": pseudonym_of(f.party.person),
+            "pseudonym": pseudonym_of(f.party.person, recorded_age=f.party.age_at_offence),
             "identity": sees_identity(user, f.party),
         }
         for f in selectors.protection_file(user=user, case=case)
@@ -142,7 +142,7 @@ def _victim_form(
             "form": form,
             "case": case,
             "party": party,
-            "pseudonym": pseudonym_of(party.person),
+            "pseudonym": pseudonym_of(party.person, recorded_age=party.age_at_offence),
             "title": title,
         },
     )
@@ -349,7 +349,11 @@ def referral_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
         {
             "referral": referral,
             "can_respond": can_respond,
-            "pseudonym": pseudonym_of(referral.party.person) if shows_people else None,
+            "pseudonym": pseudonym_of(
+                referral.party.person, recorded_age=referral.party.age_at_offence
+            )
+            if shows_people
+            else None,
             "identity": sees_identity(user, referral.party),
             "decline_form": decline_form,
             "sent": ReferralStatus.SENT,
