@@ -10,8 +10,8 @@ from typing import Any
 import networkx as nx
 
 #: Betweenness is exact up to this many nodes, sampled with this many pivots above.
-EXACT_BETWEENNESS = 1500
-SAMPLED_PIVOTS = 200
+EXACT_BETWEENNESS = 300
+SAMPLED_PIVOTS = 64
 
 
 @dataclass(frozen=True)
@@ -78,8 +78,26 @@ class Network:
             self.money.add_edge(edge.source, edge.target, amount=total)
 
     def edges(self, among: Iterable[str] | None = None) -> list[Edge]:
-        view = self.graph if among is None else self.graph.subgraph(among)
-        return [data["edge"] for _a, _b, data in view.edges(data=True)]
+        """Every edge, or the edges whose two ends are both in ``among``."""
+        if among is None:
+            return [data["edge"] for _a, _b, data in self.graph.edges(data=True)]
+        keep = set(among)
+        found: dict[int, Edge] = {}
+        for node in keep:
+            for _a, other, data in self.graph.edges(node, data=True):
+                if other in keep:
+                    found.setdefault(id(data), data["edge"])
+        return list(found.values())
+
+    def _simple(self, keep: set[str]) -> nx.Graph[str]:
+        """The simple graph among ``keep`` (one link per pair), built directly."""
+        simple: nx.Graph[str] = nx.Graph()
+        simple.add_nodes_from(keep)
+        for node in keep:
+            simple.add_edges_from(
+                (node, other) for other in self.graph.adj[node] if other in keep and other != node
+            )
+        return simple
 
     def _keep(
         self, edge: Edge, kinds: frozenset[str] | None, start: date | None, end: date | None
@@ -122,15 +140,19 @@ class Network:
 
     def rings(self, among: Iterable[str] | None = None, *, smallest: int = 3) -> list[Ring]:
         """Connected groups (of at least ``smallest`` nodes), largest first."""
-        view = self.graph if among is None else self.graph.subgraph(among)
+        view = self.graph if among is None else self._simple(set(among))
+        components = [c for c in nx.connected_components(view) if len(c) >= smallest]
+        ring_of = {node: index for index, c in enumerate(components) for node in c}
+        moved = [0] * len(components)
+        sources = self.money.nodes if among is None else [n for n in ring_of if n in self.money]
+        for a, b, data in self.money.out_edges(sources, data=True):
+            index = ring_of.get(a)
+            if index is not None and ring_of.get(b) == index:
+                moved[index] += data["amount"]
         found = []
-        for component in nx.connected_components(view):
-            if len(component) < smallest:
-                continue
+        for index, component in enumerate(components):
             kinds = [self.nodes[n].kind for n in component]
-            money = sum(
-                data["amount"] for _a, _b, data in self.money.subgraph(component).edges(data=True)
-            )
+            money = moved[index]
             found.append(
                 Ring(
                     nodes=tuple(sorted(component)),
@@ -146,7 +168,7 @@ class Network:
     ) -> list[tuple[str, float]]:
         """The nodes that most often lie between the others (betweenness centrality), restricted
         to nodes of ``kinds`` when given; sampled above :data:`EXACT_BETWEENNESS` nodes."""
-        view = nx.Graph(self.graph if among is None else self.graph.subgraph(among))
+        view = self._simple(set(self.graph.nodes if among is None else among))
         if view.number_of_nodes() < 3:
             return []
         sample = SAMPLED_PIVOTS if view.number_of_nodes() > EXACT_BETWEENNESS else None
@@ -179,11 +201,15 @@ class Network:
 
     def money_totals(self, among: Iterable[str] | None = None) -> dict[str, tuple[int, int]]:
         """Per node: (received, sent) in Rp, over the money flows among ``among``."""
-        view = self.money if among is None else self.money.subgraph(among)
+        keep = set(self.money.nodes if among is None else among) & set(self.money.nodes)
         totals: dict[str, tuple[int, int]] = {}
-        for node in view.nodes:
-            received = sum(d["amount"] for _a, _b, d in view.in_edges(node, data=True))
-            sent = sum(d["amount"] for _a, _b, d in view.out_edges(node, data=True))
+        for node in keep:
+            received = sum(
+                d["amount"] for a, _b, d in self.money.in_edges(node, data=True) if a in keep
+            )
+            sent = sum(
+                d["amount"] for _a, b, d in self.money.out_edges(node, data=True) if b in keep
+            )
             totals[node] = (received, sent)
         return totals
 
