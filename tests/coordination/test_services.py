@@ -210,10 +210,16 @@ def test_the_demo_holds_a_year_of_kupang_meetings(regions):
 
     load_demo(password="Demo-Sandi-2026!")
     load_demo(password="Demo-Sandi-2026!")  # added once
-    assert Meeting.objects.count() == 4
+    from lentera.apps.coordination.models import Notice
+
+    assert Meeting.objects.count() == 5  # and one of a working group
+    assert Meeting.objects.exclude(sub_task_force=None).count() == 1
     assert Meeting.objects.filter(status="approved").count() == 3
     assert ActionItem.objects.filter(status="done").count() == 5
     assert ActionItem.objects.filter(status="open").count() == 2
     assert MeetingRule.objects.get().interval_days == 183
     assert PlanActivity.objects.filter(target__gt=0).count() == 8
     assert ReportVersion.objects.count() == 1
+    # the coming meetings' invitations unread, the past ones read; the overdue item notified
+    assert Notice.objects.filter(kind="meeting_invited", read_at=None).count() == 7 + 3
+    assert Notice.objects.filter(kind="item_overdue").exists()

@@ -10,8 +10,8 @@ from datetime import timedelta
 from django.utils import timezone
 
 from lentera.apps.accounts.models import Agency, TaskForce, User
-from lentera.apps.coordination import services
-from lentera.apps.coordination.models import Meeting
+from lentera.apps.coordination import notices, services
+from lentera.apps.coordination.models import Meeting, Notice
 
 TASK_FORCE = "Gugus Tugas PP-TPPO Kota Kupang"
 
@@ -141,6 +141,12 @@ def load_demo(agencies: dict[str, Agency]) -> None:
                     )
         meeting.refresh_from_db()
         services.minutes_approve(actor=chair, meeting=meeting, version=meeting.version)
+        # the invitations of a past meeting were sent and read two weeks before it
+        Notice.objects.filter(meeting=meeting).update(
+            created_at=starts - timedelta(days=14),
+            emailed_at=starts - timedelta(days=14),
+            read_at=starts - timedelta(days=13),
+        )
     _demo_plan(task_force, secretariat, agencies, now.year)
     _demo_report(task_force, secretariat, now.year)
     services.meeting_schedule(
@@ -151,6 +157,19 @@ def load_demo(agencies: dict[str, Agency]) -> None:
         place="Aula Kantor Wali Kota Kupang",
         agencies=invited,
     )
+    # a working group's own meeting, and the notices of the items due or overdue today
+    group = task_force.sub_task_forces.order_by("pk").first()
+    if group is not None:
+        services.meeting_schedule(
+            actor=secretariat,
+            task_force=task_force,
+            sub_task_force=group,
+            title=f"Rapat {group.name}",
+            starts_at=(now + timedelta(days=7)).replace(hour=2, minute=0, second=0, microsecond=0),
+            place="Kantor DP3A Kota Kupang",
+            agencies=invited[:3],
+        )
+    notices.item_notices(today=timezone.localdate())
 
 
 # (code, agency keys, target, budget, realisation, done typed)
