@@ -342,6 +342,26 @@ def build_world() -> World:
         actor=users["kupang_manpower_officer"],
         record=prevention_services.AgencyRecord(licence_number="KEP.1/2020", name="PT Contoh"),
     )
+    report = prevention_services.report_record(
+        actor=users["kupang_posko_officer"],
+        kind="early_warning",
+        region=regions["53.71.01"],
+        reporter_role="rt_rw_head",
+        narrative="Tiga anak muda dijemput mobil malam ini",
+    )
+    delay = prevention_services.delay_request(
+        actor=users["kupang_posko_officer"],
+        departure=departure,
+        kind="passport",
+        immigration_office="Kantor Imigrasi Kupang",
+        sent_on=date(2024, 1, 10),
+    )
+    takedown = prevention_services.takedown_record(
+        actor=cast.kupang_uptd_intake,
+        platform="facebook",
+        post_url="https://facebook.com/groups/loker-kamboja",
+        requested_on=date(2024, 1, 12),
+    )
     run = insight_services.linkage_run_start(actor=cast.kupang_analyst)
     candidate = MatchCandidate.objects.create(
         run=run,
@@ -401,6 +421,9 @@ def build_world() -> World:
         "course_id": course.pk,
         "participant_id": participant.pk,
         "p3mi_id": p3mi.pk,
+        "report_id": report.pk,
+        "delay_id": delay.pk,
+        "takedown_id": takedown.pk,
         "run_id": run.pk,
         "candidate_id": candidate.pk,
         "provider_id": provider.pk,

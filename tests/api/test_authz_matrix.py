@@ -148,6 +148,12 @@ ROWS: dict[str, Row] = {
     ),
     "api-courses": Row(a.VIEW_DASHBOARD, owner=POSKO),
     "api-placement-agencies": Row(a.VIEW_DASHBOARD, owner=POSKO),
+    "api-community-reports": Row(
+        {"GET": a.VIEW_DASHBOARD, "POST": a.VIEW_DASHBOARD}, GP, owner=POSKO
+    ),
+    "api-community-reports-sms": Row(a.VIEW_DASHBOARD, P, owner=POSKO),
+    "api-delay-requests": Row(a.VIEW_DASHBOARD, owner=POSKO),
+    "api-takedowns": Row(a.VIEW_DASHBOARD, owner=INTAKE),
     # proceedings
     "api-proceedings": Row(
         {"GET": a.VIEW_CASE, "POST": a.MANAGE_PROCEEDINGS}, GP, owner=INVESTIGATOR

@@ -24,6 +24,7 @@ def sign_in(page: Page, base_url: str, username: str) -> None:
     page.click("[data-testid=login]")
     expect(page.locator("[data-testid=login]")).to_have_count(0)
 
+
 NAMES = [
     "Yosef Contoh Bana",
     "Marthen Contoh Tefa",
@@ -147,3 +148,41 @@ def test_a_revoked_licence_turns_pending_departures_red(page: Page, base_url, po
     )
     page.screenshot(path="var/screenshot-p3mi-revoked.png", full_page=True)
     assert PlacementAgency.objects.get().status == "revoked"
+
+
+def test_a_village_early_warning_becomes_a_case(page: Page, base_url, posko, regions):
+    from lentera.apps.prevention.models import CommunityReport
+    from lentera.apps.reference.models import Region
+
+    Region.objects.create(
+        code="53.71.01.1005", name="Naioni", level="village", parent=regions["53.71.01"]
+    )
+    UserFactory(
+        username="kupang_disnaker_intake",
+        agency=posko.kupang_disnaker,
+        roles=[Role.INTAKE_OFFICER],
+    )
+    page.set_viewport_size({"width": 390, "height": 844})  # the officer's phone
+    sign_in(page, base_url, "kupang_disnaker_intake")
+    page.goto(base_url + "/pencegahan/laporan-warga/baru/")
+    page.check("input[name=kind][value=early_warning]")
+    page.select_option("select[name=region]", label="Naioni (Alak)")
+    page.check("input[name=reporter_role][value=rt_rw_head]")
+    page.fill("input[name=reporter_name]", "Bapak Contoh Ketua RT 05")
+    page.fill("input[name=people_count]", "3")
+    page.fill("input[name=destination]", "Malaysia")
+    page.fill(
+        "textarea[name=narrative]",
+        "Tiga gadis dijemput mobil malam ini, dijanjikan kerja di Malaysia, KTP dikumpulkan.",
+    )
+    page.click("[data-testid=save-report]")
+    expect(page.locator("[data-testid=report-status]")).to_have_attribute("data-status", "new")
+    page.fill("input[name=title]", "Perekrutan tiga gadis dari Naioni")
+    page.click("[data-testid=report-open-case]")
+    expect(page.locator("h1")).to_contain_text("Perekrutan tiga gadis dari Naioni")
+    report = CommunityReport.objects.get()
+    assert report.status == "case" and report.case is not None
+    assert report.case.region.code == "53.71.01.1005"
+    page.goto(base_url + f"/pencegahan/laporan-warga/{report.pk}/")
+    expect(page.locator("[data-testid=report-case]")).to_have_text(report.case.reference)
+    page.screenshot(path="var/screenshot-early-warning-case.png", full_page=True)

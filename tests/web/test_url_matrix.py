@@ -225,6 +225,27 @@ ROWS: dict[str, Row] = {
     "prevention:agency_new": Row((a.MANAGE_REGISTERS,), GP, owner=MANPOWER),
     "prevention:agency_import": Row((a.MANAGE_REGISTERS,), GP, owner=MANPOWER),
     "prevention:agency_edit": Row((a.MANAGE_REGISTERS,), GP, owner=MANPOWER),
+    # community reports, delays, take-downs (issue #15, items 3-5)
+    "prevention:reports": Row(WORK, owner=POSKO),
+    "prevention:report_new": Row(WORK[:3], GP, owner=POSKO),
+    "prevention:report": Row(WORK, owner=POSKO, other="batam_posko_officer"),
+    "prevention:report_triage": Row(WORK[:3], P, owner=POSKO, other="batam_posko_officer"),
+    "prevention:report_case": Row(
+        (a.CREATE_CASE,), P, owner=INVESTIGATOR, other="pontianak_investigator"
+    ),
+    "prevention:delays": Row((a.SCREEN_DEPARTURE, a.VIEW_CASE), owner=POSKO),
+    "prevention:delay_new": Row((a.SCREEN_DEPARTURE,), P, owner=POSKO, other="batam_posko_officer"),
+    "prevention:delay_answer": Row(
+        (a.SCREEN_DEPARTURE,), P, owner=POSKO, other="batam_posko_officer"
+    ),
+    "prevention:takedowns": Row((a.SCREEN_OFFER, a.VIEW_CASE), GP, owner=INTAKE),
+    "prevention:takedown": Row(
+        (a.SCREEN_OFFER, a.VIEW_CASE), owner=INTAKE, other="batam_posko_officer"
+    ),
+    "prevention:takedown_answer": Row(
+        (a.SCREEN_OFFER,), P, owner=INTAKE, other="batam_posko_officer"
+    ),
+    "prevention:takedown_case": Row(
     # proceedings
     "justice:home": Row((a.VIEW_CASE,), owner=INVESTIGATOR),
     "justice:stalled": Row((a.VIEW_CASE,), owner=INVESTIGATOR),

@@ -23,13 +23,23 @@ from lentera.api.permissions import HasAction
 from lentera.api.schema import PAGE, paginated
 from lentera.apps.accounts.decorators import signed_in
 from lentera.apps.prevention import selectors, services
-from lentera.apps.prevention.models import Course, OutreachEvent, PlacementAgency
+from lentera.apps.prevention.models import (
+    CommunityReport,
+    Course,
+    DelayRequest,
+    OutreachEvent,
+    PlacementAgency,
+    TakedownRequest,
+)
 from lentera.apps.prevention.policies import (
     READ,
+    community_reports,
     courses,
+    delay_requests,
     does_prevention,
     outreach,
     placement_agencies,
+    takedowns,
 )
 from lentera.apps.prevention.vocab import AUDIENCE_GROUPS
 from lentera.apps.reference.models import Region
@@ -124,6 +134,13 @@ class ReadsActivities(BasePermission):
     def has_permission(self, request: Request, view: Any) -> bool:
         if request.method == "POST":
             return does_prevention(request.user)
+        return bool(view.policy.can_read_any(request.user))
+
+
+class ReadsScreeningsOf(BasePermission):
+    """The view's policy lets the user read some of its records."""
+
+    def has_permission(self, request: Request, view: Any) -> bool:
         return bool(view.policy.can_read_any(request.user))
 
 
@@ -236,3 +253,192 @@ class PlacementAgencyList(APIView):
         if request.query_params.get("status"):
             qs = qs.filter(status=request.query_params["status"])
         return _page(self, request, qs, agency_out)
+
+
+# -- community reports, delay requests, take-downs (issue #15, items 3-5) -------------------------
+
+
+def report_out(r: CommunityReport) -> dict[str, Any]:
+    """A community report without its reporter or narrative."""
+    return {
+        "id": r.pk,
+        "agency": r.agency_id,
+        "received_at": r.received_at,
+        "kind": r.kind,
+        "channel": r.channel,
+        "reporter_role": r.reporter_role,
+        "region": r.region.code if r.region else None,
+        "people_count": r.people_count,
+        "destination": r.destination,
+        "placement_agency": r.placement_agency_id,
+        "status": r.status,
+        "parse_flags": r.parse_flags,
+        "case": r.case_id,
+    }
+
+
+class CommunityReportOut(Out):
+    id = serializers.IntegerField()
+    agency = serializers.IntegerField()
+    received_at = serializers.DateTimeField()
+    kind = serializers.CharField()
+    channel = serializers.CharField()
+    reporter_role = serializers.CharField()
+    region = serializers.CharField(allow_null=True)
+    people_count = serializers.IntegerField(allow_null=True)
+    destination = serializers.CharField()
+    placement_agency = serializers.IntegerField(allow_null=True)
+    status = serializers.CharField()
+    parse_flags = serializers.ListField(child=serializers.CharField())
+    case = serializers.IntegerField(allow_null=True)
+
+
+class CommunityReportList(APIView):
+    """Community reports the user may read (newest first, without reporter or narrative); POST
+    records one from a form-like object."""
+
+    permission_classes = [HasAction, ReadsActivities]
+    required_action = {"GET": READ, "POST": READ}
+    policy = community_reports
+
+    @extend_schema(parameters=[PAGE], responses=paginated(CommunityReportOut))
+    def get(self, request: Request) -> Response:
+        qs = community_reports.visible(request.user, READ).select_related("region")
+        return _page(self, request, qs, report_out)
+
+    @extend_schema(
+        request=inline_serializer(
+            "CommunityReportIn",
+            {
+                "kind": serializers.CharField(),
+                "region": serializers.CharField(help_text="Kemendagri code of the village"),
+                "reporter_role": serializers.CharField(required=False),
+                "reporter_name": serializers.CharField(required=False),
+                "reporter_phone": serializers.CharField(required=False),
+                "people_count": serializers.IntegerField(required=False),
+                "destination": serializers.CharField(required=False),
+                "narrative": serializers.CharField(required=False),
+            },
+        ),
+        responses={201: CommunityReportOut},
+    )
+    def post(self, request: Request) -> Response:
+        data = request.data if isinstance(request.data, dict) else {}
+        region = Region.objects.filter(code=str(data.get("region") or "")).first()
+        count = data.get("people_count")
+        if count is not None and (not isinstance(count, int) or isinstance(count, bool)):
+            raise ValidationError({"people_count": [_("Must be a whole number.")]})
+        report = services.report_record(
+            actor=signed_in(request),
+            kind=str(data.get("kind") or ""),
+            region=region,
+            reporter_role=str(data.get("reporter_role") or "other"),
+            reporter_name=str(data.get("reporter_name") or ""),
+            reporter_phone=str(data.get("reporter_phone") or ""),
+            people_count=count,
+            destination=str(data.get("destination") or ""),
+            narrative=str(data.get("narrative") or ""),
+        )
+        return Response(report_out(report), status=status.HTTP_201_CREATED)
+
+
+class CommunityReportSms(APIView):
+    """An SMS community report from the gateway (``WASPADA#...`` or ``MUTASI#...``): stored
+    whatever it says, its reading problems in ``parse_flags``."""
+
+    permission_classes = [HasAction, ReadsActivities]
+    required_action = READ
+    policy = community_reports
+
+    @extend_schema(
+        request=inline_serializer(
+            "CommunityReportSmsIn",
+            {"text": serializers.CharField(), "sender": serializers.CharField(required=False)},
+        ),
+        responses={201: CommunityReportOut},
+    )
+    def post(self, request: Request) -> Response:
+        data = request.data if isinstance(request.data, dict) else {}
+        report = services.report_from_sms(
+            actor=signed_in(request),
+            text=str(data.get("text") or ""),
+            sender=str(data.get("sender") or ""),
+        )
+        return Response(report_out(report), status=status.HTTP_201_CREATED)
+
+
+def delay_out(d: DelayRequest) -> dict[str, Any]:
+    return {
+        "id": d.pk,
+        "agency": d.agency_id,
+        "departure": d.departure_id,
+        "kind": d.kind,
+        "immigration_office": d.immigration_office,
+        "sent_on": d.sent_on,
+        "reference": d.reference,
+        "outcome": d.outcome,
+        "answered_on": d.answered_on,
+    }
+
+
+class DelayRequestOut(Out):
+    id = serializers.IntegerField()
+    agency = serializers.IntegerField()
+    departure = serializers.IntegerField()
+    kind = serializers.CharField()
+    immigration_office = serializers.CharField()
+    sent_on = serializers.DateField()
+    reference = serializers.CharField()
+    outcome = serializers.CharField()
+    answered_on = serializers.DateField(allow_null=True)
+
+
+class DelayRequestList(APIView):
+    """Requests to Immigration to delay a passport or a departure, with their outcome."""
+
+    permission_classes = [HasAction, ReadsScreeningsOf]
+    required_action = READ
+    policy = delay_requests
+
+    @extend_schema(parameters=[PAGE], responses=paginated(DelayRequestOut))
+    def get(self, request: Request) -> Response:
+        return _page(self, request, delay_requests.visible(request.user, READ), delay_out)
+
+
+def takedown_out(t: TakedownRequest) -> dict[str, Any]:
+    """A take-down request without the post's address or the account."""
+    return {
+        "id": t.pk,
+        "agency": t.agency_id,
+        "platform": t.platform,
+        "found_by": t.found_by,
+        "requested_on": t.requested_on,
+        "outcome": t.outcome,
+        "answered_on": t.answered_on,
+        "offer": t.offer_id,
+        "case": t.case_id,
+    }
+
+
+class TakedownOut(Out):
+    id = serializers.IntegerField()
+    agency = serializers.IntegerField()
+    platform = serializers.CharField()
+    found_by = serializers.CharField()
+    requested_on = serializers.DateField()
+    outcome = serializers.CharField()
+    answered_on = serializers.DateField(allow_null=True)
+    offer = serializers.IntegerField(allow_null=True)
+    case = serializers.IntegerField(allow_null=True)
+
+
+class TakedownList(APIView):
+    """Take-down requests to platforms (without the post or account), with their outcome."""
+
+    permission_classes = [HasAction, ReadsScreeningsOf]
+    required_action = READ
+    policy = takedowns
+
+    @extend_schema(parameters=[PAGE], responses=paginated(TakedownOut))
+    def get(self, request: Request) -> Response:
+        return _page(self, request, takedowns.visible(request.user, READ), takedown_out)

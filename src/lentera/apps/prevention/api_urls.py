@@ -23,4 +23,20 @@ urlpatterns: list[URLPattern | URLResolver] = [
         api_registers.PlacementAgencyList.as_view(),
         name="api-placement-agencies",
     ),
+    path(
+        "prevention/community-reports",
+        api_registers.CommunityReportList.as_view(),
+        name="api-community-reports",
+    ),
+    path(
+        "prevention/community-reports/sms",
+        api_registers.CommunityReportSms.as_view(),
+        name="api-community-reports-sms",
+    ),
+    path(
+        "prevention/delay-requests",
+        api_registers.DelayRequestList.as_view(),
+        name="api-delay-requests",
+    ),
+    path("prevention/takedowns", api_registers.TakedownList.as_view(), name="api-takedowns"),
 ]

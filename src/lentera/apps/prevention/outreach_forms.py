@@ -13,10 +13,18 @@ from lentera.apps.accounts.models import User
 from lentera.apps.prevention.models import PlacementAgency
 from lentera.apps.prevention.vocab import (
     AUDIENCE_GROUPS,
+    REPORT_TRIAGE_STATUSES,
     CourseKind,
+    DelayKind,
+    DelayOutcome,
     EventKind,
     LicenceStatus,
+    Platform,
+    ReporterRole,
+    ReportKind,
     Sex,
+    TakedownFoundBy,
+    TakedownOutcome,
 )
 from lentera.apps.reference.models import Region, RegionLevel
 from lentera.web.widgets import IsoDateInput
@@ -202,3 +210,95 @@ class RecruiterForm(forms.Form):
     unlicensed_recruiter = forms.CharField(
         label=_("Unlicensed recruiter (calo)"), max_length=200, required=False
     )
+
+
+# -- community reports, delay requests, take-downs (issue #15, items 3-5) -------------------------
+
+
+class CommunityReportForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What is reported"), choices=ReportKind.choices, widget=forms.RadioSelect
+    )
+    region = RegionChoiceField(label=_("Kelurahan / desa"), queryset=Region.objects.none())
+    reporter_role = forms.ChoiceField(
+        label=_("Who reports"), choices=ReporterRole.choices, widget=forms.RadioSelect
+    )
+    reporter_name = forms.CharField(label=_("Reporter's name"), max_length=200, required=False)
+    reporter_phone = forms.CharField(label=_("Reporter's phone"), max_length=40, required=False)
+    people_count = forms.IntegerField(
+        label=_("How many people"), min_value=1, max_value=10_000, required=False
+    )
+    destination = forms.CharField(
+        label=_("Where to (country or city)"), max_length=200, required=False
+    )
+    narrative = forms.CharField(
+        label=_("What was seen or heard"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    placement_agency = forms.ModelChoiceField(
+        label=_("Placement agency (P3MI), if named"),
+        queryset=PlacementAgency.objects.all(),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = regions_of(user).filter(  # type: ignore[attr-defined]
+            level=RegionLevel.VILLAGE
+        )
+
+
+class ReportTriageForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[(s.value, s.label) for s in REPORT_TRIAGE_STATUSES],
+    )
+    note = forms.CharField(label=_("Note"), max_length=500, required=False)
+
+
+class OpenCaseTitleForm(forms.Form):
+    title = forms.CharField(label=_("Case title"), max_length=200, required=False)
+
+
+class DelayRequestForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Request"), choices=DelayKind.choices)
+    immigration_office = forms.CharField(
+        label=_("Immigration office"), max_length=200, initial="Kantor Imigrasi Kelas I TPI Kupang"
+    )
+    sent_on = forms.DateField(label=_("Sent on"), widget=IsoDateInput())
+    reference = forms.CharField(label=_("Letter number"), max_length=100, required=False)
+
+
+class DelayAnswerForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Outcome"),
+        choices=[c for c in DelayOutcome.choices if c[0] != DelayOutcome.PENDING],
+    )
+    answered_on = forms.DateField(label=_("Answered on"), widget=IsoDateInput())
+    answer = forms.CharField(label=_("Answer"), max_length=500, required=False)
+
+
+class TakedownForm(forms.Form):
+    platform = forms.ChoiceField(label=_("Platform"), choices=Platform.choices)
+    found_by = forms.ChoiceField(label=_("Found"), choices=TakedownFoundBy.choices)
+    post_url = forms.CharField(label=_("Post or group address"), max_length=500, required=False)
+    account = forms.CharField(label=_("Account, number or handle"), max_length=200, required=False)
+    requested_on = forms.DateField(label=_("Request sent on"), widget=IsoDateInput())
+    request_reference = forms.CharField(
+        label=_("Request reference"), max_length=100, required=False
+    )
+
+
+class TakedownAnswerForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Outcome"),
+        choices=[c for c in TakedownOutcome.choices if c[0] != TakedownOutcome.PENDING],
+    )
+    answered_on = forms.DateField(label=_("Answered on"), widget=IsoDateInput())
+    answer = forms.CharField(label=_("Answer"), max_length=500, required=False)
+
+
+class CaseReferenceForm(forms.Form):
+    reference = forms.CharField(label=_("Case reference"), max_length=40)

@@ -27,11 +27,14 @@ from lentera.apps.accounts.models import User
 from lentera.apps.accounts.permissions import Action, Scope
 from lentera.apps.accounts.policies import Policy, Requester, is_user, region_q
 from lentera.apps.prevention.models import (
+    CommunityReport,
     Course,
+    DelayRequest,
     DepartureScreening,
     OfferScreening,
     OutreachEvent,
     PlacementAgency,
+    TakedownRequest,
 )
 
 #: Pseudo-action of the policies' read lists: the screening action of the own agency, or the
@@ -190,3 +193,33 @@ class PlacementAgencyPolicy(Policy[PlacementAgency]):
 outreach = OutreachPolicy()
 courses = CoursePolicy()
 placement_agencies = PlacementAgencyPolicy()
+
+
+# -- community reports, delay requests, take-downs (issue #15, items 3-5) -----------------------
+
+
+class CommunityReportPolicy(ActivityPolicy[CommunityReport]):
+    """Village and early-warning reports: recorded and triaged by the receiving agency's
+    prevention officers; the reporter and the narrative only to them; read region-wide without
+    them."""
+
+    model = CommunityReport
+
+
+class DelayRequestPolicy(ScreeningPolicy[DelayRequest]):
+    """Requests to Immigration: the agency that screened the departure."""
+
+    model = DelayRequest
+    screen_action = Action.SCREEN_DEPARTURE
+
+
+class TakedownPolicy(ScreeningPolicy[TakedownRequest]):
+    """Take-down requests: the agency that monitors offers; the post and account only to it."""
+
+    model = TakedownRequest
+    screen_action = Action.SCREEN_OFFER
+
+
+community_reports = CommunityReportPolicy()
+delay_requests = DelayRequestPolicy()
+takedowns = TakedownPolicy()

@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
-from lentera.apps.prevention.views import agencies, departures, home, offers, outreach
+from lentera.apps.prevention.views import agencies, community, departures, home, offers, outreach
 
 app_name = "prevention"
 
@@ -59,4 +59,17 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("p3mi/ekspor.csv", agencies.agency_export, name="agency_export"),
     path("p3mi/<int:p3mi_id>/", agencies.agency_detail, name="agency"),
     path("p3mi/<int:p3mi_id>/ubah/", agencies.agency_edit, name="agency_edit"),
+    # community reports, delays, take-downs (issue #15, items 3-5)
+    path("laporan-warga/", community.report_list, name="reports"),
+    path("laporan-warga/baru/", community.report_new, name="report_new"),
+    path("laporan-warga/<int:report_id>/", community.report_detail, name="report"),
+    path("laporan-warga/<int:report_id>/triase/", community.report_triage, name="report_triage"),
+    path("laporan-warga/<int:report_id>/kasus/", community.report_case, name="report_case"),
+    path("penundaan/", community.delay_list, name="delays"),
+    path("keberangkatan/<int:departure_id>/penundaan/", community.delay_new, name="delay_new"),
+    path("penundaan/<int:delay_id>/jawaban/", community.delay_answer, name="delay_answer"),
+    path("takedown/", community.takedown_list, name="takedowns"),
+    path("takedown/<int:takedown_id>/", community.takedown_detail, name="takedown"),
+    path("takedown/<int:takedown_id>/jawaban/", community.takedown_answer, name="takedown_answer"),
+    path("takedown/<int:takedown_id>/kasus/", community.takedown_case, name="takedown_case"),
 ]

@@ -13,6 +13,20 @@ The writes are grouped by topic: ``offers`` (job offers screened, imported, tria
 from __future__ import annotations
 
 from lentera.apps.prevention.services._common import MAX_NOTE, complaints_available
+from lentera.apps.prevention.services.community import (
+    can_open_case_from_report,
+    delay_answer,
+    delay_request,
+    report_from_sms,
+    report_open_case,
+    report_record,
+    report_reveal,
+    report_triage,
+    takedown_answer,
+    takedown_link_case,
+    takedown_record,
+    takedown_reveal,
+)
 from lentera.apps.prevention.services.departures import (
     ABROAD_FLAGS,
     DEPARTURE_REFERRED,
@@ -69,10 +83,13 @@ __all__ = [
     "add_months",
     "attendance_record",
     "can_open_case",
+    "can_open_case_from_report",
     "can_open_complaint",
     "check_record",
     "complaints_available",
     "course_record",
+    "delay_answer",
+    "delay_request",
     "departure_identity_reveal",
     "departure_open_case",
     "departure_open_complaint",
@@ -93,4 +110,13 @@ __all__ = [
     "recruiter_name",
     "recruiter_reveal",
     "remind_evaluations",
+    "report_from_sms",
+    "report_open_case",
+    "report_record",
+    "report_reveal",
+    "report_triage",
+    "takedown_answer",
+    "takedown_link_case",
+    "takedown_record",
+    "takedown_reveal",
 ]

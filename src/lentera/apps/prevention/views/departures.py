@@ -27,7 +27,7 @@ from lentera.apps.prevention.forms import (
     RevealForm,
 )
 from lentera.apps.prevention.models import DepartureScreening
-from lentera.apps.prevention.outreach_forms import RecruiterForm
+from lentera.apps.prevention.outreach_forms import DelayRequestForm, RecruiterForm
 from lentera.apps.prevention.policies import READ, departures
 from lentera.apps.prevention.views.common import reads
 from lentera.apps.prevention.vocab import (
@@ -154,8 +154,10 @@ def detail(request: HttpRequest, departure_id: int) -> HttpResponse:
         else "",
     }
     context["unlicensed"] = selectors.unlicensed_pending(screening)
+    context["delays"] = list(screening.delay_requests.all())
     if handle:
         context["recruiter"] = services.recruiter_reveal(user=user, screening=screening)
+        context["delay_form"] = DelayRequestForm(initial={"sent_on": timezone.localdate()})
         context["recruiter_form"] = RecruiterForm(
             initial={
                 "placement_agency": screening.placement_agency_id,

@@ -9,7 +9,14 @@ from django.utils import timezone
 from lentera.apps.accounts.decorators import signed_in
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.prevention.models import CourseParticipant, PlacementAgency
-from lentera.apps.prevention.policies import READ, courses, departures, offers, outreach
+from lentera.apps.prevention.policies import (
+    READ,
+    community_reports,
+    courses,
+    departures,
+    offers,
+    outreach,
+)
 from lentera.apps.prevention.selectors import OPEN, offer_queue
 from lentera.apps.prevention.views.common import reads
 from lentera.apps.prevention.vocab import LicenceStatus
@@ -43,4 +50,7 @@ def home(request: HttpRequest) -> HttpResponse:
     context["agencies_not_active"] = PlacementAgency.objects.exclude(
         status=LicenceStatus.ACTIVE
     ).count()
+    context["reports_open"] = (
+        community_reports.visible(user, READ).filter(status__in=["new", "watch"]).count()
+    )
     return render(request, "prevention/home.html", context)
