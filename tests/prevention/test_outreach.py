@@ -308,3 +308,20 @@ def test_api_records_and_lists_events(posko, village):
     )
     assert bad.status_code == 400
     assert Course.objects.count() == 0
+
+
+def test_the_scorecard_counts_outreach_and_courses(posko, village, regions):
+    from lentera.apps.accounts.models import TaskForce
+    from lentera.apps.coordination.scorecard import COUNTERS
+    from lentera.apps.coordination.vocab import Measure
+
+    ntt = TaskForce.objects.create(name="GT PP TPPO NTT", level="province", region=regions["53"])
+    riau = TaskForce.objects.create(name="GT PP TPPO Kepri", level="province", region=regions["21"])
+    _event(posko.kupang_posko_officer, village)
+    _event(posko.kupang_posko_officer, village, held_on=date(2022, 5, 1))
+    _course(posko.kupang_posko_officer, regions)
+    count = COUNTERS[Measure.OUTREACH_HELD]
+    today = date.today()
+    assert count(ntt, 2023, None, today) == 2  # the July event and the September course
+    assert count(ntt, 2023, posko.kupang_disnaker, today) == 2
+    assert count(riau, 2023, None, today) == 0

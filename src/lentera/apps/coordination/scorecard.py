@@ -137,6 +137,18 @@ def _proceedings_stalled(tf: TaskForce, year: int, agency: Agency | None, today:
     return rows.filter(police_agency=agency).count()
 
 
+def _outreach_held(tf: TaskForce, year: int, agency: Agency | None, today: date) -> int:
+    """Outreach events held in the year and courses that ended in it (issue #15)."""
+    from lentera.apps.prevention.models import Course, OutreachEvent
+
+    events = OutreachEvent.objects.filter(held_on__year=year)
+    courses = Course.objects.filter(ends_on__year=year)
+    if agency is None:
+        where = _in_region("agency__region", tf)
+        return events.filter(where).count() + courses.filter(where).count()
+    return events.filter(agency=agency).count() + courses.filter(agency=agency).count()
+
+
 COUNTERS: dict[Measure, CountFn] = {
     Measure.DEPARTURE_SCREENINGS: _departure_screenings,
     Measure.RETURNS_COMPLETED: _returns_completed,
@@ -146,6 +158,7 @@ COUNTERS: dict[Measure, CountFn] = {
     Measure.COMPLAINTS_IN_A_DAY: _complaints_in_a_day,
     Measure.REFERRALS_IN_TIME: _referrals_in_time,
     Measure.PROCEEDINGS_STALLED: _proceedings_stalled,
+    Measure.OUTREACH_HELD: _outreach_held,
 }
 
 #: The measures shown per member agency, in this order (meetings and action items have their
@@ -157,6 +170,7 @@ AGENCY_MEASURES: list[Measure] = [
     Measure.COMPLAINTS_IN_A_DAY,
     Measure.REFERRALS_IN_TIME,
     Measure.PROCEEDINGS_STALLED,
+    Measure.OUTREACH_HELD,
 ]
 
 #: The measures shown for the task force as a whole (its region), beside the activities.

@@ -76,6 +76,7 @@ class Measure(models.TextChoices):
     COMPLAINTS_IN_A_DAY = "complaints_in_a_day", _("Complaints registered within a day")
     REFERRALS_IN_TIME = "referrals_in_time", _("Referrals answered within the legal time")
     PROCEEDINGS_STALLED = "proceedings_stalled", _("Proceedings stalled")
+    OUTREACH_HELD = "outreach_held", _("Outreach and trainings held")
 
 
 class Recommendation(models.TextChoices):
