@@ -25,6 +25,7 @@ from lentera.apps.prevention.vocab import (
     JobSector,
     Level,
     LicenceStatus,
+    MatchState,
     OfferSource,
     OfferStatus,
     Platform,
@@ -34,6 +35,7 @@ from lentera.apps.prevention.vocab import (
     ReporterRole,
     ReportKind,
     ReportStatus,
+    ReturneeStatus,
     Sex,
     TakedownFoundBy,
     TakedownOutcome,
@@ -592,3 +594,101 @@ class TakedownRequest(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.platform} {self.outcome}"
+
+
+# -- returns in batches (issue #15, item 6) -----------------------------------------------------------
+
+
+class ReturnOperation(models.Model):
+    """One repatriation (an embassy's or BP2MI's manifest of returnees arriving together)."""
+
+    agency = models.ForeignKey(
+        "accounts.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_by = models.ForeignKey(
+        "accounts.User", verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    source = models.CharField(_("manifest from"), max_length=200, blank=True, default="")
+    countries = models.CharField(_("returned from"), max_length=100, blank=True, default="")
+    arrived_on = models.DateField(_("arrived on"))
+    arrival_point = models.CharField(_("arrival point"), max_length=200, blank=True, default="")
+
+    class Meta:
+        ordering = ["-arrived_on", "-id"]
+        verbose_name = _("return operation")
+        verbose_name_plural = _("return operations")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Returnee(models.Model):
+    """One returnee of a manifest: identity (sealed), home region, the screening at arrival,
+    the match with the person index, the referral home and the follow-up."""
+
+    operation = models.ForeignKey(
+        ReturnOperation,
+        verbose_name=_("return operation"),
+        on_delete=models.CASCADE,
+        related_name="returnees",
+    )
+    line = models.PositiveIntegerField(_("line of the manifest"))
+    full_name = EncryptedTextField(_("name"))
+    nik = EncryptedTextField(_("NIK"), blank=True, default="")
+    passport = EncryptedTextField(_("passport number"), blank=True, default="")
+    sex = models.CharField(_("sex"), max_length=10, choices=Sex.choices, blank=True, default="")
+    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    home_region = models.ForeignKey(
+        "reference.Region",
+        verbose_name=_("home region"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    country = models.CharField(_("returned from"), max_length=2, blank=True, default="")
+    notes = models.JSONField(_("manifest notes"), default=list, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=ReturneeStatus.choices,
+        default=ReturneeStatus.ARRIVED,
+        db_index=True,
+    )
+    indicators = models.JSONField(_("victim indicators"), default=list, blank=True)
+    likely_victim = models.BooleanField(_("likely victim"), null=True, blank=True)
+    screened_at = models.DateTimeField(_("screened"), null=True, blank=True)
+    match_state = models.CharField(
+        _("person index"), max_length=16, choices=MatchState.choices, blank=True, default=""
+    )
+    person = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    referred_agency = models.ForeignKey(
+        "accounts.Agency",
+        verbose_name=_("referred to"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    referred_at = models.DateTimeField(_("referred"), null=True, blank=True)
+    reintegrated_on = models.DateField(_("reintegrated on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["operation", "line"]
+        verbose_name = _("returnee")
+        verbose_name_plural = _("returnees")
+        constraints = [
+            models.UniqueConstraint(fields=["operation", "line"], name="returnee_line_once")
+        ]
+        indexes = [models.Index(fields=["operation", "status"])]
+
+    def __str__(self) -> str:
+        return f"#{self.pk}"

@@ -226,3 +226,34 @@ class TakedownOutcome(models.TextChoices):
     REMOVED = "removed", _("Removed")
     REFUSED = "refused", _("Refused by the platform")
     NO_ANSWER = "no_answer", _("No answer")
+
+
+# -- returns in batches (issue #15, item 6) ----------------------------------------------------------
+
+
+class ReturneeStatus(models.TextChoices):
+    ARRIVED = "arrived", _("Arrived")
+    SCREENED = "screened", _("Screened at arrival")
+    REFERRED = "referred", _("Referred home")
+    REINTEGRATED = "reintegrated", _("Reintegrated")
+
+
+class MatchState(models.TextChoices):
+    NOT_SEARCHED = "", _("Not searched yet")
+    MATCHED = "matched", _("Found in the person index")
+    HELD_ELSEWHERE = "held_elsewhere", _("Held by another agency")
+    NONE = "none", _("Not in the person index")
+    REGISTERED = "registered", _("Registered")
+
+
+#: Victim indicators asked of each returnee at arrival.
+ARRIVAL_INDICATORS = (
+    ("deceived", _("Deceived about the work or the pay")),
+    ("documents_held", _("Passport or documents held by others")),
+    ("unpaid", _("Unpaid or paid far less")),
+    ("confined", _("Not free to leave")),
+    ("debt", _("Debt to the recruiter or employer")),
+    ("violence", _("Violence or threats")),
+    ("forced_crime", _("Forced into online scams or other crime")),
+    ("child", _("Recruited as a child")),
+)
