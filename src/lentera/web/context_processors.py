@@ -19,6 +19,7 @@ MODULES: list[tuple[str, Any, str | None, Action | None]] = [
     ("qualify", _("Qualification"), "cases:qualify", Action.QUALIFY),
     ("protection", _("Protection"), "protection:home", Action.PROVIDE_SERVICE),
     ("proceedings", _("Proceedings"), "justice:home", Action.VIEW_CASE),
+    ("investigation", _("Investigation"), "investigation:alerts", Action.MANAGE_PROCEEDINGS),
     ("prevention", _("Prevention"), "prevention:home", None),
     ("coordination", _("Coordination"), "coordination:items", Action.VIEW_DASHBOARD),
     ("insights", _("Record linkage"), "insights:linkage", Action.REVIEW_MATCHES),
