@@ -18,6 +18,7 @@ import time
 from typing import Any
 
 from django import forms
+from django.core.signals import request_started
 from django.db.models import Q
 from django.urls import reverse_lazy
 from django.utils.translation import get_language
@@ -134,12 +135,12 @@ class RegionCodeField(forms.CharField):
 
 
 _COUNTRIES: dict[str, Any] = {"at": 0.0, "rows": ()}
-_COUNTRIES_TTL = 300.0  # seconds: the list changes only when reference data is loaded
+_COUNTRIES_TTL = 2.0  # seconds, and read again at the start of every request
 
 
 def _country_rows() -> tuple[tuple[str, str, str], ...]:
-    """(code, English name, Indonesian name) of every country, read at most every few minutes
-    (a page with several country pickers reads the table once)."""
+    """(code, English name, Indonesian name) of every country, read once per request (a page
+    with several country pickers reads the table once, not once per picker)."""
     now = time.monotonic()
     if not _COUNTRIES["rows"] or now - _COUNTRIES["at"] > _COUNTRIES_TTL:
         rows = tuple(Country.objects.values_list("code", "name_en", "name_id"))
@@ -149,9 +150,12 @@ def _country_rows() -> tuple[tuple[str, str, str], ...]:
     return _COUNTRIES["rows"]  # type: ignore[no-any-return]
 
 
-def forget_countries() -> None:
-    """Read the countries again on next use (after the reference data is loaded)."""
+def forget_countries(**_kwargs: Any) -> None:
+    """Read the countries again on next use (each request; after reference data is loaded)."""
     _COUNTRIES.update(at=0.0, rows=())
+
+
+request_started.connect(forget_countries, dispatch_uid="lentera.reference.forget_countries")
 
 
 def country_choices(*, blank: str | None = None) -> list[tuple[str, str]]:
@@ -179,4 +183,5 @@ class CountryCodeField(forms.ChoiceField):
         return str(super().to_python(value)).strip().upper()
 
     def valid_value(self, value: Any) -> bool:
-        return super().valid_value(str(value).strip().upper())
+        code = str(value).strip().upper()
+        return super().valid_value(code) or Country.objects.filter(code=code).exists()
