@@ -57,3 +57,7 @@ def ring(cast, regions, police) -> Ring:
         batam_region=regions["21.71"],
         third_region=regions["61.71"],
     )
+
+
+# The browser journey of this package reuses the project's chromium launch settings.
+from tests.browser.conftest import base_url, browser_type_launch_args  # noqa: E402, F401
