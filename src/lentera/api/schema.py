@@ -90,11 +90,13 @@ class LenteraAutoSchema(AutoSchema):
 
 
 def paginated(item: type[serializers.Serializer[Any]]) -> type[serializers.Serializer[Any]]:
-    """The page of a list (``PageNumberPagination``: ``?page=``, 50 a page): ``count``, the
-    ``next`` and ``previous`` pages' addresses (null at either end) and the ``results``."""
+    """The page of a list (``?page=``, 50 a page): ``count`` (exact up to ten pages past this
+    one, then a lower bound and ``count_capped`` true), the ``next`` and ``previous`` pages'
+    addresses (null at either end) and the ``results``."""
     name = item.__name__.removesuffix("Out")
     fields: dict[str, Any] = {
         "count": serializers.IntegerField(),
+        "count_capped": serializers.BooleanField(required=False),
         "next": serializers.URLField(allow_null=True),
         "previous": serializers.URLField(allow_null=True),
         "results": item(many=True),

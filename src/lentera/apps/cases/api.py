@@ -9,11 +9,11 @@ from django.http import StreamingHttpResponse
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.fields import empty
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from lentera.api.pagination import CappedPagination
 from lentera.api.permissions import HasAction
 from lentera.api.schema import PAGE, paginated
 from lentera.apps.accounts.decorators import signed_in
@@ -249,7 +249,7 @@ class CaseList(APIView):
             exploitation_type=params.get("exploitation_type", ""),
             child=params.get("child", ""),
         )
-        paginator = PageNumberPagination()
+        paginator = CappedPagination()
         page = paginator.paginate_queryset(qs, request, view=self) or []
         return paginator.get_paginated_response([case_summary(c) for c in page])
 

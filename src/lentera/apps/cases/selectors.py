@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from lentera.apps.accounts.identity import identity_fields
 from lentera.apps.accounts.models import AuditEvent
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.cases.models import Case, CaseGrant, CaseParty, QualificationSnapshot
@@ -29,7 +30,12 @@ def case_list(
     child: str = "",
     q: str = "",
 ) -> QuerySet[Case]:
-    qs = cases.visible(user, Action.VIEW_CASE).select_related("lead_agency", "region")
+    # a list never shows the narrative: it is not read (nor decrypted) for every row
+    qs = (
+        cases.visible(user, Action.VIEW_CASE)
+        .select_related("lead_agency", "region")
+        .defer(*identity_fields(Case))
+    )
     if status:
         qs = qs.filter(status=status)
     if region:

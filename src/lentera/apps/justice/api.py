@@ -11,11 +11,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from lentera.api.pagination import CappedPagination
 from lentera.api.permissions import HasAction
 from lentera.api.schema import PAGE, paginated
 from lentera.apps.accounts.decorators import signed_in
@@ -170,7 +170,7 @@ class ProceedingList(APIView):
             rows = [w for w in rows if w.stalled is stalled]
         if overdue is not None:
             rows = [w for w in rows if bool(w.overdue) is overdue]
-        paginator = PageNumberPagination()
+        paginator = CappedPagination()
         page = paginator.paginate_queryset(rows, request, view=self) or []
         return paginator.get_paginated_response(
             [proceeding_out(request.user, w.proceeding, w) for w in page]

@@ -25,7 +25,10 @@ def _with_details(qs: QuerySet[Proceeding]) -> QuerySet[Proceeding]:
     return qs.select_related(
         "case", "case__region", "suspect", "suspect__person", "police_agency", "prosecution_agency"
     ).prefetch_related(
-        Prefetch("events", queryset=StageEvent.objects.order_by("on", "id")),
+        # the page names who recorded each stage: read with the stage, not once per stage
+        Prefetch(
+            "events", queryset=StageEvent.objects.select_related("recorded_by").order_by("on", "id")
+        ),
         "detentions",
         Prefetch("wanted", queryset=WantedNotice.objects.select_related("issued_by")),
     )

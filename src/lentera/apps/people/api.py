@@ -7,11 +7,11 @@ from typing import Any
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from lentera.api.pagination import CappedPagination
 from lentera.api.permissions import HasAction
 from lentera.api.schema import PAGE, paginated
 from lentera.apps.accounts.decorators import signed_in
@@ -51,7 +51,7 @@ class PersonList(APIView):
             q=request.query_params.get("q", ""),
         )
 
-        paginator = PageNumberPagination()
+        paginator = CappedPagination()
         page = paginator.paginate_queryset(qs, request, view=self) or []
         return paginator.get_paginated_response([person_out(p) for p in page])
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from lentera.apps.accounts.identity import identity_fields
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import Requester
 from lentera.apps.people.matching import Lookup, identifier_lookup
@@ -23,7 +24,12 @@ def person_list(
 ) -> QuerySet[Person]:
     """The people the user reaches, by pseudonym; ``q`` filters by initials. A NIK or a phone
     number is never a filter here: look-ups by identifier go through :func:`person_lookup`."""
-    qs = people.visible(user, Action.VIEW_PERSON).select_related("owner_agency", "region")
+    # the list shows pseudonyms only: identity columns are neither read nor decrypted
+    qs = (
+        people.visible(user, Action.VIEW_PERSON)
+        .select_related("owner_agency", "region")
+        .defer(*identity_fields(Person))
+    )
     if sex:
         qs = qs.filter(sex=sex)
     adult_since = _years_ago(timezone.localdate(), 18)
@@ -76,11 +82,11 @@ def pseudonym_of(person: Person, *, recorded_age: int | None = None) -> Pseudony
     """Initials, sex and age band; without a date of birth, the age recorded on the case
     (``recorded_age``, e.g. a victim's age at the offence) gives the band, not "?"."""
     age = person.age_on(timezone.localdate())
+    if age is None:
+        age = recorded_age
     return Pseudonym(
         initials=person.initials,
         age_band=age_band(age, settings.LENTERA_AGE_BANDS),
         sex=str(person.get_sex_display()),
         is_child=None if age is None else age < 18,
     )
-    if age is None:
-        age = recorded_age

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -22,6 +21,7 @@ from lentera.apps.people.policies import people
 from lentera.apps.reference.models import Region
 from lentera.privacy import unseal
 from lentera.web.flow import submit
+from lentera.web.paging import CappedPaginator
 
 
 @requires(Action.VIEW_PERSON)
@@ -50,7 +50,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
             child=source.get("child", ""),
             q=q,
         )
-        page = Paginator(qs, 50).get_page(request.GET.get("page"))
+        page = CappedPaginator(qs, 50).get_page(request.GET.get("page"))
         rows = [(p, selectors.pseudonym_of(p)) for p in page]
     return render(
         request,

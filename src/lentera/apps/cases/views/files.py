@@ -8,7 +8,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -30,8 +29,8 @@ from lentera.apps.cases import evidence, exports, selectors, services
 from lentera.apps.cases.forms import (
     CaseFactsForm,
     CaseFilterForm,
-    HandOverForm,
     DocumentForm,
+    HandOverForm,
     JourneyLegForm,
     NoteForm,
     PartyForm,
@@ -52,6 +51,7 @@ from lentera.apps.reference.models import Country, Region
 from lentera.law import code_label
 from lentera.privacy import unseal
 from lentera.web.flow import submit
+from lentera.web.paging import CappedPaginator
 
 
 def _region(code: str) -> Region:
@@ -83,7 +83,7 @@ def _list_filters(request: HttpRequest) -> tuple[CaseFilterForm, dict[str, Any]]
 def case_list(request: HttpRequest) -> HttpResponse:
     form, filters = _list_filters(request)
     qs = selectors.case_list(user=request.user, **filters)
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    page = CappedPaginator(qs, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
