@@ -161,6 +161,15 @@ def test_a_summary_stored_as_parts_reads_in_each_language_and_old_rows_stay_read
         )
     old = AuditEvent.objects.create(event_type="case_opened", summary="Kasus dibuka")
     assert old.summary_text == "Kasus dibuka"
+    import lentera.apps.cases.services.qualification  # noqa: F401 - registers its old rows' reader
+
+    run = AuditEvent.objects.create(
+        event_type="qualification_run", summary="trafficking (UU21/2007)"
+    )
+    with translation.override("id"):
+        assert run.summary_text == "Tindak pidana perdagangan orang (UU 21/2007)"
+    with translation.override("en"):
+        assert run.summary_text == "Trafficking in persons (UU 21/2007)"
 
 
 def test_an_unknown_code_or_a_foreign_path_renders_as_the_code():
@@ -238,4 +247,5 @@ def test_the_leader_sees_the_figures_and_a_link_to_the_statistics(client, cast):
     for key in ("statistics", "stalled", "overdue"):
         assert f'data-testid="card-{key}"' in page
     assert reverse("justice:statistics") in page
+    assert 'data-testid="card-rows"' not in page  # nothing stalled, no agency to name
     assert "segera" not in page and 'class="soon"' not in page

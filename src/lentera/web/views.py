@@ -3,6 +3,7 @@ are in :mod:`lentera.apps.ops.health`.)"""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
@@ -26,6 +27,7 @@ from lentera.apps.justice.selectors import (
     watch,
 )
 from lentera.apps.justice.services import stall_days
+from lentera.apps.justice.stages import PROSECUTION_STAGES
 from lentera.apps.people.policies import people
 from lentera.apps.protection.selectors import overdue_for, unread_count
 from lentera.apps.reference.models import DestinationPolicy
@@ -238,27 +240,36 @@ def _statistics_cards(user: User, *, figures: bool) -> list[dict[str, Any]]:
         return cards
     open_ones = statistics_queryset(user=user, region=region).filter(open_q())
     watches = watch(open_ones, today=today)
+    stalled: Counter[str] = Counter()
+    overdue: Counter[str] = Counter()
+    for w in watches:
+        p = w.proceeding
+        with_prosecutor = p.current_stage in PROSECUTION_STAGES and p.prosecution_agency
+        if w.stalled:
+            stalled[str(p.prosecution_agency if with_prosecutor else p.police_agency)] += 1
+        for x in w.overdue:
+            prosecutor = x.code == "prosecutor_review" and p.prosecution_agency
+            overdue[str(p.prosecution_agency if prosecutor else p.police_agency)] += 1
+    # who is behind, by agency (figures only): whom the leader calls in the coordination meeting
     return [
         *cards,
         {
             "key": "stalled",
             "title": _("Stalled proceedings"),
-            "value": sum(1 for w in watches if w.stalled),
+            "value": sum(stalled.values()),
             "text": _("Open proceedings in your region with no movement for %(days)d days or more.")
             % {"days": stall_days()},
-            "url": statistics,
-            "link": _("Open the statistics"),
+            "rows": stalled.most_common(),
         },
         {
             "key": "overdue",
             "title": _("Legal deadlines passed"),
-            "value": sum(len(w.overdue) for w in watches),
+            "value": sum(overdue.values()),
             "text": _(
                 "Deadlines of open proceedings in your region that have passed "
                 "(SPDP, the prosecutor's review, the file after P-19, detention, appeal)."
             ),
-            "url": statistics,
-            "link": _("Open the statistics"),
+            "rows": overdue.most_common(),
         },
     ]
 

@@ -248,11 +248,11 @@ class AuditEvent(models.Model):
         """The summary in the reader's language when stored as parts (``accounts.wording``),
         else the sentence stored (rows written before)."""
         parts = self.data.get("summary_parts") if isinstance(self.data, dict) else None
-        if isinstance(parts, list):
-            from lentera.apps.accounts.wording import render
+        from lentera.apps.accounts.wording import legacy, render
 
+        if isinstance(parts, list):
             return render(parts)
-        return self.summary
+        return legacy(self.event_type, self.summary)
 
 
 class AccessPurpose(models.TextChoices):

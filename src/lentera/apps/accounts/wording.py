@@ -17,14 +17,14 @@ sentence (``AuditEvent.summary_text`` falls back to it).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import models
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext
 
-__all__ = ["Part", "label", "render", "text"]
+__all__ = ["LEGACY", "Part", "label", "legacy", "render", "text"]
 
 Part = str | int | dict[str, Any] | list[Any]
 _PREFIX = "lentera."
@@ -69,3 +69,15 @@ def render_part(part: Any) -> str:
 def render(parts: Iterable[Any]) -> str:
     """The parts joined, each in the active language."""
     return "".join(render_part(p) for p in parts)
+
+
+#: Readers of sentences stored before the parts, by event type: an app registers one where its
+#: old sentences were codes (``"trafficking (UU21/2007)"``), so old rows read in words too.
+LEGACY: dict[str, Callable[[str], list[Any] | None]] = {}
+
+
+def legacy(event_type: str, summary: str) -> str:
+    """An old row's sentence, in words when its app knows how to read it."""
+    reader = LEGACY.get(event_type)
+    parts = reader(summary) if reader is not None else None
+    return summary if parts is None else render(parts)

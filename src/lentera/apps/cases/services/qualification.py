@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -40,6 +41,18 @@ OUTCOME_WORDS = {
     "insufficient_facts": gettext_noop("Not enough facts to decide"),
 }
 REGIME_WORDS = {"UU21/2007": "UU 21/2007", "KUHP2023": "KUHP 2023"}
+_OLD_SUMMARY = re.compile(r"^(\w+) \((UU21/2007|KUHP2023)\)$")
+
+
+def _old_summary(summary: str) -> list[Any] | None:
+    """A run's summary as written before the parts: ``trafficking (UU21/2007)``."""
+    found = _OLD_SUMMARY.match(summary)
+    if found is None or found[1] not in OUTCOME_WORDS:
+        return None
+    return [wording.text(OUTCOME_WORDS[found[1]]), f" ({REGIME_WORDS[found[2]]})"]
+
+
+wording.LEGACY[EventType.QUALIFICATION_RUN.value] = _old_summary
 
 
 def qualification_run(
