@@ -56,7 +56,8 @@ def test_offer_screen_stores_encrypted_text_and_the_outcome(posko):
     )
     assert result.level == "high"
     assert screening.agency == posko.kupang_disnaker
-    assert screening.level == "high" and screening.risk == result.risk
+    # the risk is kept unrounded, so the queue can order and score offers where it nears 1
+    assert screening.level == "high" and round(screening.risk, 4) == result.risk
     assert {"risky_destination", "scam_job_role", "costs_covered"} <= set(screening.flags)
     assert screening.model_version and screening.status == "new"
     # the text, the link and the result (which quotes the text) are encrypted at rest

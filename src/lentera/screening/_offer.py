@@ -60,6 +60,12 @@ class OfferResult:
     advice: tuple[str, ...]
     notice: bool = False
     score: float = 0.0
+    logit: float = 0.0
+
+    @property
+    def probability(self) -> float:
+        """``risk`` before rounding (what a store keeps to order offers and to score them)."""
+        return 1.0 / (1.0 + math.exp(-self.logit))
 
     def to_record(self) -> dict[str, Any]:
         """What to store: codes, numbers and the words found, never a sentence in a language;
@@ -69,6 +75,7 @@ class OfferResult:
             "id": self.id,
             "risk": self.risk,
             "score": self.score,
+            "logit": round(self.logit, 4),
             "level": self.level,
             "notice": self.notice,
             "flags": [f.to_record() for f in self.flags],
@@ -275,4 +282,5 @@ def screen_offer(
         advice=_advice_for(level, tuple(f.code for f in flags), analysis.notice, language),
         notice=analysis.notice,
         score=score_of(logit),
+        logit=logit,
     )

@@ -29,7 +29,7 @@ from lentera.apps.prevention import engine, selectors, services
 from lentera.apps.prevention import serializers as out
 from lentera.apps.prevention.models import DepartureScreening, OfferScreening
 from lentera.apps.prevention.policies import READ, ScreeningPolicy, departures, offers
-from lentera.screening import INTERVIEW_FIELDS
+from lentera.screening import INTERVIEW_FIELDS, score_of_risk
 
 OFFER_FIELDS = ("id", "text", "source", "lang")
 #: Stored offers may also carry where and when they were found.
@@ -254,7 +254,8 @@ def offer_out(o: OfferScreening) -> dict[str, Any]:
         "source": o.source,
         "external_id": o.external_id,
         "level": o.level,
-        "risk": o.risk,
+        "risk": round(o.risk, 4),
+        "score": score_of_risk(o.risk),
         "flags": o.flags,
         "notice": o.notice,
         "status": o.status,
@@ -263,7 +264,7 @@ def offer_out(o: OfferScreening) -> dict[str, Any]:
     }
 
 
-def departure_out(d: DepartureScreening) -> dict[str, Any]:
+def departure_out(d: DepartureScreening, lang: str = "id") -> dict[str, Any]:
     return {
         "id": d.pk,
         "agency": d.agency_id,
@@ -273,6 +274,7 @@ def departure_out(d: DepartureScreening) -> dict[str, Any]:
         "level": d.level,
         "risk": d.risk,
         "indicators": [i.get("code") for i in d.result.get("indicators", [])],
+        "reasons": engine.indicator_views(d.result, d, lang),
         "actions": d.actions,
         "rules_version": d.rules_version,
         "case": d.case_id,
@@ -319,7 +321,7 @@ class DepartureScreeningList(APIView):
             OpenApiParameter(n, str, required=False)
             for n in ("level", "post", "destination", "date_from", "date_to")
         ]
-        + [PAGE],
+        + [OpenApiParameter("lang", str, required=False, enum=["id", "en"]), PAGE],
         responses=paginated(out.DepartureScreeningOut),
     )
     def get(self, request: Request) -> Response:
@@ -343,4 +345,5 @@ class DepartureScreeningList(APIView):
         )
         paginator = PageNumberPagination()
         page = paginator.paginate_queryset(qs, request, view=self) or []
-        return paginator.get_paginated_response([departure_out(d) for d in page])
+        lang = _lang(request, {})
+        return paginator.get_paginated_response([departure_out(d, lang) for d in page])

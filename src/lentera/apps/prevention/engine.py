@@ -35,11 +35,16 @@ from lentera.screening import (
     InvalidInput,
     OfferResult,
     PolicyError,
+    flag_explanation,
+    indicator_reason,
     load_default_policy,
+    offer_advice,
     parse_departure,
     parse_offer,
+    score_of_risk,
     screen_departure,
     screen_offer,
+    snippet,
 )
 
 log = logging.getLogger(__name__)
@@ -161,6 +166,7 @@ class FlagView:
     label: str
     evidence: str
     explanation: str
+    snippet: str = ""
 
 
 def flag_label(code: str) -> str:
@@ -226,12 +232,14 @@ def level_label(level: str) -> str:
 
 
 def present_offer(result: OfferResult, text: str) -> dict[str, Any]:
-    """What the offer pages show: level, summary, flags explained, advice, marked text."""
-    flags = [_flag_view(f) for f in result.flags]
+    """What the offer pages show: level, score, summary, flags explained with the words around
+    them, advice, marked text."""
+    flags = [_flag_view(f, text) for f in result.flags]
     return {
         "level": result.level,
         "level_label": level_label(result.level),
         "risk": result.risk,
+        "score": result.score,
         "notice": result.notice,
         "summary": result.advice[0] if result.advice else "",
         "advice": list(result.advice[1:]),
@@ -240,38 +248,71 @@ def present_offer(result: OfferResult, text: str) -> dict[str, Any]:
     }
 
 
-def _flag_view(flag: Flag) -> FlagView:
-    return FlagView(flag.code, flag_label(flag.code), flag.evidence, flag.explanation)
+def _flag_view(flag: Flag, text: str) -> FlagView:
+    return FlagView(
+        flag.code,
+        flag_label(flag.code),
+        flag.evidence,
+        flag.explanation,
+        snippet(text, flag.start, flag.end),
+    )
 
 
-def stored_result(result: OfferResult, lang: str) -> dict[str, Any]:
-    """What is kept of an offer's screening: the contract object, each flag with the
-    explanation shown to the officer, and the language it was written in."""
-    body = result.to_dict()
-    body["flags"] = [f.to_dict() | {"explanation": f.explanation} for f in result.flags]
-    body["notice"] = result.notice
-    body["lang"] = lang
-    return body
+def stored_result(result: OfferResult) -> dict[str, Any]:
+    """What is kept of an offer's screening: codes, numbers and the words found (with where
+    they are), never a sentence in a language; :func:`present_stored_offer` explains it in the
+    reader's language."""
+    return result.to_record()
+
+
+def _evidence_span(text: str, flag: Mapping[str, Any]) -> tuple[int, int]:
+    """Where a stored flag's words are: the stored span if it still quotes them, else (rows
+    stored before spans were kept) the first place the words are found."""
+    evidence = str(flag.get("evidence", ""))
+    start, end = flag.get("start"), flag.get("end")
+    if isinstance(start, int) and isinstance(end, int) and text[start:end] == evidence:
+        return start, end
+    spans = _spans(text, [evidence])
+    return spans[0] if spans else (-1, -1)
+
+
+def offer_score(result: Mapping[str, Any], risk: float | None = None) -> float:
+    """The stored 0-100 score, or one computed from the risk (rows stored before scores)."""
+    score = result.get("score")
+    if isinstance(score, (int, float)):
+        return float(score)
+    value = risk if risk is not None else result.get("risk")
+    return score_of_risk(float(value)) if isinstance(value, (int, float)) else 0.0
 
 
 def present_stored_offer(result: Mapping[str, Any], text: str) -> dict[str, Any]:
-    """The same view as :func:`present_offer`, of a stored result."""
-    flags = [
-        FlagView(
-            code=str(f.get("code", "")),
-            label=flag_label(str(f.get("code", ""))),
-            evidence=str(f.get("evidence", "")),
-            explanation=str(f.get("explanation", "")),
+    """The same view as :func:`present_offer`, of a stored result, in the reader's language.
+
+    Rows stored before results were kept as codes carry an explanation and advice in the
+    language of the officer who screened them; they are written again from the codes too."""
+    lang = current_lang()
+    flags = []
+    for f in result.get("flags", []):
+        code = str(f.get("code", ""))
+        start, end = _evidence_span(text, f)
+        flags.append(
+            FlagView(
+                code=code,
+                label=flag_label(code),
+                evidence=str(f.get("evidence", "")),
+                explanation=flag_explanation(code, lang) or str(f.get("explanation", "")),
+                snippet=snippet(text, start, end),
+            )
         )
-        for f in result.get("flags", [])
-    ]
-    advice = [str(a) for a in result.get("advice", [])]
     level = str(result.get("level", ""))
+    notice = bool(result.get("notice"))
+    advice = list(offer_advice(level, [f.code for f in flags], notice, lang))
     return {
         "level": level,
         "level_label": level_label(level),
         "risk": result.get("risk"),
-        "notice": bool(result.get("notice")),
+        "score": offer_score(result),
+        "notice": notice,
         "summary": advice[0] if advice else "",
         "advice": advice[1:],
         "flags": flags,
@@ -279,12 +320,75 @@ def present_stored_offer(result: Mapping[str, Any], text: str) -> dict[str, Any]
     }
 
 
-def present_departure(result: Mapping[str, Any]) -> dict[str, Any]:
+def flag_snippets(result: Mapping[str, Any], text: str, limit: int = 2) -> list[str]:
+    """The words around the first ``limit`` red flags of a stored offer (for the queue)."""
+    out = []
+    for f in list(result.get("flags", []))[:limit]:
+        start, end = _evidence_span(text, f)
+        piece = snippet(text, start, end, width=25)
+        if piece:
+            out.append(piece)
+    return out
+
+
+# Old departure rows stored each reason as a sentence; their parameters are the interview's
+# answers, kept in clear on the row (the legal basis of the policy row excepted).
+_INTERVIEW_PARAMS = {
+    "age": "age",
+    "country": "destination_country",
+    "purpose": "stated_purpose",
+    "visa": "visa_type",
+    "recruiter": "recruited_by",
+    "group_size": "group_size",
+}
+_AMOUNT_FIELD = {"fees_paid": "fees_paid_idr", "salary_too_good": "salary_promised_idr"}
+
+
+def _old_params(code: str, screening: Any) -> dict[str, Any]:
+    params = {name: getattr(screening, field, None) for name, field in _INTERVIEW_PARAMS.items()}
+    if code in _AMOUNT_FIELD:
+        params["amount"] = getattr(screening, _AMOUNT_FIELD[code], None)
+    return params
+
+
+def indicator_views(
+    result: Mapping[str, Any], screening: Any = None, lang: str | None = None
+) -> list[dict[str, str]]:
+    """The stored indicators explained in ``lang`` (the page's language when None):
+    ``{code, reason}``.
+
+    New rows keep ``{code, params}``; old rows ``{code, reason}`` in the language of the
+    officer then, explained again from the interview on ``screening`` where that gives every
+    value (a reason that quotes a legal basis keeps its stored sentence)."""
+    lang = lang or current_lang()
+    out = []
+    for item in result.get("indicators", []):
+        code = str(item.get("code", ""))
+        stored = str(item.get("reason", ""))
+        params = item.get("params")
+        try:
+            if isinstance(params, Mapping):
+                reason = indicator_reason(code, params, lang)
+            elif screening is not None and "{legal_basis}" not in _reason_template(code):
+                reason = indicator_reason(code, _old_params(code, screening), lang)
+            else:
+                reason = stored
+        except KeyError:  # a code these rules no longer know
+            reason = stored or code
+        out.append({"code": code, "reason": reason})
+    return out
+
+
+def _reason_template(code: str) -> str:
+    return indicator_reason(code, {"legal_basis": "{legal_basis}"}, "id")
+
+
+def present_departure(result: Mapping[str, Any], screening: Any = None) -> dict[str, Any]:
     level = str(result.get("level", ""))
     return {
         "level": level,
         "level_label": level_label(level),
         "risk": result.get("risk"),
-        "indicators": list(result.get("indicators", [])),
+        "indicators": indicator_views(result, screening),
         "actions": [(code, action_label(code)) for code in result.get("actions", [])],
     }

@@ -21,6 +21,9 @@ class OfferScreeningOut(Out):
     external_id = serializers.CharField()
     level = serializers.CharField()
     risk = serializers.FloatField()
+    score = serializers.FloatField(
+        help_text="0-100, in the order of risk but spread where risk saturates at 1."
+    )
     flags = serializers.ListField(child=serializers.CharField(), help_text="Red-flag codes.")
     notice = serializers.BooleanField(help_text="An official warning was issued.")
     status = serializers.CharField()
@@ -39,6 +42,11 @@ class DepartureScreeningOut(Out):
     level = serializers.CharField()
     risk = serializers.FloatField()
     indicators = serializers.ListField(child=serializers.CharField(), help_text="Their codes.")
+    reasons = serializers.ListField(
+        child=serializers.DictField(child=serializers.CharField()),
+        help_text="Each indicator's code and its reason in the language asked (?lang=id or "
+        "en, Indonesian by default), written from the stored codes and values.",
+    )
     actions = serializers.ListField(child=serializers.CharField())
     rules_version = serializers.CharField()
     case = serializers.IntegerField(allow_null=True)

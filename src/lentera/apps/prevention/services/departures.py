@@ -122,7 +122,7 @@ def departure_screen(
         return_ticket=dep.return_ticket,
         level=result.level,
         risk=result.risk,
-        result=result.to_dict(),
+        result=result.to_record(),
         actions=list(result.actions),
         rules_version=departure_rules_version(),
         traveller_name=name,
@@ -215,8 +215,8 @@ def _departure_summary(screening: DepartureScreening) -> str:
             "risk": f"{screening.risk:.2f}",
         }
     ]
-    for indicator in screening.result.get("indicators", []):
-        lines.append(f"- {indicator.get('reason', indicator.get('code', ''))}")
+    for indicator in engine.indicator_views(screening.result, screening):
+        lines.append(f"- {indicator['reason']}")
     actions = [engine.action_label(a) for a in screening.actions]
     if actions:
         lines.append(_("Actions: %(actions)s") % {"actions": "; ".join(actions)})

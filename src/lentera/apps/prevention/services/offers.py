@@ -16,7 +16,7 @@ from lentera.apps.accounts.audit import record_access, record_event
 from lentera.apps.accounts.concurrency import lock, transition
 from lentera.apps.accounts.events import EventType
 from lentera.apps.accounts.identity import sealed_json
-from lentera.apps.accounts.models import AccessPurpose, User
+from lentera.apps.accounts.models import AccessLog, AccessPurpose, User
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import deny
 from lentera.apps.prevention import engine
@@ -75,11 +75,11 @@ def _offer_row(
         external_id=external_id,
         text=text,
         url=url,
-        result=json.dumps(engine.stored_result(result, lang), ensure_ascii=False),
+        result=json.dumps(engine.stored_result(result), ensure_ascii=False),
         source=source,
         found_at=found_at,
         level=result.level,
-        risk=result.risk,
+        risk=result.probability,  # unrounded: the queue's order and score read it
         flags=[f.code for f in result.flags],
         notice=result.notice,
         model_version=MODEL_VERSION,
@@ -315,3 +315,35 @@ def offer_reveal(
         purpose_note="offer screening",
     )
     return revealed
+
+
+def offer_snippets(
+    *, user: User, screenings: Sequence[OfferScreening], limit: int = 2
+) -> dict[int, list[str]]:
+    """The words around the first red flags of each offer the user's agency screened (the
+    queue shows them to tell offers apart), read in one query; each offer read is logged.
+    Offers of other agencies are left out: their text is not the reader's to see."""
+    ids = [s.pk for s in screenings if s.flags and offers.can_handle(user, s)]
+    if not ids:
+        return {}
+    out: dict[int, list[str]] = {}
+    rows = OfferScreening.objects.filter(pk__in=ids).only("pk", "text", "result")
+    for row in rows:
+        pieces = engine.flag_snippets(sealed_json(row.result) or {}, unseal(row.text), limit)
+        if pieces:
+            out[row.pk] = pieces
+    if out:
+        AccessLog.objects.bulk_create(
+            AccessLog(
+                user=user,
+                agency_id=user.agency_id,
+                object_type=OfferScreening._meta.label_lower,
+                object_id=str(pk),
+                fields=["result", "text"],
+                purpose=AccessPurpose.VERIFICATION,
+                purpose_note="offer queue",
+                channel="web",
+            )
+            for pk in out
+        )
+    return out

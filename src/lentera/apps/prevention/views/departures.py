@@ -141,7 +141,7 @@ def detail(request: HttpRequest, departure_id: int) -> HttpResponse:
     handle = departures.can_handle(user, screening)
     context: dict[str, Any] = {
         "screening": screening,
-        "view": engine.present_departure(screening.result),
+        "view": engine.present_departure(screening.result, screening),
         "answers": _answers(screening),
         "handle": handle,
         "has_identity": handle and services.has_identity(screening),

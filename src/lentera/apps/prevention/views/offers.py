@@ -27,8 +27,10 @@ from lentera.apps.prevention.models import OfferScreening
 from lentera.apps.prevention.outreach_forms import RecruiterForm
 from lentera.apps.prevention.policies import READ, offers
 from lentera.apps.prevention.selectors import OPEN
+from lentera.apps.prevention.services.offers import offer_snippets
 from lentera.apps.prevention.views.common import reads
 from lentera.apps.prevention.vocab import OfferStatus
+from lentera.screening import score_of_risk
 from lentera.web.flow import submit
 
 PAGE_SIZE = 50
@@ -46,7 +48,16 @@ def queue(request: HttpRequest) -> HttpResponse:
         filters = {k: v for k, v in form.cleaned_data.items() if v}
     qs = selectors.offer_queue(user=user, **filters)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = [{"offer": o, "flags": [engine.flag_label(code) for code in o.flags]} for o in page]
+    snippets = offer_snippets(user=user, screenings=list(page))
+    rows = [
+        {
+            "offer": o,
+            "flags": [engine.flag_label(code) for code in o.flags],
+            "score": score_of_risk(o.risk),
+            "snippets": snippets.get(o.pk, []),
+        }
+        for o in page
+    ]
     can_screen = user.has_action(Action.SCREEN_OFFER) and user.agency_id is not None
     return render(
         request,
@@ -134,6 +145,7 @@ def detail(request: HttpRequest, offer_id: int) -> HttpResponse:
         "offer": screening,
         "handle": handle,
         "flags": [engine.flag_label(code) for code in screening.flags],
+        "score": score_of_risk(screening.risk),
     }
     if handle:
         revealed = services.offer_reveal(user=user, screening=screening)
