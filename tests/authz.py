@@ -35,6 +35,7 @@ from lentera.apps.intake.services import FactsInput, ReporterInput
 from lentera.apps.justice import services as justice_services
 from lentera.apps.people.services import person_create
 from lentera.apps.prevention import services as prevention_services
+from lentera.apps.prevention.importing import ManifestRow
 from lentera.apps.protection import services as protection_services
 from lentera.apps.protection.models import Notification
 from lentera.apps.reference import services as reference_services
@@ -362,6 +363,16 @@ def build_world() -> World:
         post_url="https://facebook.com/groups/loker-kamboja",
         requested_on=date(2024, 1, 12),
     )
+    operation = prevention_services.operation_create(
+        actor=users["kupang_posko_officer"],
+        title="Pemulangan dari Kamboja",
+        arrived_on=date(2024, 5, 2),
+    )
+    prevention_services.manifest_import(
+        actor=users["kupang_posko_officer"],
+        operation=operation,
+        rows=[ManifestRow(line=2, name="Dina Contoh", home_region="53.71.01")],
+    )
     run = insight_services.linkage_run_start(actor=cast.kupang_analyst)
     candidate = MatchCandidate.objects.create(
         run=run,
@@ -424,6 +435,8 @@ def build_world() -> World:
         "report_id": report.pk,
         "delay_id": delay.pk,
         "takedown_id": takedown.pk,
+        "operation_id": operation.pk,
+        "returnee_id": operation.returnees.get().pk,
         "run_id": run.pk,
         "candidate_id": candidate.pk,
         "provider_id": provider.pk,

@@ -154,6 +154,7 @@ ROWS: dict[str, Row] = {
     "api-community-reports-sms": Row(a.VIEW_DASHBOARD, P, owner=POSKO),
     "api-delay-requests": Row(a.VIEW_DASHBOARD, owner=POSKO),
     "api-takedowns": Row(a.VIEW_DASHBOARD, owner=INTAKE),
+    "api-return-operations": Row(a.VIEW_DASHBOARD, owner=POSKO),
     # proceedings
     "api-proceedings": Row(
         {"GET": a.VIEW_CASE, "POST": a.MANAGE_PROCEEDINGS}, GP, owner=INVESTIGATOR

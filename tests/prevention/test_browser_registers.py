@@ -186,3 +186,61 @@ def test_a_village_early_warning_becomes_a_case(page: Page, base_url, posko, reg
     page.goto(base_url + f"/pencegahan/laporan-warga/{report.pk}/")
     expect(page.locator("[data-testid=report-case]")).to_have_text(report.case.reference)
     page.screenshot(path="var/screenshot-early-warning-case.png", full_page=True)
+
+
+def test_a_manifest_of_1235_returnees_with_per_row_errors(
+    page: Page, base_url, posko, regions, tmp_path
+):
+    from lentera.apps.prevention.models import Returnee
+    from lentera.apps.reference.models import Region
+    from tests.prevention import manifest
+
+    Region.objects.create(
+        code="53.01", name="Kabupaten Kupang", level="regency", parent=regions["53"]
+    )
+    Region.objects.create(
+        code="53.03", name="Timor Tengah Selatan", level="regency", parent=regions["53"]
+    )
+    bad = tmp_path / "manifest-bp2mi.xlsx"
+    bad.write_bytes(
+        manifest.as_xlsx(manifest.rows(bad={40: {"sex": "X"}, 901: {"birth_date": "1999-13-01"}}))
+    )
+    good = tmp_path / "manifest-bp2mi-fixed.xlsx"
+    good.write_bytes(manifest.as_xlsx(manifest.rows()))
+
+    sign_in(page, base_url, "kupang_posko_officer")
+    page.goto(base_url + "/pencegahan/pemulangan/baru/")
+    page.fill("input[name=title]", "Pemulangan PMI dari Kamboja, Myanmar dan Laos")
+    page.fill("input[name=source]", "BP2MI")
+    page.fill("input[name=countries]", "KH, MM, LA")
+    page.fill("input[name=arrived_on]", "2023-05-20")
+    page.fill("input[name=arrival_point]", "Bandara El Tari")
+    page.click("[data-testid=save-return]")
+    page.set_input_files("input[name=file]", str(bad))
+    page.click("[data-testid=import-manifest]")
+    errors = page.locator(".has-error .error")
+    expect(errors).to_have_count(2)
+    expect(errors.first).to_contain_text("41")
+    expect(errors.nth(1)).to_contain_text("902")
+    assert not Returnee.objects.exists()
+    page.set_input_files("input[name=file]", str(good))
+    page.click("[data-testid=import-manifest]")
+    expect(page.locator("[data-testid=returnee-total]")).to_have_text("1235")
+    progress = page.locator("[data-testid=region-progress]")
+    expect(progress.locator("tr[data-region='53.01'] [data-figure=total]")).not_to_have_text("0")
+    expect(progress.locator("tr[data-region='53.71'] [data-figure=arrived]")).not_to_have_text("0")
+    expect(progress.locator("tr[data-region=none]")).to_be_visible()
+    assert Returnee.objects.count() == 1235
+    # the first returnee of Kabupaten Kupang is screened at arrival; its region's row moves
+    progress.locator("tr[data-region='53.01'] a").click()
+    page.locator("[data-testid=returnee-table] tbody tr a").first.click()
+    page.check("input[name=indicators][value=forced_crime]")
+    page.click("[data-testid=screen-returnee]")
+    expect(page.locator("[data-testid=returnee-status]")).to_have_attribute(
+        "data-status", "screened"
+    )
+    page.locator("h1 + dl a").first.click()
+    row = page.locator("[data-testid=region-progress] tr[data-region='53.01']")
+    expect(row.locator("[data-figure=screened]")).to_have_text("1")
+    expect(row.locator("[data-figure=victims]")).to_have_text("1")
+    page.screenshot(path="var/screenshot-returns-by-region.png", full_page=True)

@@ -34,6 +34,8 @@ POSKO = "kupang_posko_officer"
 MANPOWER = "kupang_manpower_officer"
 #: Outreach and courses: any prevention action of the own agency, or the region-wide read.
 WORK = (a.SCREEN_OFFER, a.SCREEN_DEPARTURE, a.MANAGE_REGISTERS, a.VIEW_CASE)
+#: Returns: the officers who receive returnees (posko, manpower, case workers who refer).
+RETURNS = (a.SCREEN_DEPARTURE, a.MANAGE_REGISTERS, a.REFER)
 ROLE_USERS = {
     Role.ANALYST: "kupang_analyst",
     Role.INTAKE_OFFICER: "kupang_uptd_intake",
@@ -246,6 +248,14 @@ ROWS: dict[str, Row] = {
         (a.SCREEN_OFFER,), P, owner=INTAKE, other="batam_posko_officer"
     ),
     "prevention:takedown_case": Row(
+    # returns in batches (issue #15, item 6)
+    "prevention:returns": Row((*RETURNS, a.VIEW_CASE), owner=POSKO),
+    "prevention:return_new": Row(RETURNS, GP, owner=POSKO),
+    "prevention:return": Row((*RETURNS, a.VIEW_CASE), owner=POSKO, other="batam_posko_officer"),
+    "prevention:return_manifest": Row(RETURNS, P, owner=POSKO, other="batam_posko_officer"),
+    "prevention:return_refer": Row(RETURNS, P, owner=POSKO, other="batam_posko_officer"),
+    "prevention:returnee": Row(RETURNS, owner=POSKO, other="batam_posko_officer"),
+    "prevention:returnee_act": Row(RETURNS, P, owner=POSKO, other="batam_posko_officer"),
     # proceedings
     "justice:home": Row((a.VIEW_CASE,), owner=INVESTIGATOR),
     "justice:stalled": Row((a.VIEW_CASE,), owner=INVESTIGATOR),

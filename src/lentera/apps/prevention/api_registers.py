@@ -29,6 +29,7 @@ from lentera.apps.prevention.models import (
     DelayRequest,
     OutreachEvent,
     PlacementAgency,
+    ReturnOperation,
     TakedownRequest,
 )
 from lentera.apps.prevention.policies import (
@@ -39,6 +40,7 @@ from lentera.apps.prevention.policies import (
     does_prevention,
     outreach,
     placement_agencies,
+    return_operations,
     takedowns,
 )
 from lentera.apps.prevention.vocab import AUDIENCE_GROUPS
@@ -442,3 +444,41 @@ class TakedownList(APIView):
     @extend_schema(parameters=[PAGE], responses=paginated(TakedownOut))
     def get(self, request: Request) -> Response:
         return _page(self, request, takedowns.visible(request.user, READ), takedown_out)
+
+
+# -- returns in batches (issue #15, item 6) ---------------------------------------------------------
+
+
+class ReturnOperationOut(Out):
+    id = serializers.IntegerField()
+    agency = serializers.IntegerField()
+    title = serializers.CharField()
+    arrived_on = serializers.DateField()
+    countries = serializers.CharField()
+    returnees = serializers.IntegerField()
+    progress = serializers.ListField(
+        child=serializers.DictField(), help_text="Per home regency: counts by status."
+    )
+
+
+class ReturnOperationList(APIView):
+    """Return operations with their progress by home region (figures only, no returnee)."""
+
+    permission_classes = [HasAction, ReadsScreeningsOf]
+    required_action = READ
+    policy = return_operations
+
+    @extend_schema(parameters=[PAGE], responses=paginated(ReturnOperationOut))
+    def get(self, request: Request) -> Response:
+        def out(o: ReturnOperation) -> dict[str, Any]:
+            return {
+                "id": o.pk,
+                "agency": o.agency_id,
+                "title": o.title,
+                "arrived_on": o.arrived_on,
+                "countries": o.countries,
+                "returnees": o.returnees.count(),
+                "progress": services.region_progress(o),
+            }
+
+        return _page(self, request, return_operations.visible(request.user, READ), out)

@@ -39,4 +39,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="api-delay-requests",
     ),
     path("prevention/takedowns", api_registers.TakedownList.as_view(), name="api-takedowns"),
+    path(
+        "prevention/return-operations",
+        api_registers.ReturnOperationList.as_view(),
+        name="api-return-operations",
+    ),
 ]

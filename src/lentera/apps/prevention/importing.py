@@ -325,3 +325,172 @@ def read_placement_agency_file(*, name: str, content: bytes) -> list[Any]:
     if not records:
         raise ValidationError({"file": [_("The file holds no agencies.")]})
     return records
+
+
+# -- return manifests (issue #15, item 6) ----------------------------------------------------------
+
+MANIFEST_FIELDS = ("no", "name", "nik", "passport", "sex", "birth_date", "home_region", "country")
+MANIFEST_SEX = {
+    "l": "male",
+    "lk": "male",
+    "laki-laki": "male",
+    "m": "male",
+    "male": "male",
+    "p": "female",
+    "pr": "female",
+    "perempuan": "female",
+    "f": "female",
+    "female": "female",
+}
+MAX_MANIFEST_ROWS = 5000
+MAX_MANIFEST_ERRORS = 500
+
+
+@dataclass(frozen=True)
+class ManifestRow:
+    """One returnee of a manifest, checked; ``notes`` are what the officer should look at
+    (unknown home region, no NIK) without refusing the row."""
+
+    line: int
+    name: str
+    nik: str = ""
+    passport: str = ""
+    sex: str = ""
+    birth_date: dt.date | None = None
+    home_region: str = ""
+    country: str = ""
+    notes: tuple[str, ...] = ()
+
+
+def _xlsx_records(name: str, content: bytes) -> list[tuple[int, dict[str, str]]]:
+    """The rows of the first sheet as (line, {column: text}); the first row is the header."""
+    import io
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception as exc:
+        raise ValidationError(
+            {"file": [_("%(name)s cannot be read as a spreadsheet (XLSX).") % {"name": name}]}
+        ) from exc
+    sheet = book.worksheets[0]
+    rows = sheet.iter_rows(values_only=True)
+    header = [str(h or "").strip().lower() for h in next(rows, ())]
+    records: list[tuple[int, dict[str, str]]] = []
+    for number, values in enumerate(rows, start=2):
+        record: dict[str, str] = {}
+        for column, value in zip(header, values, strict=False):
+            if not column:
+                continue
+            if isinstance(value, dt.datetime):
+                value = value.date()
+            if isinstance(value, dt.date):
+                text = value.isoformat()
+            elif isinstance(value, float) and value.is_integer():
+                text = str(int(value))
+            else:
+                text = "" if value is None else str(value)
+            record[column] = text.strip()
+        records.append((number, record))
+    book.close()
+    if "name" not in header:
+        raise ValidationError(
+            {"file": [_("%(name)s: the header needs the column 'name'.") % {"name": name}]}
+        )
+    return records
+
+
+def read_manifest(*, name: str, content: bytes) -> list[ManifestRow]:
+    """Every returnee of a manifest (CSV UTF-8 or XLSX, header ``no,name,nik,passport,sex,
+    birth_date,home_region,country``), or a ValidationError on ``file`` naming every bad line and
+    field. A row is never dropped: a bad row refuses the file (and is listed); a doubtful one is
+    kept with a note."""
+    from lentera.idn import InvalidNik, parse_nik
+
+    name = name or _("the file")
+    errors: list[str] = []
+
+    def add(line: int, field: str | None, message: str) -> None:
+        if len(errors) < MAX_MANIFEST_ERRORS:
+            errors.append(f"{name}, {_where(line, field)}: {message}")
+
+    records: list[tuple[int, dict[str, str]]] = []
+    if name.lower().endswith((".xlsx", ".xlsm")) or content[:2] == b"PK":
+        records = _xlsx_records(name, content)
+    else:
+        text = _decode(name, content)
+        try:
+            for row in parse_csv(text, source=name, required=("name",)):
+                records.append(
+                    (row.line, {k: (v or "").strip() for k, v in row.values.items() if k})
+                )
+        except CsvError as exc:
+            add(exc.line or 1, None, _csv_problem(exc))
+    rows: list[ManifestRow] = []
+    for line, record in records:
+        if not any(record.values()):
+            continue
+        unknown = [k for k in record if k not in MANIFEST_FIELDS]
+        for key in unknown:
+            add(
+                line,
+                key,
+                _("unknown column; expected %(cols)s") % {"cols": ", ".join(MANIFEST_FIELDS)},
+            )
+        full_name = " ".join(record.get("name", "").split())
+        if not full_name:
+            add(line, "name", _("is required"))
+        elif len(full_name) > 200:
+            add(line, "name", _("is longer than %(n)s characters") % {"n": 200})
+        sex_word = record.get("sex", "").lower()
+        sex = MANIFEST_SEX.get(sex_word, "")
+        if sex_word and not sex:
+            add(line, "sex", _("write L or P (or male, female)"))
+        birth, problem = _date_or_problem(record.get("birth_date", ""))
+        if problem:
+            add(line, "birth_date", problem)
+        notes: list[str] = []
+        nik = record.get("nik", "").replace(" ", "")
+        if nik:
+            try:
+                nik = parse_nik(nik).nik
+            except InvalidNik:
+                add(line, "nik", _("is not a valid NIK (16 digits)"))
+        else:
+            notes.append("no_nik")
+        country = record.get("country", "").upper()
+        if country and len(country) != 2:
+            add(line, "country", _("write the two-letter country code (KH, MM, LA)"))
+        region = record.get("home_region", "")
+        if not region:
+            notes.append("no_home_region")
+        rows.append(
+            ManifestRow(
+                line=line,
+                name=full_name,
+                nik=nik,
+                passport=record.get("passport", "")[:30],
+                sex=sex,
+                birth_date=birth,
+                home_region=region,
+                country=country,
+                notes=tuple(notes),
+            )
+        )
+    if len(errors) >= MAX_MANIFEST_ERRORS:
+        errors.append(_("… and more lines with errors; correct these first."))
+    if errors:
+        raise ValidationError({"file": errors})
+    if not rows:
+        raise ValidationError({"file": [_("The file holds no returnees.")]})
+    if len(rows) > MAX_MANIFEST_ROWS:
+        raise ValidationError(
+            {
+                "file": [
+                    _("At most %(n)s returnees per file; split the file.")
+                    % {"n": MAX_MANIFEST_ROWS}
+                ]
+            }
+        )
+    return rows

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from lentera.apps.accounts.models import User
 from lentera.apps.prevention.models import PlacementAgency
 from lentera.apps.prevention.vocab import (
+    ARRIVAL_INDICATORS,
     AUDIENCE_GROUPS,
     REPORT_TRIAGE_STATUSES,
     CourseKind,
@@ -302,3 +303,36 @@ class TakedownAnswerForm(forms.Form):
 
 class CaseReferenceForm(forms.Form):
     reference = forms.CharField(label=_("Case reference"), max_length=40)
+
+
+# -- returns in batches (issue #15, item 6) ----------------------------------------------------------
+
+
+class ReturnOperationForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    source = forms.CharField(
+        label=_("Manifest from"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: KBRI Phnom Penh, BP2MI."),
+    )
+    countries = forms.CharField(label=_("Returned from"), max_length=100, required=False)
+    arrived_on = forms.DateField(label=_("Arrived on"), widget=IsoDateInput())
+    arrival_point = forms.CharField(label=_("Arrival point"), max_length=200, required=False)
+
+
+class ManifestForm(forms.Form):
+    file = forms.FileField(label=_("Manifest (XLSX or CSV UTF-8)"))
+
+
+class ArrivalScreeningForm(forms.Form):
+    indicators = forms.MultipleChoiceField(
+        label=_("Victim indicators found at arrival"),
+        choices=ARRIVAL_INDICATORS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class ReintegrationForm(forms.Form):
+    on = forms.DateField(label=_("Reintegrated on"), widget=IsoDateInput())

@@ -34,6 +34,8 @@ from lentera.apps.prevention.models import (
     OfferScreening,
     OutreachEvent,
     PlacementAgency,
+    Returnee,
+    ReturnOperation,
     TakedownRequest,
 )
 
@@ -223,3 +225,59 @@ class TakedownPolicy(ScreeningPolicy[TakedownRequest]):
 community_reports = CommunityReportPolicy()
 delay_requests = DelayRequestPolicy()
 takedowns = TakedownPolicy()
+
+
+# -- returns in batches (issue #15, item 6) -------------------------------------------------------
+
+#: The actions of the officers who receive returnees (posko and manpower officers at the arrival
+#: point, case workers who refer them home).
+RETURN_WORK = (Action.SCREEN_DEPARTURE, Action.MANAGE_REGISTERS, Action.REFER)
+
+
+def receives_returns(user: Requester) -> bool:
+    return (
+        is_user(user)
+        and user.agency_id is not None
+        and any(user.has_action(a) for a in RETURN_WORK)
+    )
+
+
+class ReturnOperationPolicy(ScreeningPolicy[ReturnOperation]):
+    """A return operation: its agency's receiving officers handle it (and see the returnees'
+    identities); region-wide readers see its figures."""
+
+    model = ReturnOperation
+    screen_action = Action.REFER  # the key of ``visible`` for the own agency's operations
+    work_actions = RETURN_WORK
+
+    def own(self, user: User) -> Q | None:
+        if not receives_returns(user):
+            return None
+        return Q(agency_id=user.agency_id)
+
+    def can_handle(self, user: Requester, obj: ReturnOperation) -> bool:
+        return receives_returns(user) and obj.agency_id == getattr(user, "agency_id", None)
+
+
+class ReturneePolicy(Policy[Returnee]):
+    """A returnee: handled by the operation's agency, and by the agency it was referred to
+    (the referral is what the home agency needs to act)."""
+
+    model = Returnee
+
+    def visible(self, user: Requester, action: Action) -> QuerySet[Returnee]:
+        qs = Returnee.objects.all()
+        if not is_user(user) or not receives_returns(user):
+            return qs.none()
+        return qs.filter(
+            Q(operation__agency_id=user.agency_id) | Q(referred_agency_id=user.agency_id)
+        )
+
+    def can(self, user: Requester, action: Action, obj: Returnee | None = None) -> bool:
+        if obj is None:
+            return receives_returns(user)
+        return self.visible(user, action).filter(pk=obj.pk).exists()
+
+
+return_operations = ReturnOperationPolicy()
+returnees = ReturneePolicy()

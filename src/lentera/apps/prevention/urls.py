@@ -1,6 +1,14 @@
 from django.urls import URLPattern, URLResolver, path
 
-from lentera.apps.prevention.views import agencies, community, departures, home, offers, outreach
+from lentera.apps.prevention.views import (
+    agencies,
+    community,
+    departures,
+    home,
+    offers,
+    outreach,
+    returns,
+)
 
 app_name = "prevention"
 
@@ -72,4 +80,20 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("takedown/<int:takedown_id>/", community.takedown_detail, name="takedown"),
     path("takedown/<int:takedown_id>/jawaban/", community.takedown_answer, name="takedown_answer"),
     path("takedown/<int:takedown_id>/kasus/", community.takedown_case, name="takedown_case"),
+    # returns in batches (issue #15, item 6)
+    path("pemulangan/", returns.operation_list, name="returns"),
+    path("pemulangan/baru/", returns.operation_new, name="return_new"),
+    path("pemulangan/<int:operation_id>/", returns.operation_detail, name="return"),
+    path(
+        "pemulangan/<int:operation_id>/manifes/",
+        returns.manifest_import,
+        name="return_manifest",
+    ),
+    path("pemulangan/<int:operation_id>/rujuk/", returns.refer_all, name="return_refer"),
+    path("pemulangan/orang/<int:returnee_id>/", returns.returnee_detail, name="returnee"),
+    path(
+        "pemulangan/orang/<int:returnee_id>/tindakan/",
+        returns.returnee_act,
+        name="returnee_act",
+    ),
 ]
