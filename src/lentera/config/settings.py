@@ -367,6 +367,8 @@ LENTERA_SCHEDULE: dict[str, tuple[str, float]] = {
         float(os.environ.get("LENTERA_RECOVER_EVERY_SECONDS", "60")),
     ),
     "prune-task-results": ("lentera.apps.ops.tasks.prune", 24 * 60 * 60),
+    # the stall list's watch days of changed proceedings (issue #21): counters <= 5 min old
+    "refresh-stall-watch": ("lentera.apps.justice.tasks.refresh_watch_task", 5 * 60),
     # investigation (issue #17): court orders near their end, cross-case links
     "court-order-alerts": (
         "lentera.apps.investigation.tasks.orders_alert_task",

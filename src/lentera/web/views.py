@@ -22,12 +22,13 @@ from lentera.apps.intake.policies import complaints
 from lentera.apps.justice.selectors import (
     kupang_table,
     open_q,
-    stalled_or_overdue,
+    stalled_or_overdue_count,
     statistics_queryset,
     watch,
 )
 from lentera.apps.justice.services import stall_days
 from lentera.apps.justice.stages import PROSECUTION_STAGES
+from lentera.apps.justice.watching import on_watch
 from lentera.apps.people.policies import people
 from lentera.apps.protection.selectors import overdue_for, unread_count
 from lentera.apps.reference.models import DestinationPolicy
@@ -165,12 +166,12 @@ def _cards(user: User) -> list[dict[str, Any]]:
             }
         )
     if user.has_action(Action.MANAGE_PROCEEDINGS) or Role.SECRETARIAT in user.role_set:
-        watch = stalled_or_overdue(user=user, today=timezone.localdate())
+        stalled_count = stalled_or_overdue_count(user=user, today=timezone.localdate())
         cards.append(
             {
                 "key": "proceedings",
                 "title": _("Proceedings stalled or overdue"),
-                "value": len(watch),
+                "value": stalled_count,
                 "text": _(
                     "Proceedings with a legal deadline passed or no movement for too long, "
                     "across the agencies you may see."
@@ -238,7 +239,8 @@ def _statistics_cards(user: User, *, figures: bool) -> list[dict[str, Any]]:
     ]
     if not figures:
         return cards
-    open_ones = statistics_queryset(user=user, region=region).filter(open_q())
+    # only the proceedings whose watch day has come can be stalled or overdue (an index)
+    open_ones = on_watch(statistics_queryset(user=user, region=region).filter(open_q()), today)
     watches = watch(open_ones, today=today)
     stalled: Counter[str] = Counter()
     overdue: Counter[str] = Counter()

@@ -6,3 +6,8 @@ class JusticeConfig(AppConfig):
     name = "lentera.apps.justice"
     label = "justice"
     verbose_name = _("Proceedings")
+
+    def ready(self) -> None:
+        from lentera.apps.justice import watching
+
+        watching.connect()

@@ -62,6 +62,10 @@ class Proceeding(models.Model):
     )
     opened_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
+    # The day from which the proceeding is on the stall list (a deadline passed or no movement
+    # for too long); null: not yet worked out (after any change). Kept by
+    # lentera.apps.justice.watching, so the list and the counters read an index (issue #21).
+    watch_from = models.DateField(null=True, blank=True, editable=False, db_index=True)
 
     class Meta:
         ordering = ["last_movement_at", "id"]

@@ -117,7 +117,23 @@ def watch_list(*, user: Requester, today: date, case_id: int | None = None) -> l
 
 
 def stalled_or_overdue(*, user: Requester, today: date) -> list[Watch]:
-    return [w for w in watch_list(user=user, today=today) if w.stalled or w.overdue]
+    """The stall list: deadlines worked out only for the proceedings whose watch day has come
+    (or is unknown), read through the index on ``watch_from`` (:mod:`.watching`)."""
+    from lentera.apps.justice.watching import on_watch
+
+    qs = on_watch(proceeding_list(user=user).filter(open_q()), today)
+    return [w for w in watch(qs, today=today) if w.stalled or w.overdue]
+
+
+def stalled_or_overdue_count(*, user: Requester, today: date) -> int:
+    """How many proceedings the stall list holds, for a counter: the ones whose watch day has
+    come, by index, plus the changed ones (day unknown) worked out exactly."""
+    from lentera.apps.justice.watching import on_watch
+
+    qs = proceedings.visible(user, Action.VIEW_CASE).filter(open_q())
+    known = qs.filter(watch_from__lte=today).count()
+    unknown = _with_details(on_watch(qs, today).filter(watch_from__isnull=True))
+    return known + sum(1 for w in watch(unknown, today=today) if w.stalled or w.overdue)
 
 
 # --- Statistics ---------------------------------------------------------------------------------
