@@ -17,6 +17,7 @@ from lentera.apps.intake.models import (
     YesNoUnknown,
 )
 from lentera.apps.intake.services import FactsInput, ReporterInput
+from lentera.apps.reference.fields import RegionCodeField
 from lentera.apps.reference.models import Region, RegionLevel
 from lentera.web.honeypot import HoneypotForm
 from lentera.web.widgets import IsoDateInput, IsoDateTimeInput
@@ -169,11 +170,9 @@ class RegisterForm(FactsFields, ReporterFields):
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
         help_text=_("Leave empty for now."),
     )
-    region_code = forms.CharField(
-        label=_("Region code"),
-        max_length=13,
+    region_code = RegionCodeField(
         required=False,
-        help_text=_("Kemendagri code of the place, e.g. 53.71.01"),
+        help_text=_("Where it happened: type part of the name, e.g. Alak, and pick it."),
     )
     any_child = forms.BooleanField(label=_("A child is among them"), required=False)
     acknowledged_verbally = forms.BooleanField(
@@ -224,7 +223,7 @@ class ListFilterForm(forms.Form):
     urgency = forms.ChoiceField(
         label=_("Urgency"), choices=[("", _("All")), *Urgency.choices], required=False
     )
-    region = forms.CharField(label=_("Region code"), max_length=13, required=False)
+    region = RegionCodeField(required=False, help_text="")
     received_from = forms.DateField(label=_("From"), required=False, widget=IsoDateInput())
     received_to = forms.DateField(label=_("To"), required=False, widget=IsoDateInput())
     child = forms.ChoiceField(
@@ -304,7 +303,7 @@ class OpenCaseForm(forms.Form):
         max_length=200,
         help_text=_("Without names, e.g. 'Recruitment of two young women from Alak to Batam'."),
     )
-    region_code = forms.CharField(label=_("Region code"), max_length=13)
+    region_code = RegionCodeField()
 
 
 class CloseForm(forms.Form):

@@ -183,7 +183,7 @@ def _detail(
         or OpenCaseForm(
             initial={
                 "version": complaint.version,
-                "region_code": complaint.region.code if complaint.region else "",
+                "region_code": complaint.region or "",  # shown by name, no second read
             }
         ),
         "close_form": forms.get("close_form")

@@ -18,6 +18,7 @@ from lentera.apps.justice.vocab import (
     Outcome,
     Stage,
 )
+from lentera.apps.reference.fields import RegionCodeField
 from lentera.web.numbers import AmountField
 from lentera.web.widgets import IsoDateInput
 
@@ -155,7 +156,7 @@ class OutcomeForm(forms.Form):
 class StatisticsForm(forms.Form):
     start = forms.DateField(label=_("From"), widget=DATE)
     end = forms.DateField(label=_("Until"), widget=DATE)
-    region = forms.CharField(label=_("Region code"), max_length=20, required=False)
+    region = RegionCodeField(required=False, help_text="")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

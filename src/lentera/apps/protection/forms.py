@@ -19,6 +19,7 @@ from lentera.apps.protection.vocab import (
     ServiceType,
     Setting,
 )
+from lentera.apps.reference.fields import RegionCodeField
 from lentera.web.numbers import AmountField
 from lentera.web.widgets import IsoDateInput
 
@@ -119,7 +120,7 @@ class ReturnForm(forms.Form):
         label=_("Family assessment"), widget=forms.Textarea, required=False
     )
     safe_to_return = forms.BooleanField(label=_("Safe to return"), required=False)
-    home_region_code = forms.CharField(label=_("Home region code (pays the return)"))
+    home_region_code = RegionCodeField(label=_("Home region (pays the return)"))
     paying_agency = forms.ModelChoiceField(
         label=_("Agency paying the return"), queryset=Agency.objects.none(), required=False
     )
@@ -217,7 +218,7 @@ class ProviderForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    region_code = forms.CharField(label=_("Region code"), required=False)
+    region_code = RegionCodeField(required=False)
     address = forms.CharField(label=_("Address"), required=False)
     phone = forms.CharField(label=_("Phone"), required=False)
     email = forms.EmailField(label=_("Email"), required=False)
