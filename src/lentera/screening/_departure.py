@@ -161,7 +161,14 @@ def _not_registered(c: _Context) -> dict[str, object] | None:
 
 
 def _unlicensed_recruiter(c: _Context) -> dict[str, object] | None:
-    return {} if c.dep.working and c.dep.recruited_by in _UNLICENSED_RECRUITERS else None
+    d = c.dep
+    if d.recruited_by not in _UNLICENSED_RECRUITERS:
+        return None
+    if d.working:
+        return {}
+    # A "holiday" someone recruited for, to a country closed to placement or without an
+    # agreement: the route into online-scam compounds (departure-rules-2).
+    return {} if _trip_to_no_agreement_country(c) is not None else None
 
 
 def _recruited_by_acquaintance(c: _Context) -> dict[str, object] | None:

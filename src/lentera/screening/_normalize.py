@@ -84,6 +84,7 @@ _CURRENCY_WORDS: Final[dict[str, str]] = {
     "us$": "usd",
     "usd": "usd",
     "dollar": "usd",
+    "dollars": "usd",
     "dolar": "usd",
     "rm": "myr",
     "myr": "myr",
@@ -149,7 +150,7 @@ _MONEY: Final = re.compile(
     rf"(?:\s?{_CUR_SUFFIX})?(?![\w])"
 )
 _PERIOD_AFTER: Final = re.compile(
-    r"\s?(?:/|per\s|se|tiap\s|a\s|an\s)?\s?(?P<p>bulan|bln|bl|month|mo|hari|hr|day|jam|hour|hr|minggu|mgg|week|tahun|thn|year|menit|mnt|minute)"
+    r"\s?(?:/|per\s?|se|tiap\s|a\s|an\s)?\s?(?P<p>bulan|bln|bl|month|mo|hari|hr|day|malam|mlm|night|jam|hour|hr|minggu|mgg|week|tahun|thn|year|menit|mnt|minute)"
 )
 _PERIOD_BEFORE: Final = re.compile(
     r"(?P<p>harian|per hari|sehari|/hari|daily|mingguan|per minggu|seminggu|weekly|per jam|sejam|hourly|bulanan|sebulan|per bulan|monthly|(?P<mins>\d+)\s?(?:menit|mnt|minutes?)|tahunan|setahun|per tahun)[^.!?\n]{0,30}$"
@@ -204,7 +205,7 @@ def _period(folded: str, start: int, end: int) -> tuple[str | None, float]:
         unit = after.group("p")
         for key, names in (
             ("month", ("bulan", "bln", "bl", "month", "mo")),
-            ("day", ("hari", "hr", "day")),
+            ("day", ("hari", "hr", "day", "malam", "mlm", "night")),
             ("hour", ("jam", "hour")),
             ("week", ("minggu", "mgg", "week")),
             ("year", ("tahun", "thn", "year")),
@@ -240,8 +241,127 @@ def _last(pattern: re.Pattern[str], text: str) -> int:
     return last
 
 
+# Amounts written in words: "dua puluh juta", "lima belas jt", "seratus ribu", "twenty million".
+_NUMBER_WORDS: Final[dict[str, tuple[str, int]]] = {
+    **{
+        w: ("unit", n)
+        for n, w in enumerate(
+            ("satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"), 1
+        )
+    },
+    **{
+        w: ("unit", n)
+        for n, w in enumerate(
+            ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"), 1
+        )
+    },
+    **{
+        w: ("unit", n)
+        for n, w in enumerate(
+            (
+                "ten",
+                "eleven",
+                "twelve",
+                "thirteen",
+                "fourteen",
+                "fifteen",
+                "sixteen",
+                "seventeen",
+                "eighteen",
+                "nineteen",
+            ),
+            10,
+        )
+    },
+    **{
+        w: ("unit", n)
+        for w, n in zip(
+            ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"),
+            range(20, 100, 10),
+            strict=True,
+        )
+    },
+    "sepuluh": ("unit", 10),
+    "sebelas": ("unit", 11),
+    "seratus": ("hundred", 100),
+    "belas": ("teen", 10),
+    "puluh": ("times", 10),
+    "ratus": ("times", 100),
+    "hundred": ("times", 100),
+}
+_WORD_AMOUNT: Final = re.compile(
+    r"(?<![\w-])(?P<words>(?:(?:"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + r")[\s-]?){1,5}?)\s?(?P<mult>juta|jutaan|jt|ribu|rebu|rb|miliar|milyar|million|thousand)"
+    r"(?:\s?(?P<cur>rupiah|dolar|dollars|dollar|usd|ringgit|rm|dirham|riyal|yuan))?(?![\w-])"
+)
+
+
+def _words_value(words: str) -> int | None:
+    """The number written in ``words`` ("dua puluh lima" -> 25), or None."""
+    total = current = 0
+    for word in re.split(r"[\s-]+", words.strip()):
+        kind, value = _NUMBER_WORDS.get(word, ("", 0))
+        if kind == "unit":
+            if current and not (current >= 20 and current % 10 == 0 and value < 10):
+                return None  # "satu dua tiga": figures read out, not one number
+            current += value
+        elif kind == "hundred" and not current:
+            total += value
+        elif kind == "teen" and 0 < current < 10:
+            current += value
+        elif kind == "times" and 0 < current < 10:
+            total += current * value
+            current = 0
+        else:
+            return None
+    return total + current or None
+
+
+def _kind_and_period(f: str, start: int, end: int) -> tuple[str, str | None, float]:
+    period, per_month = _period(f, start, end)
+    before = f[max(0, start - 30) : start]
+    fee_cue = _last(_FEE_CUE, before)
+    pay_cue = _last(_PAY_CUE, before)
+    if fee_cue > pay_cue:
+        kind = "fee"  # the nearer cue wins: "gaji 3 jt, biaya 5 jt"
+    elif pay_cue >= 0 or period is not None:
+        kind = "pay"
+    else:
+        kind = "other"
+    return kind, period, per_month
+
+
+def _worded_money(f: str, taken: list[tuple[int, int]]) -> list[Money]:
+    found = []
+    for m in _WORD_AMOUNT.finditer(f):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        number = _words_value(m.group("words"))
+        if number is None:
+            continue
+        currency = _CURRENCY_WORDS.get(m.group("cur") or "rp", "idr")
+        amount = int(number * _MULTIPLIERS[m.group("mult")] * RATES_IDR[currency])
+        kind, period, per_month = _kind_and_period(f, m.start(), m.end())
+        after = _PERIOD_AFTER.match(f, m.end())
+        found.append(
+            Money(
+                start=m.start(),
+                end=after.end() if after else m.end(),
+                low_idr=amount,
+                high_idr=amount,
+                currency=currency,
+                period=period,
+                monthly_idr=int(amount * per_month) if kind == "pay" else None,
+                kind=kind,
+            )
+        )
+    return found
+
+
 def find_money(text: str, folded: str | None = None) -> list[Money]:
-    """Money amounts in ``text`` with a currency or a multiplier (bare numbers are ignored)."""
+    """Money amounts in ``text`` with a currency or a multiplier (bare numbers are ignored),
+    in figures ("15jt", "Rp 15.000.000") or in words ("lima belas juta", "twenty million")."""
     f = fold(text) if folded is None else folded
     found: list[Money] = []
     for m in _MONEY.finditer(f):
@@ -264,16 +384,7 @@ def find_money(text: str, folded: str | None = None) -> list[Money]:
         low_idr, high_idr = int(low * rate), int(high * rate)
         if high_idr < 1_000:  # "2 k" of something, a percentage, a time
             continue
-        period, per_month = _period(f, m.start(), m.end())
-        before = f[max(0, m.start() - 30) : m.start()]
-        fee_cue = _last(_FEE_CUE, before)
-        pay_cue = _last(_PAY_CUE, before)
-        if fee_cue > pay_cue:
-            kind = "fee"  # the nearer cue wins: "gaji 3 jt, biaya 5 jt"
-        elif pay_cue >= 0 or period is not None:
-            kind = "pay"
-        else:
-            kind = "other"
+        kind, period, per_month = _kind_and_period(f, m.start(), m.end())
         monthly = int(high_idr * per_month) if kind == "pay" else None
         end = m.end()
         while end > m.start() and f[end - 1].isspace():
@@ -291,7 +402,13 @@ def find_money(text: str, folded: str | None = None) -> list[Money]:
                 kind=kind,
             )
         )
+    if _MAYBE_WORDED.search(f):
+        found.extend(_worded_money(f, [(m.start, m.end) for m in found]))
+        found.sort(key=lambda m: m.start)
     return found
+
+
+_MAYBE_WORDED: Final = re.compile(r"juta|ribu|rebu|jt|rb|million|thousand|miliar|milyar")
 
 
 # --- tokens for the model ---------------------------------------------------------------------

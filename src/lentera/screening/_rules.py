@@ -47,13 +47,13 @@ _P: Final[dict[str, list[tuple[re.Pattern[str], bool]]]] = {
     "no_skills_needed": [
         (
             _rx(
-                r"tanpa (?:pengalaman|pengalamn|exp|skill|keahlian|keterampilan|ijazah|ijasah|ujian(?: bahasa)?|tes|test|syarat pendidikan|pendidikan|bisa bahasa)"
+                r"(?:tanpa|tnp|tanpa perlu) (?:pengalaman|pengalamn|exp|skill|keahlian|keterampilan|ijazah|ijasah|ujian(?: bahasa)?|tes|test|syarat pendidikan|pendidikan|bisa bahasa|pelatihan|kursus|training|sertifikat|sertifikasi)|syarat(?:nya)?:? (?:cuma |hanya |cukup |cm )?(?:bisa|mampu|asal bisa) (?:ngetik|mengetik|baca tulis|membaca|main hp|pakai hp|pake hp|pegang hp|calistung|chatting|chat)"
             ),
             False,
         ),
         (
             _rx(
-                r"(?:tidak|tdk|gak|ga|gk|nggak|ngga|ndak|g|enggak) (?:perlu|butuh|usah|harus|wajib|pake|pakai|dibutuhkan|diperlukan) (?:ada )?(?:pengalaman|pengalamn|exp|skill|keahlian|ijazah|ijasah|pendidikan|bahasa|ujian|tes|bisa bahasa|sekolah tinggi|lulus|pelatihan|kursus|sertifikat)"
+                r"(?:tidak|tdk|gak|ga|gk|nggak|ngga|ndak|g|enggak) (?:perlu|butuh|usah|harus|wajib|pake|pakai|dibutuhkan|diperlukan) (?:ada |punya )?(?:pengalaman|pengalamn|exp|skill|keahlian|ijazah|ijasah|pendidikan|bahasa|ujian|tes|bisa bahasa|bisa english|bisa inggris|sekolah tinggi|lulus|pelatihan|kursus|sertifikat|keterampilan)"
             ),
             False,
         ),
@@ -111,7 +111,7 @@ _P: Final[dict[str, list[tuple[re.Pattern[str], bool]]]] = {
     "costs_covered": [
         (
             _rx(
-                rf"(?:tiket|ticket|tiket pesawat|pesawat|ongkos|ongkos berangkat|ongkos jalan|transport|transportasi|akomodasi|visa|paspor|passport|mess|messnya|tempat tinggal|penginapan|apartemen|apartment|kos|asrama|makan|biaya|biayanya|semua biaya|seluruh biaya|flights?|accommodation|housing|lodging|airfare|expenses|dorm|dormitory|meals|food){_ANY}{{0,40}}?(?:ditanggung|di tanggung|tanggungan|gratis|free|dibayarin|dibayarain|dibayari|dibayar (?:bos|sponsor|agen|perusahaan|kantor|majikan|pihak)|dibiayai|ditalangi|ditalangin|dibiayain|dibeliin|dibelikan|covered|paid for|provided|kami bayar|kita bayar|saya bayarin|aku bayarin|dicover|handled|(?:bos|sponsor|agen|perusahaan|kantor|majikan|om|tante|dia|saya|aku|kami) (?:yang )?(?:bayar|tanggung|bayarin|beliin|talangi))"
+                rf"(?:tiket|ticket|tiket pesawat|pesawat|ongkos|ongkos berangkat|ongkos jalan|transport|transportasi|akomodasi|visa|paspor|passport|mess|messnya|tempat tinggal|penginapan|apartemen|apartment|kos|asrama|makan|biaya|biayanya|semua biaya|seluruh biaya|flights?|accommodation|housing|lodging|airfare|expenses|dorm|dormitory|meals|food){_ANY}{{0,40}}?(?:ditanggung|di tanggung|tanggungan|gratis|free|dibayarin|dibayarain|dibayari|dibayar (?:bos|sponsor|agen|perusahaan|kantor|majikan|pihak)|dibiayai|ditalangi|ditalangin|dibiayain|dibeliin|dibelikan|covered|paid for|provided|kami bayar|kita bayar|saya bayarin|aku bayarin|dicover|handled|disediakan|sudah disediakan|udah disediakan|dipinjami|dipinjamkan|diutangin|dihutangin|dipinjemin|(?:bos|sponsor|agen|perusahaan|kantor|majikan|om|tante|dia|saya|aku|kami) (?:yang )?(?:bayar|tanggung|bayarin|beliin|talangi|pinjami|utangin))"
             ),
             True,
         ),
@@ -123,7 +123,7 @@ _P: Final[dict[str, list[tuple[re.Pattern[str], bool]]]] = {
         ),
         (
             _rx(
-                r"(?:biaya|ongkos|tiket)(?: \w+){0,3} (?:dari |oleh |sama |sm |ama )?(?:sponsor|agen|bos|boss|kantor|perusahaan|majikan|pt)(?![\w-])"
+                r"(?:biaya|ongkos|tiket)(?: \w+){0,3} (?:dari |oleh |sama |sm |ama )?(?:sponsor|agen|bos|boss|kantor|perusahaan|majikan|pt)(?![\w-])|(?:utang|hutang|ngutang|pinjam|pinjaman|kasbon) (?:tiket|ongkos|biaya (?:tiket|berangkat|keberangkatan|perjalanan))"
             ),
             True,
         ),
@@ -184,7 +184,7 @@ _P: Final[dict[str, list[tuple[re.Pattern[str], bool]]]] = {
     "urgent_departure": [
         (
             _rx(
-                r"berangkat(?: \w+){0,3} (?:besok|lusa)|berangkat (?:besok|lusa|minggu ini|minggu depan|secepatnya|segera|cepat|langsung|hari ini|malam ini|bulan ini|\d+ hari lagi|(?:dalam )?\d+ (?:hari|minggu)(?: lagi)?)|(?:bayar|transfer|tf|setor|kirim)(?: \S+){0,5} (?:hari ini|malam ini|sekarang juga)|(?:segera|langsung|buruan|cepat|cepetan) (?:transfer|tf|berangkat|bayar|kirim|daftar sebelum)|paling lambat (?:besok|hari ini|malam ini|nanti|sore ini|siang ini|jam)|(?:slot|kuota|kursi|tempat|seat)(?: \w+)? (?:tinggal|terbatas|sisa|hampir penuh|limited)|tinggal \d+ (?:slot|kursi|orang|tempat|seat|lagi)|buruan|buru-buru|cepetan|gercep|siapa cepat dia dapat|jangan sampai (?:kehabisan|ketinggalan)|biar kebagian|hari ini juga|(?:minggu|hari|malam) ini (?:juga|terakhir)|limited (?:slots?|seats?|places?)|leave (?:tomorrow|this week|next week|immediately|in \d+ days)|start (?:immediately|tomorrow)|fly (?:tomorrow|this week|next week)|proses (?:cepat|kilat|express|ekspres)|\d+ (?:hari|minggu) (?:langsung )?(?:berangkat|terbang)|(?:langsung|cepat) terbang|last (?:chance|call)|(?:dp|bayar|transfer)(?: \w+){0,3} minggu ini"
+                r"(?:berangkat|brgkt|brkt|brangkat|brngkt|bgkt|terbang|otw)(?: \w+){0,3} (?:besok|lusa|bsk)|(?:berangkat|brgkt|brkt|brangkat|brngkt|bgkt|terbang) (?:besok|lusa|minggu ini|minggu depan|minggu dpn|mgg depan|mgg dpn|secepatnya|segera|cepat|cpt|langsung|hari ini|malam ini|bulan ini|\d+ hari lagi|(?:dalam )?\d+ (?:hari|minggu)(?: lagi)?)|(?:butuh|dibutuhkan|dicari|cari) (?:cepat|cpt|cepet|segera|urgent|mendesak)|(?:besok|lusa) (?:udah |sudah |langsung )?(?:berangkat|terbang|brgkt)|(?:bayar|transfer|tf|setor|kirim)(?: \S+){0,5} (?:hari ini|malam ini|sekarang juga)|(?:segera|langsung|buruan|cepat|cepetan) (?:transfer|tf|berangkat|bayar|kirim|daftar sebelum)|paling lambat (?:besok|hari ini|malam ini|nanti|sore ini|siang ini|jam)|(?:slot|kuota|kursi|tempat|seat)(?: \w+)? (?:tinggal|terbatas|sisa|hampir penuh|limited)|tinggal \d+ (?:slot|kursi|orang|tempat|seat|lagi)|buruan|buru-buru|cepetan|gercep|siapa cepat dia dapat|jangan sampai (?:kehabisan|ketinggalan)|biar kebagian|hari ini juga|(?:minggu|hari|malam) ini (?:juga|terakhir)|limited (?:slots?|seats?|places?)|leave (?:tomorrow|this week|next week|immediately|in \d+ days)|start (?:immediately|tomorrow)|fly (?:tomorrow|this week|next week)|proses (?:cepat|kilat|express|ekspres)|\d+ (?:hari|minggu) (?:langsung )?(?:berangkat|terbang)|(?:langsung|cepat) terbang|last (?:chance|call)|(?:dp|bayar|transfer)(?: \w+){0,3} minggu ini"
             ),
             False,
         ),
@@ -206,7 +206,7 @@ _P: Final[dict[str, list[tuple[re.Pattern[str], bool]]]] = {
     "unlicensed_recruiter": [
         (
             _rx(
-                r"sponsor|calo|makelar|tekong|agen (?:perorangan|pribadi|lapangan)|(?:bos|boss|om|paman|bibi|tante|teman|kenalan|saudara) (?:aku|saya|gue|gw|kami)(?: yang| yg)? (?:urus|bawa|berangkatkan|carikan|uruskan)|(?:aku|saya|gue|gw|kita) yang (?:urus|uruskan|bawa|berangkatkan|carikan)|orang dalam|jalur (?:belakang|samping|tikus|cepat|khusus)|(?:tidak|gak|ga|nggak|tdk|gk|ngga) (?:perlu|usah|pake|pakai|lewat) (?:pt|p3mi|pjtki|agen resmi|disnaker|blk)|(?:saya|aku|gue|gw|om|tante|kakak|kami) bisa (?:berangkatin|berangkatkan|masukin|masukkan|bawa|carikan|kirim)|ikut (?:saya|aku|om|tante) (?:kerja|ke)|tanpa (?:pt|p3mi|pjtki|pptkis|agensi|agency|perusahaan penempatan|lewat pt)|bukan lewat (?:pt|p3mi|agen resmi)|non[- ]?prosedural|unprosedural|ilegal|illegal|unofficial|personal (?:sponsor|agent)|(?:private|individual) (?:agent|recruiter)|agen(?![^.!?\n]{0,30}(?:resmi|berizin|terdaftar|licensed|siukak|p3mi))"
+                r"sponsor|calo|makelar|tekong|(?:om|tante|paman|bibi|kakak|abang|teman|temen|kenalan|saudara|sodara|bosku|mami|papi)(?: \w+){0,2} (?:ada|punya|lagi cari|nyari|cari|butuh) (?:kerjaan|lowongan|loker|kerja|orang)|(?:loker|lowongan|kerjaan|info kerja) dari (?:temen|teman|kenalan|om|tante|saudara|sodara)|(?:aku|saya|gue|gw|kita|om|tante|kakak|abang|bos|bosku|teman|temen|mami)(?: \w+)? (?:yang|yg) (?:urus|uruskan|urusin|bawa|berangkatkan|berangkatin)|agen (?:perorangan|pribadi|lapangan)|(?:bos|boss|om|paman|bibi|tante|teman|kenalan|saudara) (?:aku|saya|gue|gw|kami)(?: yang| yg)? (?:urus|bawa|berangkatkan|carikan|uruskan)|(?:aku|saya|gue|gw|kita) yang (?:urus|uruskan|bawa|berangkatkan|carikan)|orang dalam|jalur (?:belakang|samping|tikus|cepat|khusus)|(?:tidak|gak|ga|nggak|tdk|gk|ngga) (?:perlu|usah|pake|pakai|lewat) (?:pt|p3mi|pjtki|agen resmi|disnaker|blk)|(?:saya|aku|gue|gw|om|tante|kakak|kami) bisa (?:berangkatin|berangkatkan|masukin|masukkan|bawa|carikan|kirim)|ikut (?:saya|aku|om|tante) (?:kerja|ke)|tanpa (?:pt|p3mi|pjtki|pptkis|agensi|agency|perusahaan penempatan|lewat pt)|bukan lewat (?:pt|p3mi|agen resmi)|non[- ]?prosedural|unprosedural|ilegal|illegal|unofficial|personal (?:sponsor|agent)|(?:private|individual) (?:agent|recruiter)|agen(?![^.!?\n]{0,30}(?:resmi|berizin|terdaftar|licensed|siukak|p3mi))"
             ),
             True,
         ),
@@ -245,7 +245,7 @@ _P: Final[dict[str, list[tuple[re.Pattern[str], bool]]]] = {
     "secrecy": [
         (
             _rx(
-                r"jangan (?:bilang|kasih tahu|kasih tau|kasi tau|cerita|ngomong|bicara|lapor|melapor|kasitau|sampai tahu|sampai tau)|rahasia(?:kan)?|diam-diam|diam2|(?:ga|gak|tidak|nggak|tdk|gk|ngga) (?:usah|perlu) (?:bilang|kasih tahu|kasih tau|cerita|pamit|izin|ijin|minta izin|lapor)(?: (?:ke|sama|sm|pada|kepada) \w+| \w+)?|tanpa (?:izin|ijin|sepengetahuan|restu) (?:orang ?tua|ortu|keluarga|suami|istri|bapak|ibu)|bilang (?:aja|saja|ke petugas) (?:mau )?(?:liburan|wisata|jalan-jalan|jalan2|umroh|berkunjung|jenguk|kunjungan)|(?:ngaku|mengaku|pura-pura) (?:mau )?(?:liburan|wisata|turis|berkunjung)|don'?t tell|do not tell|keep (?:it|this) (?:a )?secret|tell (?:them|immigration|officers?) (?:you are|that you)|hindari petugas|kucing-kucingan"
+                r"(?:jangan|jgn|jng) (?:bilang|kasih tahu|kasih tau|kasi tau|cerita|ngomong|bicara|lapor|melapor|kasitau|sampai tahu|sampai tau|kabari|kasih kabar)|rahasia(?:kan)?|diam-diam|diam2|ssst+|(?:ga|gak|tidak|nggak|tdk|gk|ngga) (?:usah|perlu) (?:bilang|kasih tahu|kasih tau|cerita|pamit|izin|ijin|minta izin|lapor)(?:2|-\w+)?(?: (?:ke|sama|sm|pada|kepada) \w+| \w+)?|bilang(?: \w+){0,3} (?:mau |mo |lagi |cuma )?(?:liburan|wisata|jalan-jalan|jalan2|umroh|berkunjung|jenguk|kunjungan|plesir)|tanpa (?:izin|ijin|sepengetahuan|restu) (?:orang ?tua|ortu|keluarga|suami|istri|bapak|ibu)|bilang (?:aja|saja|ke petugas) (?:mau )?(?:liburan|wisata|jalan-jalan|jalan2|umroh|berkunjung|jenguk|kunjungan)|(?:ngaku|mengaku|pura-pura) (?:mau )?(?:liburan|wisata|turis|berkunjung)|don'?t tell|do not tell|keep (?:it|this) (?:a )?secret|tell (?:them|immigration|officers?) (?:you are|that you)|hindari petugas|kucing-kucingan"
             ),
             False,
         ),
@@ -281,7 +281,7 @@ _LEG: Final = re.compile(
     rf"(?<![\w-])(?:ke|to|terbang ke|fly to|flight to|berangkat ke)\s(?P<place>{_ANY}{{0,30}})"
 )
 _THEN: Final = re.compile(
-    r"(?<![\w-])(?:dulu|first)(?![\w-])[^.!?\n]{0,40}?(?:habis itu|abis itu|setelah itu|lalu|baru|kemudian|terus|then|lanjut|sambung)|(?:across|cross|crossing|lewat|melintasi|nyebrang|menyeberangi) (?:the )?(?:border|perbatasan)|jalur darat|jalan darat|overland"
+    r"(?<![\w-])(?:dulu|first)(?![\w-])[^.!?\n]{0,40}?(?:habis itu|abis itu|setelah itu|lalu|baru|kemudian|terus|then|lanjut|sambung)|(?:across|cross|crossing|lewat|melintasi|nyebrang|menyeberangi) (?:the )?(?:border|perbatasan)|jalur darat|jalan darat|overland|(?:then|lalu|kemudian|habis itu|abis itu|setelah itu|lanjut)(?: \w+){0,3} (?:by land|by car|by road|by boat|naik|jalan darat|lewat darat|nyebrang|menyeberang|cross)|(?:cross|crossing) (?:by land|overland|by car|by boat)"
 )
 
 _PAY_WORDS: Final = _rx(
