@@ -249,3 +249,23 @@ def test_the_leader_sees_the_figures_and_a_link_to_the_statistics(client, cast):
     assert reverse("justice:statistics") in page
     assert 'data-testid="card-rows"' not in page  # nothing stalled, no agency to name
     assert "segera" not in page and 'class="soon"' not in page
+
+
+def test_a_finished_linkage_run_says_done_once():
+    from types import SimpleNamespace
+
+    from django.template.loader import render_to_string
+
+    run = SimpleNamespace(
+        pk=1,
+        status="done",
+        progress="Selesai",
+        created_at=datetime(2026, 12, 5, 1, 0, tzinfo=UTC),
+        get_status_display=lambda: "Selesai",
+        records=10,
+        candidates=2,
+        error="",
+    )
+    with translation.override("id"):
+        html = render_to_string("insights/_run.html", {"latest": run})
+    assert "Selesai · Selesai" not in html and html.count("Selesai") == 1
