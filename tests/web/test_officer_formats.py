@@ -269,3 +269,12 @@ def test_a_finished_linkage_run_says_done_once():
     with translation.override("id"):
         html = render_to_string("insights/_run.html", {"latest": run})
     assert "Selesai · Selesai" not in html and html.count("Selesai") == 1
+
+
+def test_field_names_on_the_timeline_are_the_form_labels():
+    from lentera.apps.protection.models import ReturnPlan
+
+    parts = wording.joined([wording.field(ReturnPlan, "travel_on"), wording.field(ReturnPlan, "x")])
+    with translation.override("en"):
+        shown = wording.render(parts)
+    assert "travel_on" not in shown and shown.endswith(", x")

@@ -20,11 +20,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext
 
-__all__ = ["LEGACY", "Part", "label", "legacy", "render", "text"]
+__all__ = ["LEGACY", "Part", "field", "joined", "label", "legacy", "render", "text"]
 
 Part = str | int | dict[str, Any] | list[Any]
 _PREFIX = "lentera."
@@ -33,6 +35,28 @@ _PREFIX = "lentera."
 def label(choices: type[models.TextChoices], code: str) -> dict[str, Any]:
     """The label of ``code`` in ``choices``, looked up when rendered."""
     return {"c": f"{choices.__module__}.{choices.__qualname__}", "v": str(code)}
+
+
+def field(model: type[models.Model], name: str) -> dict[str, Any]:
+    """The name of a field of ``model`` as its form labels it (its ``verbose_name``)."""
+    return {"f": model._meta.label, "n": name}
+
+
+def joined(parts: Iterable[Part], sep: str = ", ") -> list[Any]:
+    """``parts`` with ``sep`` between them (a list of codes in words)."""
+    out: list[Any] = []
+    for part in parts:
+        if out:
+            out.append(sep)
+        out.append(part)
+    return out
+
+
+def _field(label: str, name: str) -> str:
+    try:
+        return str(apps.get_model(label)._meta.get_field(name).verbose_name)
+    except (LookupError, ValueError, AttributeError, FieldDoesNotExist):
+        return name
 
 
 def text(msgid: str, **params: Part) -> dict[str, Any]:
@@ -54,6 +78,8 @@ def render_part(part: Any) -> str:
     if isinstance(part, dict):
         if "c" in part:
             return _choice(str(part["c"]), str(part.get("v", "")))
+        if "f" in part:
+            return _field(str(part["f"]), str(part.get("n", "")))
         if "t" in part:
             params = {k: render_part(v) for k, v in (part.get("p") or {}).items()}
             try:

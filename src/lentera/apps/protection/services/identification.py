@@ -159,7 +159,10 @@ def assessment_record(
             actor=actor,
             event_type=EventType.NEEDS_ASSESSED,
             obj=case,
-            summary=f"{party.person.initials}: {', '.join(high) or '-'}",
+            summary=[
+                f"{party.person.initials}: ",
+                *(wording.joined(wording.label(NeedDomain, x) for x in high) or ["-"]),
+            ],
             data={"assessment": row.pk, "party": party.pk, "needs": clean},
         )
     return row

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lentera.apps.accounts import wording
 from lentera.apps.accounts.audit import record_event
 from lentera.apps.accounts.concurrency import Conflict, lock, transition
 from lentera.apps.accounts.events import EventType
@@ -162,7 +163,10 @@ def return_update(*, actor: User, plan: ReturnPlan, version: int, **changes: Any
             actor=actor,
             event_type=EventType.RETURN_UPDATED,
             obj=plan.case,
-            summary=f"{plan.party.person.initials}: {', '.join(changed) or '-'}",
+            summary=[
+                f"{plan.party.person.initials}: ",
+                *(wording.joined(wording.field(ReturnPlan, name) for name in changed) or ["-"]),
+            ],
             data={"return": plan.pk, "changed": changed},
         )
     return plan
