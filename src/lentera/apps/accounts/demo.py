@@ -377,6 +377,9 @@ def load_demo(*, password: str | None = None) -> DemoResult:
     from lentera.apps.investigation.demo import load_demo as load_investigation
 
     load_investigation(agencies)  # the Kupang ring across three agencies (issue #17)
+    from lentera.apps.prevention.demo import load_demo as load_prevention
+
+    load_prevention(agencies)  # outreach, the course of 17, P3MI, returns (issue #15)
     return DemoResult(password=password, users=rows)
 
 
