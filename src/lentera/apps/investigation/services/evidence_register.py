@@ -29,11 +29,14 @@ from lentera.apps.investigation.vocab import EvidenceKind, TrialStatus
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
+EARLIEST_YEAR = 1950
 
 
 def _when(at: datetime, field: str) -> datetime:
     if at > timezone.now():
         raise ValidationError({field: _("The date cannot be in the future.")})
+    if at.year < EARLIEST_YEAR:
+        raise ValidationError({field: _("Check the year: it is too far in the past.")})
     return at
 
 
