@@ -116,12 +116,20 @@ def watch_list(*, user: Requester, today: date, case_id: int | None = None) -> l
     return watch(proceeding_list(user=user, case_id=case_id).filter(open_q()), today=today)
 
 
-def stalled_or_overdue(*, user: Requester, today: date) -> list[Watch]:
-    """The stall list: deadlines worked out only for the proceedings whose watch day has come
-    (or is unknown), read through the index on ``watch_from`` (:mod:`.watching`)."""
+def stall_candidates(*, user: Requester, today: date) -> QuerySet[Proceeding]:
+    """Open proceedings the user may see whose watch day has come (or is unknown), read
+    through the index on ``watch_from`` (:mod:`.watching`): a superset of the stall list."""
     from lentera.apps.justice.watching import on_watch
 
-    qs = on_watch(proceeding_list(user=user).filter(open_q()), today)
+    return on_watch(proceeding_list(user=user).filter(open_q()), today)
+
+
+def stalled_or_overdue(
+    *, user: Requester, today: date, among: Iterable[Proceeding] | None = None
+) -> list[Watch]:
+    """The stall list (of ``among``, a page of :func:`stall_candidates`, when given): deadlines
+    worked out only for the candidates."""
+    qs = stall_candidates(user=user, today=today) if among is None else among
     return [w for w in watch(qs, today=today) if w.stalled or w.overdue]
 
 

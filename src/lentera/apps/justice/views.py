@@ -45,6 +45,7 @@ from lentera.apps.justice.vocab import (
 from lentera.apps.justice.wanted_views import wanted_context
 from lentera.web.flow import Outcome as Submitted
 from lentera.web.flow import submit
+from lentera.web.paging import CappedPaginator
 
 
 def today() -> date:
@@ -106,11 +107,16 @@ def stalled(request: HttpRequest) -> HttpResponse:
     """Stalled and overdue proceedings across the agencies the user may see (secretariat: its
     region; police and prosecutors: their agency's)."""
     user = signed_in(request)
-    rows = selectors.stalled_or_overdue(user=user, today=today())
+    # a page of the proceedings whose watch day has come: deadlines worked out for 50 at most
+    page = CappedPaginator(selectors.stall_candidates(user=user, today=today()), 50).get_page(
+        request.GET.get("page")
+    )
+    rows = selectors.stalled_or_overdue(user=user, today=today(), among=page.object_list)
     return render(
         request,
         "justice/stalled.html",
         {
+            "page": page,
             "rows": _rows(rows),
             "stall_days": services.stall_days(),
             "complicity": proceedings.can_see_complicity(user),
