@@ -11,6 +11,7 @@ from datetime import date, timedelta
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from lentera.apps.accounts import services as account_services
@@ -119,6 +120,24 @@ def test_police_open_the_proceeding_on_the_uptd_case(cast, justice, uptd_case, k
     )
 
 
+def test_a_whole_file_grant_reads_the_proceedings_but_opens_none(cast, uptd_case):
+    case, suspect = uptd_case
+    case_services.case_share(
+        actor=cast.kupang_uptd_caseworker,
+        case=case,
+        agency=cast.kupang_police,
+        scope="full",
+        include_identity=False,
+        reason="Untuk dibaca",
+    )
+    investigator = cast.kupang_police_investigator
+    assert "proceedings" in cases.sections(investigator, case)
+    with pytest.raises(PermissionDenied):
+        services.proceeding_open(
+            actor=investigator, suspect=suspect, police_report_date=TODAY, today=TODAY
+        )
+
+
 def test_a_proceedings_grant_with_identities_is_refused(cast, uptd_case):
     case, _suspect = uptd_case
     with pytest.raises(ValidationError) as exc:
@@ -168,7 +187,7 @@ def test_revoked_grant_other_agency_and_secretariat(cast, justice, regions, uptd
     assert not proceedings.can_read_notes(secretariat, proceeding)
     assert not cases.access(secretariat, case).narrative
     # once opened, the proceeding stays with the police unit that investigates it
-    CaseGrant.objects.filter(case=case).update(revoked_at=TODAY)
+    CaseGrant.objects.filter(case=case).update(revoked_at=timezone.now())
     assert proceedings.can(investigator, Action.MANAGE_PROCEEDINGS, proceeding)
 
 

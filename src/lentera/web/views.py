@@ -311,6 +311,7 @@ def admin_home(request: HttpRequest) -> HttpResponse:
         links.append((reverse("accounts:agencies"), _("Agencies")))
     if user.has_action(Action.MANAGE_REFERENCE):
         links.append((reverse("reference:destinations"), _("Destination policy")))
+    links.append((reverse("intake:routing"), _("Routing rules")))
     links.append((reverse("reference:task_forces"), _("Task forces")))
     links.append((reverse("reference:regions"), _("Regions")))
     return render(request, "web/admin_home.html", {"links": links})

@@ -104,6 +104,14 @@ def co_handling_q(user: User) -> Q:
     return live_grant_q(agency_id=user.agency_id or 0, co_handling=True)
 
 
+def proceedings_grant_q(user: User) -> Q:
+    """Cases shared with the user's agency through a proceedings grant: it opens proceedings."""
+    granted = CaseGrant.objects.filter(
+        agency_id=user.agency_id or 0, revoked_at__isnull=True, scope=GrantScope.PROCEEDINGS
+    )
+    return Q(pk__in=granted.values("case_id"))
+
+
 class CasePolicy(Policy[Case]):
     model = Case
 
@@ -115,7 +123,7 @@ class CasePolicy(Policy[Case]):
             if own is None or action == Action.SHARE_CASE:
                 return own
             if action == Action.MANAGE_PROCEEDINGS:
-                return section_q(user, "proceedings")
+                return own | co_handling_q(user) | proceedings_grant_q(user)
             return own | co_handling_q(user)
         granted = active_grant_q(user) if user.agency_id else None
         if scope == Scope.AGENCY:

@@ -39,7 +39,14 @@ from lentera.apps.reference.models import Region
 from lentera.web.flow import submit
 
 PAGE_SIZE = 25
-DETAIL_RELATED = ("receiving_agency", "routed_agency", "region", "case", "registered_by")
+DETAIL_RELATED = (
+    "receiving_agency",
+    "routed_agency",
+    "region",
+    "case",
+    "registered_by",
+    "task_force",
+)
 
 
 def _region(code: str, field: str) -> Region | None:
