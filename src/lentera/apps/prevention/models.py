@@ -692,3 +692,55 @@ class Returnee(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk}"
+
+
+# -- the prospective-worker register (issue #15, item 2) ---------------------------------------------
+
+
+class ProspectiveWorker(models.Model):
+    """A prospective migrant worker (CPMI) in the manpower office's register, and the check of
+    the placement against the destination policy, the worker's age and documents and the
+    agency's licence. Name and NIK are identity fields."""
+
+    agency = models.ForeignKey(
+        "accounts.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_by = models.ForeignKey(
+        "accounts.User", verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
+    full_name = EncryptedTextField(_("name"))
+    nik = EncryptedTextField(_("NIK"), blank=True, default="")
+    sex = models.CharField(_("sex"), max_length=10, choices=Sex.choices, blank=True, default="")
+    birth_date = models.DateField(_("date of birth"))
+    home_region = models.ForeignKey(
+        "reference.Region",
+        verbose_name=_("home region"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    destination_country = models.CharField(_("destination country"), max_length=2)
+    sector = models.CharField(_("sector"), max_length=20)
+    placement_agency = models.ForeignKey(
+        PlacementAgency,
+        verbose_name=_("placement agency (P3MI)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="prospective_workers",
+    )
+    planned_departure = models.DateField(_("planned departure"), null=True, blank=True)
+    documents = models.JSONField(_("documents held"), default=list, blank=True)
+    flags = models.JSONField(_("what the check found"), default=list, blank=True)
+    allowed = models.BooleanField(_("placement allowed"), default=False, db_index=True)
+    checked_at = models.DateTimeField(_("checked"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-recorded_at", "-id"]
+        verbose_name = _("prospective migrant worker")
+        verbose_name_plural = _("prospective migrant workers")
+
+    def __str__(self) -> str:
+        return f"#{self.pk}"

@@ -257,3 +257,25 @@ ARRIVAL_INDICATORS = (
     ("forced_crime", _("Forced into online scams or other crime")),
     ("child", _("Recruited as a child")),
 )
+
+
+# -- the prospective-worker register (issue #15, item 2) ---------------------------------------------
+
+#: The documents a placement needs, checked on each prospective worker.
+PLACEMENT_DOCUMENTS = (
+    ("passport", _("Passport")),
+    ("contract", _("Placement agreement signed")),
+    ("medical", _("Medical check")),
+    ("training", _("Training certificate (BLK)")),
+    ("consent", _("Consent of the spouse or parents")),
+    ("insurance", _("Social security (BPJS)")),
+)
+
+#: What a placement check may find, with what it means.
+PLACEMENT_FLAGS = {
+    "underage": _("Younger than 18: placement abroad is not allowed."),
+    "destination_closed": _("The destination is closed to placement in this sector."),
+    "no_agency": _("No licensed placement agency named."),
+    "agency_not_licensed": _("The placement agency's licence is not valid."),
+    "missing_documents": _("Documents missing."),
+}
