@@ -119,7 +119,8 @@ class CasePolicy(Policy[Case]):
         own = Q(lead_agency_id=user.agency_id) if user.agency_id else None
         if action not in READ_ACTIONS:
             # changes belong to the lead agency and its co-handling agencies; sharing and handing
-            # over to the lead alone; proceedings to whoever holds the proceedings section
+            # over to the lead alone; proceedings also to the agencies of a proceedings grant (a
+            # whole-file grant without co-handling only reads them)
             if own is None or action == Action.SHARE_CASE:
                 return own
             if action == Action.MANAGE_PROCEEDINGS:
