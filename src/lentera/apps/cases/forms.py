@@ -666,14 +666,18 @@ class NoteForm(forms.Form):
 
 class ShareForm(forms.Form):
     agency = forms.ModelChoiceField(
+        label=_("Agency"), queryset=Agency.objects.filter(is_active=True)
+    )
+    scope = forms.ChoiceField(label=_("What to share"), choices=GrantScope.choices)
+    include_identity = forms.BooleanField(label=_("Including identities"), required=False)
     co_handling = forms.BooleanField(
         label=_("As a co-handling agency"),
         required=False,
         help_text=_("It edits the file beside the lead (the whole file only)."),
     )
-        label=_("Agency"), queryset=Agency.objects.filter(is_active=True)
-    )
-    scope = forms.ChoiceField(label=_("What to share"), choices=GrantScope.choices)
+    reason = forms.CharField(label=_("Why the agency needs it"), max_length=300)
+
+
 class HandOverForm(forms.Form):
     agency = forms.ModelChoiceField(
         label=_("New lead agency"), queryset=Agency.objects.filter(is_active=True)
@@ -682,10 +686,6 @@ class HandOverForm(forms.Form):
         label=_("Stay on the case as a co-handling agency"), required=False, initial=True
     )
     reason = forms.CharField(label=_("Why the case is handed over"), max_length=300)
-
-
-    include_identity = forms.BooleanField(label=_("Including identities"), required=False)
-    reason = forms.CharField(label=_("Why the agency needs it"), max_length=300)
 
 
 class StatusForm(forms.Form):
