@@ -321,7 +321,7 @@ def party_search(request: HttpRequest, case_id: int) -> HttpResponse:
             "matches": matches,
             "held_by": held_by,
             "searched": form.is_bound,
-            "party_form": PartyForm(),
+            "party_form": PartyForm(auto_id=False),  # one row per match: no ids twice on the page
         },
     )
 
