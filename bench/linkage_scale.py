@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import resource
 import subprocess
 import sys
@@ -29,7 +30,11 @@ EARLIER_RUNS = (
     "| 0.9567 |",
     "| 1b2d065 linkage code, re-run 2026-12-04 under `/usr/bin/time` | 433 s (7.2 min) "
     "| 142,341 | 6.19 GiB | 34,073,966 | 0.9567 |",
+    "| 00931a8 (before issue #19 round 2), its report | 125 s (2.1 min) | 494,021 | 5.74 GiB "
+    "| 12,834,343 | 0.9569 |",
 )
+#: The memory the issue sets (#19, item 5).
+PEAK_LIMIT_GIB = 4.0
 
 
 def main() -> None:
@@ -86,7 +91,11 @@ def main() -> None:
         f"| Records | {records:,} |",
         f"| Wall time | {seconds:,.0f} s ({seconds / 60:.1f} min) |",
         f"| Records per minute | {per_minute:,.0f} |",
-        f"| Peak memory (largest process) | {peak_kib / 1024 / 1024:.2f} GiB |",
+        f"| Peak memory (largest process) | {peak_kib / 1024 / 1024:.2f} GiB "
+        f"({'under' if peak_kib / 1024 / 1024 < PEAK_LIMIT_GIB else 'NOT under'} "
+        f"{PEAK_LIMIT_GIB:.0f} GiB) |",
+        f"| Load average at the end (1, 5, 15 min) | {os.getloadavg()[0]:.1f}, "
+        f"{os.getloadavg()[1]:.1f}, {os.getloadavg()[2]:.1f} |",
         f"| Summary line | `{summary}` |",
         f"| Pairwise precision / recall / F1 | {quality.precision:.4f} / {quality.recall:.4f} / "
         f"{quality.f1:.4f} |",

@@ -84,7 +84,7 @@ def adapt(
             if not level.is_null_level
         ]
         comparisons.append((name, comparison._gamma_column_name, levels))
-    gammas = [selected[column].to_numpy(dtype=np.int64) for _n, column, _l in comparisons]
+    gammas = [selected[column].to_numpy(dtype=np.int16) for _n, column, _l in comparisons]
     weight_before = selected["match_weight"].to_numpy(dtype=np.float64)
 
     def tables(ms: list[dict[int, float]]) -> list[np.ndarray]:

@@ -2,24 +2,79 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import tempfile
 from typing import Any
+
+import pandas as pd
 
 from lentera.linkage._errors import BackendUnavailable, InvalidInput
 
 BACKENDS = ("duckdb", "spark")
 
 
+#: DuckDB's memory limit unless ``LENTERA_DUCKDB_MEMORY`` says otherwise: beyond it DuckDB
+#: spills to a temporary folder instead of growing (its own default is 80% of the machine).
+DUCKDB_MEMORY = "1.5GB"
+
+
 def make_db_api(backend: str) -> Any:
     """A Splink database API for ``backend`` (``"duckdb"`` or ``"spark"``)."""
     if backend == "duckdb":
+        import duckdb
         from splink import DuckDBAPI
 
-        return DuckDBAPI(":memory:")
+        connection = duckdb.connect(":memory:")
+        limit = os.environ.get("LENTERA_DUCKDB_MEMORY", DUCKDB_MEMORY)
+        connection.execute("SET memory_limit = ?", [limit])
+        spill = tempfile.mkdtemp(prefix="lentera-duckdb-")
+        connection.execute("SET temp_directory = ?", [spill])
+        api: Any = DuckDBAPI(connection)
+        api._lentera_spill_dir = spill
+        return api
     if backend == "spark":
         return _spark_api()
     raise InvalidInput(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+
+
+def _duckdb_connection(db_api: Any) -> Any:
+    """The DuckDB connection of a DuckDB API, None for another backend."""
+    from splink import DuckDBAPI
+
+    return db_api.duckdb_con if isinstance(db_api, DuckDBAPI) else None
+
+
+def load_frame(db_api: Any, frame: Any, name: str) -> Any:
+    """Put the prepared records (a pandas frame or an Arrow table) into the backend and
+    return Splink's handle on them.
+
+    On DuckDB the records is copied into a table of DuckDB's own (compact, and within its
+    memory limit), so that the caller can let the pandas frame go before pairs are scored.
+    """
+    duckdb_con = _duckdb_connection(db_api)
+    if duckdb_con is None:
+        if not isinstance(frame, pd.DataFrame):
+            from lentera.linkage._prepare import table_to_frame
+
+            frame = table_to_frame(frame)
+        return db_api.register(frame, dataset_display_name=name)
+    duckdb_con.register(f"{name}_frame", frame)
+    duckdb_con.execute(f"CREATE TABLE {name} AS SELECT * FROM {name}_frame")  # noqa: S608
+    duckdb_con.unregister(f"{name}_frame")
+    return db_api.register(name, dataset_display_name=name)
+
+
+def close(db_api: Any) -> None:
+    """Release what :func:`make_db_api` made for a run (DuckDB's connection, spill folder)."""
+    duckdb_con = _duckdb_connection(db_api)
+    if duckdb_con is not None:
+        with contextlib.suppress(Exception):
+            duckdb_con.close()
+    spill = getattr(db_api, "_lentera_spill_dir", None)
+    if spill:
+        shutil.rmtree(spill, ignore_errors=True)
 
 
 def spark_session(app_name: str = "lentera-linkage") -> Any:

@@ -11,10 +11,12 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from lentera.linkage._adapt import EM_FLOOR
 from lentera.linkage._adapt import adapt as adapt_model
-from lentera.linkage._backends import BACKENDS, make_db_api
+from lentera.linkage._backends import BACKENDS, load_frame, make_db_api
+from lentera.linkage._backends import close as close_backend
 from lentera.linkage._cluster import connected_components
 from lentera.linkage._errors import InvalidInput, LinkageError
 from lentera.linkage._gc import gc_paused
@@ -29,7 +31,7 @@ from lentera.linkage._model import (
     load_parameters,
     settings,
 )
-from lentera.linkage._prepare import partly_read, prepare_frame
+from lentera.linkage._prepare import partly_read, prepare_table
 from lentera.linkage._records import PersonRecord, record_from_mapping
 
 #: Match probability at or above which two records are joined (see docs/linkage.md).
@@ -230,11 +232,19 @@ class _Explainer:
 def _conflicts(selected: pd.DataFrame, explainer: _Explainer) -> np.ndarray:
     """For each pair, whether its comparison vector is a conflict (never joined
     automatically); computed once per distinct vector."""
-    vectors = selected[explainer.columns].to_numpy(dtype=np.int64)
-    distinct, inverse = np.unique(vectors, axis=0, return_inverse=True)
-    flags = np.array(
-        [explainer.conflict(tuple(int(g) for g in row)) for row in distinct], dtype=bool
-    )
+    # One int64 code per vector (gamma + 1 < 32 in every comparison), so that the distinct
+    # vectors are found without copying the pairs row by row.
+    codes = np.zeros(len(selected), dtype=np.int64)
+    for column in explainer.columns:
+        codes = codes * 32 + (selected[column].to_numpy(dtype=np.int64) + 1)
+    distinct, inverse = np.unique(codes, return_inverse=True)
+    flags = np.zeros(len(distinct), dtype=bool)
+    for i, code in enumerate(distinct.tolist()):
+        vector = []
+        for _column in explainer.columns:
+            code, gamma = divmod(code, 32)
+            vector.append(gamma - 1)
+        flags[i] = explainer.conflict(tuple(reversed(vector)))
     return flags[inverse.reshape(-1)]
 
 
@@ -247,7 +257,7 @@ def _count(linker: Any, table: Any) -> int:
 
 
 def score_pairs(
-    frame: pd.DataFrame,
+    frame: pd.DataFrame | pa.Table | list[pd.DataFrame | pa.Table],
     parameters: ModelParameters,
     *,
     backend: str = "duckdb",
@@ -261,27 +271,61 @@ def score_pairs(
     pairs compared, an explainer for the gamma columns and a report of the parameters used.
 
     Inputs of at least ``ADAPT_MIN_RECORDS`` records (with ``adapt_to_input``) get the model
-    adapted to them first (see :mod:`lentera.linkage._adapt`)."""
+    adapted to them first (see :mod:`lentera.linkage._adapt`). ``frame`` may be given in a
+    one-element list, which is emptied once the backend holds the records (so that a large
+    frame does not stay in memory while pairs are scored)."""
+    db_api = make_db_api(backend)
+    try:
+        return _score_pairs(
+            db_api,
+            frame,
+            parameters,
+            backend=backend,
+            floor=floor,
+            progress=progress,
+            estimate_prior=estimate_prior,
+            adapt_to_input=adapt_to_input,
+        )
+    finally:
+        close_backend(db_api)
+
+
+def _score_pairs(
+    db_api: Any,
+    frame: pd.DataFrame | pa.Table | list[pd.DataFrame | pa.Table],
+    parameters: ModelParameters,
+    *,
+    backend: str,
+    floor: float,
+    progress: Progress | None,
+    estimate_prior: bool,
+    adapt_to_input: bool,
+) -> tuple[pd.DataFrame, int, _Explainer, dict[str, Any]]:
     from splink import Linker
 
-    db_api = make_db_api(backend)
     logging.getLogger("splink").setLevel(logging.WARNING)
-    table = db_api.register(frame, dataset_display_name="lentera_records")
-    model = settings(parameters, term_frequencies=len(frame) >= ADAPT_MIN_RECORDS)
+    if isinstance(frame, list):
+        table = load_frame(db_api, frame[0], "lentera_records")
+        size = len(frame[0])
+        frame.clear()
+    else:
+        table = load_frame(db_api, frame, "lentera_records")
+        size = len(frame)
+    model = settings(parameters, term_frequencies=size >= ADAPT_MIN_RECORDS)
     linker: Any = Linker(table, model, log_level=logging.WARNING)
-    if len(frame) >= ADAPT_MIN_RECORDS:
+    if size >= ADAPT_MIN_RECORDS:
         # How often unrelated people agree by chance depends on the population (how common
         # names, birth years and villages are), so u is re-estimated on the input itself.
         _say(progress, "estimating chance agreement (u) on the input")
         linker.training.estimate_u_using_random_sampling(max_pairs=U_MAX_PAIRS, seed=U_SEED)
     if estimate_prior:
-        prior = estimated_prior(len(frame), parameters)
+        prior = estimated_prior(size, parameters)
         linker._settings_obj._probability_two_random_records_match = prior
     _say(progress, f"finding candidate pairs on {backend}")
     blocked = linker.inference.compute_blocked_pairs_for_predict()
     compared = _count(linker, blocked)
     _say(progress, f"scoring {compared:,} candidate pairs")
-    adapting = adapt_to_input and len(frame) >= ADAPT_MIN_RECORDS
+    adapting = adapt_to_input and size >= ADAPT_MIN_RECORDS
     read_floor = min(float(floor), EM_FLOOR) if adapting else float(floor)
     predictions = linker.inference.predict(
         threshold_match_probability=read_floor, warning_mode="never"
@@ -308,7 +352,7 @@ def score_pairs(
             selected,
             linker._settings_obj,
             compared=compared,
-            records=len(frame),
+            records=size,
             trained_per_record=parameters.metadata.get("duplicates_per_record"),
             fixed_levels=NO_EVIDENCE_LEVELS,
             excluded=_conflicts(selected, _Explainer(linker._settings_obj)),
@@ -376,8 +420,14 @@ def link_records(
             backend=backend,
             model_metadata=params.metadata,
         )
-    frame = prepare_frame(items)
-    unread = partly_read(items, frame)
+    table = prepare_table(items)
+    unread = partly_read(items, table)
+    size = len(items)
+    # Only the keys are needed from here on: let a large input's records go (the caller
+    # may still hold them), and hand the table over so that it goes once loaded.
+    del items, records
+    frames = [table]
+    del table
     if unread:
         _say(
             progress,
@@ -386,7 +436,7 @@ def link_records(
         )
     try:
         selected, compared, explainer, report = score_pairs(
-            frame, params, backend=backend, floor=floor, progress=progress, adapt_to_input=adapt
+            frames, params, backend=backend, floor=floor, progress=progress, adapt_to_input=adapt
         )
     except LinkageError:
         raise
@@ -396,7 +446,7 @@ def link_records(
     with gc_paused():  # a million pairs and cluster names, none of them in cycles
         pairs, positions = _scored_pairs(selected, keys, explainer)
         edges = (ends for p, ends in zip(pairs, positions, strict=True) if p.links(threshold))
-        components = connected_components(len(items), edges)
+        components = connected_components(size, edges)
         cluster_ids = tuple(_cluster_names(components))
     return LinkageResult(
         keys=keys,

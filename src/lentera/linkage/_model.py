@@ -301,6 +301,9 @@ NO_EVIDENCE_LEVELS = frozenset(
 )
 
 
+_SAME_PROVINCE = "(l.region2 = r.region2 or l.region2 is null or r.region2 is null)"
+
+
 def blocking_rules() -> list[Any]:
     """Which pairs are scored at all: each rule is an equality join, results are unioned.
 
@@ -345,14 +348,17 @@ def blocking_rules() -> list[Any]:
         # Both names mistyped, or a register in which names and places are written unlike
         # Indonesian ones: the same birth date and initial, or the same name part, birth year
         # and the other part's initial.
-        CustomRule("l.dob = r.dob and substr(l.name_key, 1, 1) = substr(r.name_key, 1, 1)"),
+        # Within a province when both records name one (these rules are national otherwise).
+        CustomRule(
+            f"l.dob = r.dob and substr(l.name_key, 1, 1) = substr(r.name_key, 1, 1) and {_SAME_PROVINCE}"
+        ),
         CustomRule(
             "l.name_first = r.name_first and l.birth_year = r.birth_year "
-            "and substr(l.name_last, 1, 1) = substr(r.name_last, 1, 1)"
+            f"and substr(l.name_last, 1, 1) = substr(r.name_last, 1, 1) and {_SAME_PROVINCE}"
         ),
         CustomRule(
             "l.name_last = r.name_last and l.birth_year = r.birth_year "
-            "and substr(l.name_first, 1, 1) = substr(r.name_first, 1, 1)"
+            f"and substr(l.name_first, 1, 1) = substr(r.name_first, 1, 1) and {_SAME_PROVINCE}"
         ),
         block_on("address_key"),
         block_on("address_street", "region4"),

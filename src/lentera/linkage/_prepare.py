@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 
 from lentera.idn import (
     InvalidNik,
@@ -263,31 +264,37 @@ def prepare_record(record: PersonRecord, unique_id: int) -> dict[str, object]:
     return {column: row[column] for column in PREPARED_COLUMNS}
 
 
-def partly_read(records: Sequence[PersonRecord], frame: pd.DataFrame) -> dict[str, int]:
+def partly_read(records: Sequence[PersonRecord], table: pa.Table) -> dict[str, int]:
     """How many values of each column were written but could only partly be read (or not
     at all), by contract column name: kept and compared by what could be read, never an
-    error. Columns where every value was read are left out."""
+    error. Columns where every value was read are left out. ``table`` is
+    :func:`prepare_table` of ``records``."""
+
+    def missing(column: str) -> list[bool]:
+        return table.column(column).is_null().to_pylist()  # type: ignore[no-any-return]
+
+    no_region = [a and b for a, b in zip(missing("region2"), missing("region_name"), strict=True)]
     counts = {
         "birth_date": sum(1 for record in records if record.birth_date_written),
         "sex": sum(
             1
-            for record, sex in zip(records, frame["sex"], strict=True)
-            if record.sex and normalize_sex(record.sex) is None and sex is None
+            for record, none in zip(records, missing("sex"), strict=True)
+            if none and record.sex.strip()
         ),
         "national_id": sum(
             1
-            for record, nik in zip(records, frame["nik"], strict=True)
-            if nik is None and record.national_id.strip()
+            for record, none in zip(records, missing("nik"), strict=True)
+            if none and record.national_id.strip()
         ),
         "phone": sum(
             1
-            for record, phone in zip(records, frame["phone"], strict=True)
-            if phone is None and record.phone.strip()
+            for record, none in zip(records, missing("phone"), strict=True)
+            if none and record.phone.strip()
         ),
         "region": sum(
             1
-            for record, a, b in zip(records, frame["region2"], frame["region_name"], strict=True)
-            if a is None and b is None and record.region.strip()
+            for record, none in zip(records, no_region, strict=True)
+            if none and record.region.strip()
         ),
     }
     return {column: n for column, n in counts.items() if n}
@@ -367,6 +374,12 @@ class _Columns:
                 for i in range(0, len(distinct), size)
             ]
 
+    def release(self, kind: str) -> None:
+        """Forget one kind's values and results once its columns are taken."""
+        self.values.pop(kind, None)
+        self.distinct.pop(kind, None)
+        self.parts.pop(kind, None)
+
     def columns(self, kind: str, names: Sequence[str]) -> dict[str, list[Any]]:
         """The result columns (``names``) of one kind, one value per record."""
         function, values = self.values[kind]
@@ -391,18 +404,51 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
+#: Prepared columns holding a list of strings; every other one holds a string, but
+#: ``unique_id`` (int64).
+LIST_COLUMNS = frozenset({"name_tokens", "phones", "address_tokens"})
+
+
+def _arrow_type(column: str) -> pa.DataType:
+    if column == "unique_id":
+        return pa.int64()
+    if column in LIST_COLUMNS:
+        return pa.list_(pa.string())
+    return pa.string()
+
+
 def prepare_frame(records: Sequence[PersonRecord]) -> pd.DataFrame:
     """Prepared columns for ``records``; ``unique_id`` is the position in ``records``.
 
-    The same columns as :func:`prepare_record` gives each record, computed column by column
-    and once per distinct value; large inputs use worker processes, one per CPU, for the
-    names, addresses, phones and NIKs.
+    The same columns as :func:`prepare_record` gives each record (as a pandas frame of
+    Python objects; see :func:`prepare_table` for the compact form the linkage uses).
+    """
+    return table_to_frame(prepare_table(records))
+
+
+def table_to_frame(table: pa.Table) -> pd.DataFrame:
+    """A prepared Arrow table as a pandas frame of Python objects (None, str, list)."""
+    frame = table.to_pandas()
+    for column in LIST_COLUMNS:
+        frame[column] = [None if v is None else list(v) for v in frame[column]]
+    for column in PREPARED_COLUMNS:
+        if column != "unique_id":
+            frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
+    return frame
+
+
+def prepare_table(records: Sequence[PersonRecord]) -> pa.Table:
+    """Prepared columns for ``records`` as an Arrow table (``unique_id`` is the position in
+    ``records``): computed column by column and once per distinct value, large inputs in
+    worker processes (one per CPU) for the names, addresses, phones and NIKs; each column is
+    turned into Arrow as soon as it is complete, so that a million records' worth of Python
+    strings is never held at once.
     """
     with gc_paused():
-        return _prepare_frame(records)
+        return _prepare_table(records)
 
 
-def _prepare_frame(records: Sequence[PersonRecord]) -> pd.DataFrame:
+def _prepare_table(records: Sequence[PersonRecord]) -> pa.Table:
     workers = os.cpu_count() or 1
     heavy = _Columns(
         {
@@ -421,7 +467,19 @@ def _prepare_frame(records: Sequence[PersonRecord]) -> pd.DataFrame:
             "region": (region_parts, [record.region for record in records]),
         }
     )
-    data: dict[str, list[Any]] = {"unique_id": list(range(len(records)))}
+    arrays: dict[str, pa.Array] = {"unique_id": pa.array(range(len(records)), type=pa.int64())}
+    # Columns still needed in Python after their kind is done (the NIK fills sex, birth date
+    # and region; region names learn codes) are kept here until the end.
+    later = {"dob6", "region_name", "region4", "region2", "nik_region", "nik_sex", "nik_dob6"}
+    data: dict[str, list[Any]] = {}
+
+    def keep(columns: dict[str, list[Any]]) -> None:
+        for column, values in columns.items():
+            if column in later:
+                data[column] = values
+            else:
+                arrays[column] = pa.array(values, type=_arrow_type(column))
+
     with contextlib.ExitStack() as stack:
         if len(records) >= PARALLEL_MIN_RECORDS and workers > 1 and _can_fork():
             _SHARED.update({k: (f, heavy.distinct[k]) for k, (f, _v) in heavy.values.items()})
@@ -430,20 +488,27 @@ def _prepare_frame(records: Sequence[PersonRecord]) -> pd.DataFrame:
             pool = stack.enter_context(ProcessPoolExecutor(workers, mp_context=context))
             heavy.start(pool, workers)
         # The cheap columns are computed here while the workers are busy.
-        data.update(cheap.columns("date", DATE_COLUMNS))
-        data.update(cheap.columns("region", REGION_COLUMNS))
+        keep(cheap.columns("date", DATE_COLUMNS))
+        keep(cheap.columns("region", REGION_COLUMNS))
+        del cheap
         sex_of = {value: normalize_sex(value) for value in {record.sex for record in records}}
         written_sex = [sex_of[record.sex] for record in records]
-        data.update(heavy.columns("name", NAME_COLUMNS))
-        data.update(heavy.columns("address", ADDRESS_COLUMNS))
-        data.update(heavy.columns("phone", PHONE_COLUMNS))
-        data.update(heavy.columns("nik", (*NIK_COLUMNS, "nik_sex", "nik_dob6")))
+        for kind, names in (
+            ("name", NAME_COLUMNS),
+            ("address", ADDRESS_COLUMNS),
+            ("phone", PHONE_COLUMNS),
+            ("nik", (*NIK_COLUMNS, "nik_sex", "nik_dob6")),
+        ):
+            keep(heavy.columns(kind, names))
+            heavy.release(kind)
     # The NIK cross-checks what the documents say and fills what they leave out.
     nik_sex, nik_dob6 = data.pop("nik_sex"), data.pop("nik_dob6")
-    data["sex"] = [written or nik for written, nik in zip(written_sex, nik_sex, strict=True)]
-    data["dob6"] = [
-        own if own is not None else nik for own, nik in zip(data["dob6"], nik_dob6, strict=True)
-    ]
+    keep({"sex": [written or nik for written, nik in zip(written_sex, nik_sex, strict=True)]})
+    dob6 = data.pop("dob6")
+    keep(
+        {"dob6": [own if own is not None else nik for own, nik in zip(dob6, nik_dob6, strict=True)]}
+    )
+    del nik_sex, nik_dob6, dob6
     learned = _learn_region_codes(zip(data["region_name"], data["nik_region"], strict=True))
     region4, region2 = data["region4"], data["region2"]
     for i, (name, nik_region) in enumerate(
@@ -453,6 +518,6 @@ def _prepare_frame(records: Sequence[PersonRecord]) -> pd.DataFrame:
             filled = _filled_region(learned, name, nik_region)
             if filled is not None:
                 region4[i], region2[i] = filled, filled[:2]
-    frame = pd.DataFrame({column: data[column] for column in PREPARED_COLUMNS})
-    frame["unique_id"] = frame["unique_id"].astype("int64")
-    return frame
+    later.clear()
+    keep(data)
+    return pa.table({column: arrays[column] for column in PREPARED_COLUMNS})

@@ -105,13 +105,18 @@ def main(argv: list[str]) -> int:
             file=sys.stderr,
         )
         return 2
-    records: list[PersonRecord] = []
-    try:
+
+    def read_all() -> list[PersonRecord]:
+        records: list[PersonRecord] = []
         for path in args.inputs:
             progress(f"reading {path}")
             records.extend(read_csv_records(path))
+        return records
+
+    try:
+        # The records are handed over, not kept here: the linkage lets them go once prepared.
         result = link_records(
-            records,
+            read_all(),
             threshold=args.threshold,
             backend=args.backend,
             progress=progress,

@@ -4,9 +4,11 @@ are in :mod:`lentera.apps.ops.health`.)"""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -33,6 +35,20 @@ from lentera.apps.people.policies import people
 from lentera.apps.protection.selectors import overdue_for, unread_count
 from lentera.apps.reference.models import DestinationPolicy
 
+#: How long a dashboard counter may be old (issue #21: figures at most five minutes old).
+FIGURE_SECONDS = 300
+
+
+def _figure(user: User, key: str, compute: Callable[[], int]) -> int:
+    """A counter of the dashboard, counted at most once in ``FIGURE_SECONDS`` per user (the
+    shared cache: the database's or Redis), not on every visit to the home page."""
+    name = f"dashboard:{user.pk}:{key}"
+    value = cache.get(name)
+    if value is None:
+        value = compute()
+        cache.set(name, value, FIGURE_SECONDS)
+    return int(value)
+
 
 def _cards(user: User) -> list[dict[str, Any]]:
     cards: list[dict[str, Any]] = []
@@ -41,7 +57,7 @@ def _cards(user: User) -> list[dict[str, Any]]:
             {
                 "key": "people",
                 "title": _("Person index"),
-                "value": people.visible(user, Action.VIEW_PERSON).count(),
+                "value": _figure(user, "people", people.visible(user, Action.VIEW_PERSON).count),
                 "text": _(
                     "People registered that you may see. Identities show only to the handling agency."
                 ),
@@ -126,7 +142,7 @@ def _cards(user: User) -> list[dict[str, Any]]:
             {
                 "key": "cases",
                 "title": _("Open cases"),
-                "value": visible_cases.exclude(status="closed").count(),
+                "value": _figure(user, "cases", visible_cases.exclude(status="closed").count),
                 "text": _(
                     "Case files you may see that are not closed (led by your agency or shared with it)."
                 ),
@@ -166,7 +182,11 @@ def _cards(user: User) -> list[dict[str, Any]]:
             }
         )
     if user.has_action(Action.MANAGE_PROCEEDINGS) or Role.SECRETARIAT in user.role_set:
-        stalled_count = stalled_or_overdue_count(user=user, today=timezone.localdate())
+        stalled_count = _figure(
+            user,
+            "stalled",
+            lambda: stalled_or_overdue_count(user=user, today=timezone.localdate()),
+        )
         cards.append(
             {
                 "key": "proceedings",
