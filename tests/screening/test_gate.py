@@ -51,7 +51,10 @@ def test_prefixes_are_read_from_the_pattern():
     assert need is not None and need.words == {"tanpa", "gratis", "free"} and not need.heads
     open_end = needs(re.compile(r"(?<![\w-])(?:dipotong|potong)(?:nya)?(?![\w-])"))
     assert open_end is not None and open_end.heads == {"dipo", "poto"}
-    assert needs(re.compile(r"(?<![\w-])\d+ hari")) is None  # starts with a digit: always run
+    digits = needs(re.compile(r"(?<![\w-])\d+ hari"))
+    assert digits is not None and digits.heads == set("0123456789")
+    assert needs(re.compile(r"(?<![\w-])[a-z]+ hari")) is None  # any letter: always run
+    assert needs(re.compile(r"(?<![\w-])@\w+")) is None  # starts with a sign: always run
     assert needs(re.compile(r"tanpa biaya")) is None  # not a word-start pattern
     gate = Gate([re.compile(r"(?<![\w-])(?:kerja|job)(?![\w-])")])
     starts = gate.starts("mau kerja? cari job-job di sini, kerja keras")

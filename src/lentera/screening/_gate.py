@@ -21,7 +21,6 @@ from typing import Any, Final
 
 _ROOM: Final = 40  # literal characters read from the start of a pattern
 _HEAD: Final = 4  # a word's first characters kept as keys
-_WORD_START: Final = "(?<![\\w-])"
 _RUN: Final = re.compile(r"[\w-]+")
 _WORD_CHAR: Final = re.compile(r"[\w-]")
 
@@ -29,6 +28,15 @@ _ZERO_WIDTH: Final = frozenset({_c.AT, _c.ASSERT, _c.ASSERT_NOT})
 
 
 _END = "\0"  # marks the end of a word inside a prefix
+
+
+def _at_word_start(op: Any, av: Any) -> bool:
+    """``(?<![\\w-])`` or stricter (``(?<![\\w.,-])``): no word character or hyphen before, so
+    every match begins at the start of a word of the text (a run of ``[\\w-]``)."""
+    if op is not _c.ASSERT_NOT or av[0] != -1 or len(av[1]) != 1 or av[1][0][0] is not _c.IN:
+        return False
+    members = av[1][0][1]
+    return (_c.CATEGORY, _c.CATEGORY_WORD) in members and (_c.LITERAL, ord("-")) in members
 
 
 def _word_end(op: Any, av: Any) -> bool:
@@ -40,6 +48,19 @@ def _word_end(op: Any, av: Any) -> bool:
         and av[1][0][0] is _c.IN
         and (_c.CATEGORY, _c.CATEGORY_WORD) in av[1][0][1]
     )
+
+
+def _chars(av: Any) -> list[str] | None:
+    """The characters of a class of literals and digits (``[ab]``, ``\\d``), or None."""
+    chars: list[str] = []
+    for o, v in av:
+        if o is _c.LITERAL:
+            chars.append(chr(v))
+        elif o is _c.CATEGORY and v is _c.CATEGORY_DIGIT:
+            chars.extend("0123456789")
+        else:
+            return None
+    return chars
 
 
 def _prefixes(items: Any) -> tuple[set[str], bool] | None:
@@ -56,10 +77,16 @@ def _prefixes(items: Any) -> tuple[set[str], bool] | None:
         if op is _c.LITERAL:
             results = {r + chr(av) for r in results}
         elif op is _c.IN:
-            chars = [chr(v) for o, v in av if o is _c.LITERAL]
-            if len(chars) != len(av):
+            chars = _chars(av)
+            if chars is None:
                 break
             results = {r + ch for r in results for ch in chars}
+        elif (op is _c.MAX_REPEAT or op is _c.MIN_REPEAT) and av[0] >= 1:
+            found = _prefixes(av[2])  # "\d+": what its first round starts with
+            if found is None:
+                break
+            results = {r + f for r in results for f in found[0]}
+            return None if "" in results else (results, False)
         elif op is _c.SUBPATTERN or op is _c.BRANCH:
             alternatives = [av[3]] if op is _c.SUBPATTERN else av[1]
             grown: set[str] = set()
@@ -88,9 +115,12 @@ class _Needs:
 
 def needs(pattern: re.Pattern[str]) -> _Needs | None:
     """What a text must hold for a word-start pattern to match, or None (always run it)."""
-    if not pattern.pattern.startswith(_WORD_START) or pattern.flags & re.IGNORECASE:
+    if pattern.flags & re.IGNORECASE:
         return None
-    parsed = _prefixes(_sre.parse(pattern.pattern, pattern.flags).data)
+    items = _sre.parse(pattern.pattern, pattern.flags).data
+    if not items or not _at_word_start(*items[0]):
+        return None
+    parsed = _prefixes(items)
     if parsed is None:
         return None
     found = parsed[0]
@@ -108,68 +138,78 @@ def needs(pattern: re.Pattern[str]) -> _Needs | None:
 
 
 class Gate:
-    """The word-start patterns of a rule set, indexed by the words and heads they start with."""
+    """The word-start patterns of a rule set, indexed by the words and heads they start with.
+
+    Patterns are known by their ``id()`` and a slot number: hashing a compiled pattern hashes
+    its whole program, which would cost more than the matching saved."""
 
     def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
-        self.by_word: dict[str, list[re.Pattern[str]]] = {}
-        self.by_head: dict[str, list[re.Pattern[str]]] = {}
-        self.gated: set[re.Pattern[str]] = set()
-        self._seen: dict[str, tuple[re.Pattern[str], ...]] = {}
-        for pattern in dict.fromkeys(patterns):
+        self.by_word: dict[str, list[int]] = {}
+        self.by_head: dict[str, list[int]] = {}
+        self.slots: dict[int, int] = {}  # id(pattern) -> slot
+        self.gated: list[re.Pattern[str]] = []
+        self._seen: dict[str, tuple[int, ...]] = {}
+        for pattern in patterns:
+            if id(pattern) in self.slots:
+                continue
             need = needs(pattern)
             if need is None:
                 continue
-            self.gated.add(pattern)
+            slot = self.slots[id(pattern)] = len(self.gated)
+            self.gated.append(pattern)
             for word in need.words:
-                self.by_word.setdefault(word, []).append(pattern)
+                self.by_word.setdefault(word, []).append(slot)
             for head in need.heads:
-                self.by_head.setdefault(head, []).append(pattern)
+                self.by_head.setdefault(head, []).append(slot)
 
-    def _patterns(self, word: str) -> tuple[re.Pattern[str], ...]:
-        """The gated patterns that may match at a word start holding ``word`` (remembered)."""
+    def _slots(self, word: str) -> tuple[int, ...]:
+        """The slots of the gated patterns that may match where ``word`` starts (remembered)."""
         found = dict.fromkeys(self.by_word.get(word, ()))
         for k in range(1, min(len(word), _HEAD) + 1):
             found.update(dict.fromkeys(self.by_head.get(word[:k], ())))
         if len(self._seen) > 200_000:  # words seen across texts: bounded
             self._seen.clear()
-        self._seen[word] = tuple(found)
-        return self._seen[word]
+        slots = self._seen[word] = tuple(found)
+        return slots
 
     def starts(self, folded: str) -> Starts:
         """For each gated pattern, the word starts of ``folded`` where it may match."""
         seen = self._seen
-        found: dict[re.Pattern[str], list[int]] = {}
+        found: dict[int, list[int]] = {}
         for m in _RUN.finditer(folded):
             word = m.group()
-            patterns = seen.get(word)
-            if patterns is None:
-                patterns = self._patterns(word)
-            for pattern in patterns:
-                where = found.get(pattern)
-                if where is None:
-                    found[pattern] = [m.start()]
-                else:
-                    where.append(m.start())
-        return Starts(self.gated, found)
+            slots = seen.get(word)
+            if slots is None:
+                slots = self._slots(word)
+            if slots:
+                start = m.start()
+                for slot in slots:
+                    where = found.get(slot)
+                    if where is None:
+                        found[slot] = [start]
+                    else:
+                        where.append(start)
+        return Starts(self.slots, found)
 
 
 class Starts:
     """Where each gated pattern may match in one text (word starts, in order)."""
 
-    __slots__ = ("found", "gated")
+    __slots__ = ("found", "slots")
 
-    def __init__(
-        self, gated: set[re.Pattern[str]], found: dict[re.Pattern[str], list[int]]
-    ) -> None:
-        self.gated = gated
+    def __init__(self, slots: dict[int, int], found: dict[int, list[int]]) -> None:
+        self.slots = slots
         self.found = found
 
     def finditer(self, pattern: re.Pattern[str], folded: str) -> Iterable[re.Match[str]]:
         """The same matches as ``pattern.finditer(folded)``, trying only the word starts where
         one may begin (every match of a gated pattern begins with one of its prefixes)."""
-        where = self.found.get(pattern)
+        slot = self.slots.get(id(pattern))
+        if slot is None:
+            return pattern.finditer(folded)
+        where = self.found.get(slot)
         if where is None:
-            return () if pattern in self.gated else pattern.finditer(folded)
+            return ()
         out = []
         after = -1
         match = pattern.match

@@ -528,7 +528,6 @@ SLANG: Final[dict[str, str]] = {
     "urgent": "segera",
 }
 
-_EMOJI_OR_SYMBOL: Final = re.compile(r"[^\w\s$€¥%+/.,:-]", re.UNICODE)
 _WORD: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _REPEAT: Final = re.compile(r"(\w+)2\b")  # "diam2" -> "diam-diam"
 _STRETCH: Final = re.compile(r"([a-z])\1{2,}")  # "bangeeet" -> "banget"
@@ -568,7 +567,7 @@ def features_text(text: str, folded: str | None = None, money: list[Money] | Non
     clean = "".join(pieces)
     clean = _REPEAT.sub(r"\1-\1", clean)
     clean = _STRETCH.sub(r"\1", clean)
-    clean = _EMOJI_OR_SYMBOL.sub(" ", clean)
+    # (emoji and symbols need no removing: the tokens below are runs of [a-z0-9] and hyphens)
     slang = SLANG.get
     return " ".join([slang(word, word) for word in _TOKEN.findall(clean)])
 

@@ -184,15 +184,20 @@ _P: Final[dict[str, list[tuple[re.Pattern[str], bool]]]] = {
     "urgent_departure": [
         (
             _rx(
-                r"(?:berangkat|brgkt|brkt|brangkat|brngkt|bgkt|terbang|otw)(?: \w+){0,3} (?:besok|lusa|bsk)|(?:berangkat|brgkt|brkt|brangkat|brngkt|bgkt|terbang) (?:besok|lusa|minggu ini|minggu depan|minggu dpn|mgg depan|mgg dpn|secepatnya|segera|cepat|cpt|langsung|hari ini|malam ini|bulan ini|\d+ hari lagi|(?:dalam )?\d+ (?:hari|minggu)(?: lagi)?)|(?:butuh|dibutuhkan|dicari|cari) (?:cepat|cpt|cepet|segera|urgent|mendesak)|(?:besok|lusa) (?:udah |sudah |langsung )?(?:berangkat|terbang|brgkt)|(?:bayar|transfer|tf|setor|kirim)(?: \S+){0,5} (?:hari ini|malam ini|sekarang juga)|(?:segera|langsung|buruan|cepat|cepetan) (?:transfer|tf|berangkat|bayar|kirim|daftar sebelum)|paling lambat (?:besok|hari ini|malam ini|nanti|sore ini|siang ini|jam)|(?:slot|kuota|kursi|tempat|seat)(?: \w+)? (?:tinggal|terbatas|sisa|hampir penuh|limited)|tinggal \d+ (?:slot|kursi|orang|tempat|seat|lagi)|buruan|buru-buru|cepetan|gercep|siapa cepat dia dapat|jangan sampai (?:kehabisan|ketinggalan)|biar kebagian|hari ini juga|(?:minggu|hari|malam) ini (?:juga|terakhir)|limited (?:slots?|seats?|places?)|leave (?:tomorrow|this week|next week|immediately|in \d+ days)|start (?:immediately|tomorrow)|fly (?:tomorrow|this week|next week)|proses (?:cepat|kilat|express|ekspres)|\d+ (?:hari|minggu) (?:langsung )?(?:berangkat|terbang)|(?:langsung|cepat) terbang|last (?:chance|call)|(?:dp|bayar|transfer)(?: \w+){0,3} minggu ini"
+                r"(?:berangkat|brgkt|brkt|brangkat|brngkt|bgkt|terbang|otw)(?: \w+){0,3} (?:besok|lusa|bsk)|(?:berangkat|brgkt|brkt|brangkat|brngkt|bgkt|terbang) (?:besok|lusa|minggu ini|minggu depan|minggu dpn|mgg depan|mgg dpn|secepatnya|segera|cepat|cpt|langsung|hari ini|malam ini|bulan ini|\d+ hari lagi|(?:dalam )?\d+ (?:hari|minggu)(?: lagi)?)|(?:butuh|dibutuhkan|dicari|cari) (?:cepat|cpt|cepet|segera|urgent|mendesak)|(?:besok|lusa) (?:udah |sudah |langsung )?(?:berangkat|terbang|brgkt)|(?:bayar|transfer|tf|setor|kirim)(?: \S+){0,5} (?:hari ini|malam ini|sekarang juga)|(?:segera|langsung|buruan|cepat|cepetan) (?:transfer|tf|berangkat|bayar|kirim|daftar sebelum)|paling lambat (?:besok|hari ini|malam ini|nanti|sore ini|siang ini|jam)|(?:slot|kuota|kursi|tempat|seat)(?: \w+)? (?:tinggal|terbatas|sisa|hampir penuh|limited)|tinggal \d+ (?:slot|kursi|orang|tempat|seat|lagi)|buruan|buru-buru|cepetan|gercep|siapa cepat dia dapat|jangan sampai (?:kehabisan|ketinggalan)|biar kebagian|hari ini juga|(?:minggu|hari|malam) ini (?:juga|terakhir)|limited (?:slots?|seats?|places?)|leave (?:tomorrow|this week|next week|immediately|in \d+ days)|start (?:immediately|tomorrow)|fly (?:tomorrow|this week|next week)|proses (?:cepat|kilat|express|ekspres)|(?:langsung|cepat) terbang|last (?:chance|call)|(?:dp|bayar|transfer)(?: \w+){0,3} minggu ini"
             ),
             False,
         ),
+        (
+            _rx(r"\d+ (?:hari|minggu) (?:langsung )?(?:berangkat|terbang)"),
+            False,
+        ),  # digit-led: always run
     ],
     "private_channel": [
+        (_rx(r"@\w{3,}"), False),  # a handle: always run (starts with a sign)
         (
             _rx(
-                r"japri|jalur pribadi|chat pribadi|pesan pribadi|pm (?:aja|saja|ya|kak|me|saya)|dm (?:aja|saja|ya|kak|me|saya|for|buat|untuk|sekarang|now)|inbox (?:aja|saja|ya|kak|saya)|inbok|wa (?:aja|saja|only|doang|langsung|saya|ke)|whatsapp (?:aja|saja|only|saya)|hubungi wa|kontak wa|via (?:wa|whatsapp|dm|inbox|telegram|tele|line|michat)|wa\.me\S*|t\.me\S*|(?:di|ke|lewat|via|hubungi|chat|kontak) telegram|telegram (?:aja|saja|kami|saya)|line id|chat (?:mentor|admin|aja|saja|langsung|kami|saya)|langsung chat|kontak (?:hanya|cuma) lewat|message me|text me|contact me on|hubungi (?:nomor|no) (?:ini|berikut)|(?:rekening|rek\.?) (?:panitia|pribadi|atas nama|a\.\s?n\.?|an\.)|(?:hubungi|kontak|chat|telepon|telp) (?:saya|aku|kami|admin|mentor)(?: \w+)? (?:di |via |lewat )?(?:wa|whatsapp|telegram|dm|inbox|line)|(?:hubungi|chat) mentor|(?:on|via|lewat) telegram|(?:telegram|whatsapp|wa) only|@\w{3,}|kirim (?:cv|data)(?: \w+){0,2} (?:ke wa|lewat wa|via wa)"
+                r"japri|jalur pribadi|chat pribadi|pesan pribadi|pm (?:aja|saja|ya|kak|me|saya)|dm (?:aja|saja|ya|kak|me|saya|for|buat|untuk|sekarang|now)|inbox (?:aja|saja|ya|kak|saya)|inbok|wa (?:aja|saja|only|doang|langsung|saya|ke)|whatsapp (?:aja|saja|only|saya)|hubungi wa|kontak wa|via (?:wa|whatsapp|dm|inbox|telegram|tele|line|michat)|wa\.me\S*|t\.me\S*|(?:di|ke|lewat|via|hubungi|chat|kontak) telegram|telegram (?:aja|saja|kami|saya)|line id|chat (?:mentor|admin|aja|saja|langsung|kami|saya)|langsung chat|kontak (?:hanya|cuma) lewat|message me|text me|contact me on|hubungi (?:nomor|no) (?:ini|berikut)|(?:rekening|rek\.?) (?:panitia|pribadi|atas nama|a\.\s?n\.?|an\.)|(?:hubungi|kontak|chat|telepon|telp) (?:saya|aku|kami|admin|mentor)(?: \w+)? (?:di |via |lewat )?(?:wa|whatsapp|telegram|dm|inbox|line)|(?:hubungi|chat) mentor|(?:on|via|lewat) telegram|(?:telegram|whatsapp|wa) only|kirim (?:cv|data)(?: \w+){0,2} (?:ke wa|lewat wa|via wa)"
             ),
             False,
         ),
@@ -303,7 +308,7 @@ _SIGNALS: Final[dict[str, re.Pattern[str]]] = {
         r"jl\.?|jln\.?|jalan [a-z]+|alamat|kantor (?:kami|cabang|pusat|hrd)|kawasan industri|ruko|gedung|komplek|kompleks|kec\.|kecamatan|kelurahan|kab\.|kabupaten|walk-?in interview|datang langsung|bawa cv"
     ),
     "no_fee": re.compile(
-        r"(?:tanpa|bebas|tidak (?:ada|dipungut|memungut|dikenakan)|tidak dipungut|gratis|no|free of|zero) (?:biaya|pungutan|fee|placement fee|charge|potongan|uang)|tidak (?:dipungut|memungut) biaya|kami tidak memungut|(?:tidak|gak|ga) (?:ada )?(?:biaya|pungutan) (?:apa ?pun|sepeser)"
+        r"(?<![\w-])(?:(?:tanpa|bebas|tidak (?:ada|dipungut|memungut|dikenakan)|tidak dipungut|gratis|no|free of|zero) (?:biaya|pungutan|fee|placement fee|charge|potongan|uang)|tidak (?:dipungut|memungut) biaya|kami tidak memungut|(?:tidak|gak|ga) (?:ada )?(?:biaya|pungutan) (?:apa ?pun|sepeser))"
     ),
     "work_visa": _rx(
         r"visa kerja|work visa|working visa|visa ssw|work permit|izin kerja|permit kerja"
@@ -332,7 +337,7 @@ _AGE_PATTERNS: Final = (
     ),
     re.compile(r"(?<![\w.,-])(?P<n>1[0-7])\s?(?:an\s?)?(?:yo|y\.o\.?|years? old|tahunan)(?![\w-])"),
     re.compile(
-        r"(?:anak|cewek|cewe|gadis|perempuan|wanita|pria|laki-laki|cowok|girls?|boys?)\s(?P<n>1[0-7])\s?(?:th|thn|tahun)(?![\w-])"
+        r"(?<![\w-])(?:anak|cewek|cewe|gadis|perempuan|wanita|pria|laki-laki|cowok|girls?|boys?)\s(?P<n>1[0-7])\s?(?:th|thn|tahun)(?![\w-])"
     ),
 )
 
@@ -407,18 +412,24 @@ _BY_SELF: Final = re.compile(
 )
 
 
-def _finditer(pattern: re.Pattern[str], a: Analysis, negatable: bool) -> Iterable[tuple[int, int]]:
+def _finditer(pattern: re.Pattern[str], a: Analysis, negatable: bool) -> list[tuple[int, int]]:
     """Matches of ``pattern``; a negatable one is dropped when negated before or inside the
     match ("tanpa biaya ...", "paspor jangan diserahkan") or done by the worker ("... sendiri")."""
+    matches = a.scan(pattern)
+    if not matches:
+        return []
     folded = a.folded
-    for m in a.scan(pattern):
-        if negatable and (
+    if not negatable:
+        return [m.span() for m in matches]
+    return [
+        m.span()
+        for m in matches
+        if not (
             _negated(folded, m.start())
             or _INNER_NEG.search(folded, m.start() + 1, m.end())
             or _BY_SELF.match(folded, m.end())
-        ):
-            continue
-        yield m.start(), m.end()
+        )
+    ]
 
 
 def _pay_too_high(a: Analysis) -> list[tuple[int, int]]:
