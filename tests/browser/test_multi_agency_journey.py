@@ -19,6 +19,7 @@ from lentera.apps.intake.models import Complaint
 from lentera.apps.intake.services import FactsInput, ReporterInput
 from lentera.apps.justice.models import Proceeding
 from lentera.apps.people.models import Person
+from lentera.apps.reference.models import Region
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
@@ -135,3 +136,24 @@ def test_complaint_to_verdict_on_one_case(page: Page, base_url, regions):
     assert CaseParty.objects.filter(role="suspect", case=case).count() == 1
     assert Person.objects.count() == people_before + 2
     assert Proceeding.objects.filter(suspect=suspect).count() == 1
+
+
+def test_secretariat_tests_where_a_child_report_from_kabupaten_kupang_goes(
+    page: Page, base_url, regions
+):
+    Region.objects.create(code="53.01", name="Kupang", level="regency", parent=regions["53"])
+    load_demo(password=PASSWORD)
+    sign_in(page, base_url, "kupang.sekretariat")
+    page.goto(base_url + "/pengaduan/")
+    page.locator("[data-testid=routing-rules-link]").click()
+    expect(page.locator("[data-testid=routing-rules] tbody tr")).not_to_have_count(0)
+    preview = page.locator("[data-testid=route-preview]")
+    preview.locator("input[name=region_code]").fill("53.01")
+    preview.locator("select[name=involves_child]").select_option("yes")
+    preview.locator("input[name=migrant_worker]").check()
+    preview.locator("[data-testid=preview]").click()
+    result = page.locator("[data-testid=preview-result]")
+    expect(result).to_contain_text("UPTD PPA Kupang")
+    expect(result).to_contain_text("Gugus Tugas PP-TPPO Kota Kupang")
+    expect(page.locator("[data-testid=add-rule]")).to_have_count(0)  # reads, does not edit
+    page.screenshot(path="var/screenshot-routing.png", full_page=True)
