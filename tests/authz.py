@@ -373,6 +373,14 @@ def build_world() -> World:
         operation=operation,
         rows=[ManifestRow(line=2, name="Dina Contoh", home_region="53.71.01")],
     )
+    worker = prevention_services.worker_register(
+        actor=users["kupang_manpower_officer"],
+        full_name="Dina Contoh",
+        birth_date=date(2000, 2, 2),
+        destination_country="MY",
+        sector="plantation",
+        placement_agency=p3mi,
+    )
     run = insight_services.linkage_run_start(actor=cast.kupang_analyst)
     candidate = MatchCandidate.objects.create(
         run=run,
@@ -437,6 +445,7 @@ def build_world() -> World:
         "takedown_id": takedown.pk,
         "operation_id": operation.pk,
         "returnee_id": operation.returnees.get().pk,
+        "worker_id": worker.pk,
         "run_id": run.pk,
         "candidate_id": candidate.pk,
         "provider_id": provider.pk,

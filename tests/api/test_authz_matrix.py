@@ -155,6 +155,7 @@ ROWS: dict[str, Row] = {
     "api-delay-requests": Row(a.VIEW_DASHBOARD, owner=POSKO),
     "api-takedowns": Row(a.VIEW_DASHBOARD, owner=INTAKE),
     "api-return-operations": Row(a.VIEW_DASHBOARD, owner=POSKO),
+    "api-prospective-workers": Row(a.VIEW_DASHBOARD, owner="kupang_manpower_officer"),
     # proceedings
     "api-proceedings": Row(
         {"GET": a.VIEW_CASE, "POST": a.MANAGE_PROCEEDINGS}, GP, owner=INVESTIGATOR

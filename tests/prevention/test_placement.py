@@ -212,3 +212,71 @@ def test_api_lists_the_register(posko, manpower):
     api.force_authenticate(posko.batam_posko_officer)
     body = api.get("/api/v1/prevention/placement-agencies?status=revoked").json()
     assert [a["licence_number"] for a in body["results"]] == ["KEP.103/2019"]
+
+
+def test_prospective_worker_checks_policy_age_documents_and_licence(client, posko, manpower):
+    from lentera.apps.reference.models import Country, DestinationPolicy
+
+    DestinationPolicy.objects.create(
+        country=Country.objects.get(code="MY"),
+        sector="domestic_work",
+        status="domestic_worker_ban",
+        legal_basis="Kepmenaker 260/2015 (contoh)",
+        valid_from=date(2015, 1, 1),
+    )
+    agency = services.placement_agency_save(
+        actor=manpower, record=services.AgencyRecord(licence_number="KEP.8", name="PT Delapan")
+    )
+    every = ["passport", "contract", "medical", "training", "consent", "insurance"]
+    fine = services.worker_register(
+        actor=manpower,
+        full_name="Dina Contoh",
+        nik="5371014502000001",
+        birth_date=date(2000, 2, 5),
+        destination_country="MY",
+        sector="plantation",
+        placement_agency=agency,
+        documents=every,
+    )
+    assert fine.allowed and fine.flags == []
+    flagged = services.worker_register(
+        actor=manpower,
+        full_name="Ani Contoh",
+        birth_date=date.today() - timedelta(days=17 * 365),
+        destination_country="MY",
+        sector="domestic_work",
+        documents=["passport"],
+    )
+    assert not flagged.allowed
+    assert set(flagged.flags) == {
+        "underage",
+        "destination_closed",
+        "no_agency",
+        "missing_documents",
+    }
+    # the agency's licence is revoked: the next check flags the placement
+    services.placement_agency_save(
+        actor=manpower,
+        record=services.AgencyRecord(licence_number="KEP.8", name="PT Delapan", status="revoked"),
+        agency=agency,
+        version=agency.version,
+    )
+    services.worker_recheck(actor=manpower, worker=fine)
+    assert fine.flags == ["agency_not_licensed"] and not fine.allowed
+    # names only to the registrars of the office; others: not found or no name
+    with pytest.raises(PermissionDenied):
+        services.worker_register(
+            actor=posko.kupang_posko_officer,
+            full_name="X",
+            birth_date=date(2000, 1, 1),
+            destination_country="MY",
+            sector="plantation",
+        )
+    client.force_login(manpower)
+    url = reverse("prevention:worker", kwargs={"worker_id": fine.pk})
+    assert "Dina Contoh" in client.get(url).content.decode()
+    client.force_login(posko.ntt_secretariat)
+    page = client.get(url)
+    assert page.status_code == 200 and "Dina Contoh" not in page.content.decode()
+    client.force_login(posko.batam_posko_officer)
+    assert client.get(url).status_code in (403, 404)

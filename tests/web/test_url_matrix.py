@@ -256,6 +256,9 @@ ROWS: dict[str, Row] = {
     "prevention:return_refer": Row(RETURNS, P, owner=POSKO, other="batam_posko_officer"),
     "prevention:returnee": Row(RETURNS, owner=POSKO, other="batam_posko_officer"),
     "prevention:returnee_act": Row(RETURNS, P, owner=POSKO, other="batam_posko_officer"),
+    "prevention:workers": Row((a.MANAGE_REGISTERS, a.VIEW_CASE), GP, owner=MANPOWER),
+    "prevention:worker": Row((a.MANAGE_REGISTERS, a.VIEW_CASE), owner=MANPOWER),
+    "prevention:worker_recheck": Row((a.MANAGE_REGISTERS,), P, owner=MANPOWER),
     # proceedings
     "justice:home": Row((a.VIEW_CASE,), owner=INVESTIGATOR),
     "justice:stalled": Row((a.VIEW_CASE,), owner=INVESTIGATOR),

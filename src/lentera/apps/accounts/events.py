@@ -78,6 +78,10 @@ class EventType(models.TextChoices):
     RETURN_OPERATION_RECORDED = "return_operation_recorded", _("Return operation recorded")
     RETURN_MANIFEST_IMPORTED = "return_manifest_imported", _("Return manifest imported")
     RETURNEE_UPDATED = "returnee_updated", _("Returnees screened, referred or followed up")
+    PROSPECTIVE_WORKER_CHECKED = (
+        "prospective_worker_checked",
+        _("Prospective worker's placement checked"),
+    )
     IDENTITY_REVEALED = "identity_revealed", _("Identity revealed")
     PROCEEDING_OPENED = "proceeding_opened", _("Proceeding opened")
     PROCEEDING_STAGE_RECORDED = "proceeding_stage_recorded", _("Proceeding stage recorded")

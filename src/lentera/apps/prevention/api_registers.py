@@ -40,6 +40,7 @@ from lentera.apps.prevention.policies import (
     does_prevention,
     outreach,
     placement_agencies,
+    prospective_workers,
     return_operations,
     takedowns,
 )
@@ -482,3 +483,29 @@ class ReturnOperationList(APIView):
             }
 
         return _page(self, request, return_operations.visible(request.user, READ), out)
+
+
+class ProspectiveWorkerList(APIView):
+    """The prospective-worker register's checks (no name, no NIK): destination, sector, agency,
+    planned departure, what the check found."""
+
+    permission_classes = [HasAction, ReadsScreeningsOf]
+    required_action = READ
+    policy = prospective_workers
+
+    @extend_schema(parameters=[PAGE], responses=paginated(ReturnOperationOut))
+    def get(self, request: Request) -> Response:
+        def out(w: Any) -> dict[str, Any]:
+            return {
+                "id": w.pk,
+                "agency": w.agency_id,
+                "destination_country": w.destination_country,
+                "sector": w.sector,
+                "placement_agency": w.placement_agency_id,
+                "planned_departure": w.planned_departure,
+                "documents": w.documents,
+                "flags": w.flags,
+                "allowed": w.allowed,
+            }
+
+        return _page(self, request, prospective_workers.visible(request.user, READ), out)

@@ -44,4 +44,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
         api_registers.ReturnOperationList.as_view(),
         name="api-return-operations",
     ),
+    path(
+        "prevention/prospective-workers",
+        api_registers.ProspectiveWorkerList.as_view(),
+        name="api-prospective-workers",
+    ),
 ]

@@ -14,6 +14,7 @@ from lentera.apps.prevention.models import PlacementAgency
 from lentera.apps.prevention.vocab import (
     ARRIVAL_INDICATORS,
     AUDIENCE_GROUPS,
+    PLACEMENT_DOCUMENTS,
     REPORT_TRIAGE_STATUSES,
     CourseKind,
     DelayKind,
@@ -336,3 +337,34 @@ class ArrivalScreeningForm(forms.Form):
 
 class ReintegrationForm(forms.Form):
     on = forms.DateField(label=_("Reintegrated on"), widget=IsoDateInput())
+
+
+class ProspectiveWorkerForm(forms.Form):
+    full_name = forms.CharField(label=_("Name"), max_length=200)
+    nik = forms.CharField(label=_("NIK"), max_length=30, required=False)
+    sex = forms.ChoiceField(label=_("Sex"), choices=[("", "—"), *Sex.choices], required=False)
+    birth_date = forms.DateField(label=_("Date of birth"), widget=IsoDateInput())
+    destination_country = forms.ChoiceField(label=_("Destination country"), choices=())
+    sector = forms.ChoiceField(label=_("Sector"), choices=())
+    placement_agency = forms.ModelChoiceField(
+        label=_("Placement agency (P3MI)"), queryset=PlacementAgency.objects.all(), required=False
+    )
+    planned_departure = forms.DateField(
+        label=_("Planned departure"), required=False, widget=IsoDateInput()
+    )
+    documents = forms.MultipleChoiceField(
+        label=_("Documents held"),
+        choices=PLACEMENT_DOCUMENTS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from lentera.apps.prevention.engine import country_choices
+        from lentera.apps.reference.models import Sector
+
+        super().__init__(*args, **kwargs)
+        self.fields["destination_country"].choices = country_choices()  # type: ignore[attr-defined]
+        self.fields["sector"].choices = [  # type: ignore[attr-defined]
+            c for c in Sector.choices if c[0] != Sector.ALL
+        ]

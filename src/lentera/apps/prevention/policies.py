@@ -34,6 +34,7 @@ from lentera.apps.prevention.models import (
     OfferScreening,
     OutreachEvent,
     PlacementAgency,
+    ProspectiveWorker,
     Returnee,
     ReturnOperation,
     TakedownRequest,
@@ -281,3 +282,14 @@ class ReturneePolicy(Policy[Returnee]):
 
 return_operations = ReturnOperationPolicy()
 returnees = ReturneePolicy()
+
+
+class ProspectiveWorkerPolicy(ScreeningPolicy[ProspectiveWorker]):
+    """The prospective-worker register: kept by the manpower office's registrars
+    (``MANAGE_REGISTERS``), who alone see names and NIKs; region-wide readers see the checks."""
+
+    model = ProspectiveWorker
+    screen_action = Action.MANAGE_REGISTERS
+
+
+prospective_workers = ProspectiveWorkerPolicy()

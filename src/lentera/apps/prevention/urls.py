@@ -96,4 +96,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
         returns.returnee_act,
         name="returnee_act",
     ),
+    # the prospective-worker register (issue #15, item 2)
+    path("cpmi/", agencies.worker_list, name="workers"),
+    path("cpmi/<int:worker_id>/", agencies.worker_detail, name="worker"),
+    path("cpmi/<int:worker_id>/periksa/", agencies.worker_recheck, name="worker_recheck"),
 ]

@@ -68,6 +68,9 @@ from lentera.apps.prevention.services.placement import (
     placement_agency_save,
     recruiter_name,
     recruiter_reveal,
+    worker_recheck,
+    worker_register,
+    worker_reveal,
 )
 from lentera.apps.prevention.services.returns import (
     ManifestResult,
@@ -145,4 +148,7 @@ __all__ = [
     "takedown_link_case",
     "takedown_record",
     "takedown_reveal",
+    "worker_recheck",
+    "worker_register",
+    "worker_reveal",
 ]

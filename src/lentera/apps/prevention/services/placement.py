@@ -239,12 +239,188 @@ def recruiter_reveal(*, user: User, screening: OfferScreening | DepartureScreeni
     return name
 
 
+# -- the prospective-worker register ---------------------------------------------------------------
+
+
+def destination_closed(country: str, sector: str, day: date) -> bool:
+    """Whether the destination policy in force on ``day`` closes ``country`` to ``sector``
+    (a sector's own rule wins over the rule for all sectors; no rule: open)."""
+    from django.db.models import Q
+
+    from lentera.apps.reference.models import DestinationPolicy, PolicyStatus, Sector
+
+    rules = (
+        DestinationPolicy.objects.filter(
+            country_id=country, sector__in=[sector, Sector.ALL], valid_from__lte=day
+        )
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+        .order_by("-valid_from")
+    )
+    own = [r for r in rules if r.sector == sector]
+    rule = own[0] if own else next(iter(rules), None)
+    return rule is not None and rule.status != PolicyStatus.OPEN
+
+
+def placement_check(
+    *,
+    birth_date: date,
+    destination_country: str,
+    sector: str,
+    placement_agency: PlacementAgency | None,
+    documents: list[str],
+    on: date,
+) -> list[str]:
+    """What is not allowed in a placement, as codes of ``vocab.PLACEMENT_FLAGS`` (empty: allowed)."""
+    from lentera.apps.prevention.vocab import PLACEMENT_DOCUMENTS
+
+    flags: list[str] = []
+    age = on.year - birth_date.year - ((on.month, on.day) < (birth_date.month, birth_date.day))
+    if age < 18:
+        flags.append("underage")
+    if destination_closed(destination_country, sector, on):
+        flags.append("destination_closed")
+    if placement_agency is None:
+        flags.append("no_agency")
+    elif not placement_agency.licensed_on(on):
+        flags.append("agency_not_licensed")
+    if any(code not in documents for code, _label in PLACEMENT_DOCUMENTS):
+        flags.append("missing_documents")
+    return flags
+
+
+def worker_register(
+    *,
+    actor: User,
+    full_name: str,
+    birth_date: date,
+    destination_country: str,
+    sector: str,
+    nik: str = "",
+    sex: str = "",
+    home_region: Any = None,
+    placement_agency: PlacementAgency | None = None,
+    planned_departure: date | None = None,
+    documents: list[str] | None = None,
+) -> Any:
+    """Register a prospective worker in the actor's manpower office and check the placement."""
+    from django.utils import timezone
+
+    from lentera.apps.prevention.models import ProspectiveWorker
+    from lentera.apps.prevention.vocab import PLACEMENT_DOCUMENTS
+
+    _require_registrar(actor)
+    if actor.agency_id is None:
+        raise deny()
+    agency_id: int = actor.agency_id
+    errors: dict[str, list[str]] = {}
+    if not full_name.strip():
+        errors["full_name"] = [_("is required")]
+    if len(destination_country) != 2:
+        errors["destination_country"] = [_("Choose the destination country.")]
+    codes = {code for code, _label in PLACEMENT_DOCUMENTS}
+    docs = sorted(set(documents or []))
+    if any(d not in codes for d in docs):
+        errors["documents"] = [_("Unknown document.")]
+    if birth_date > timezone.localdate():
+        errors["birth_date"] = [_("The date cannot be in the future.")]
+    if errors:
+        raise ValidationError(errors)
+    day = planned_departure or timezone.localdate()
+    flags = placement_check(
+        birth_date=birth_date,
+        destination_country=destination_country,
+        sector=sector,
+        placement_agency=placement_agency,
+        documents=docs,
+        on=day,
+    )
+    with transaction.atomic():
+        worker = ProspectiveWorker.objects.create(
+            agency_id=agency_id,
+            recorded_by=actor,
+            full_name=" ".join(full_name.split())[:200],
+            nik=nik.strip()[:30],
+            sex=sex,
+            birth_date=birth_date,
+            home_region=home_region,
+            destination_country=destination_country.upper(),
+            sector=sector,
+            placement_agency=placement_agency,
+            planned_departure=planned_departure,
+            documents=docs,
+            flags=flags,
+            allowed=not flags,
+            checked_at=timezone.now(),
+        )
+        record_event(
+            actor=actor,
+            event_type=EventType.PROSPECTIVE_WORKER_CHECKED,
+            obj=worker,
+            data={"flags": flags, "country": worker.destination_country, "sector": sector},
+        )
+    return worker
+
+
+def worker_recheck(*, actor: User, worker: Any) -> Any:
+    """Check the placement again (the agency's licence or the destination policy changed)."""
+    from django.utils import timezone
+
+    from lentera.apps.prevention.models import ProspectiveWorker
+    from lentera.apps.prevention.policies import prospective_workers
+
+    if not prospective_workers.can_handle(actor, worker):
+        raise deny()
+    day = worker.planned_departure or timezone.localdate()
+    fresh_agency = PlacementAgency.objects.filter(pk=worker.placement_agency_id).first()
+    flags = placement_check(
+        birth_date=worker.birth_date,
+        destination_country=worker.destination_country,
+        sector=worker.sector,
+        placement_agency=fresh_agency,
+        documents=list(worker.documents),
+        on=day,
+    )
+    with transaction.atomic():
+        ProspectiveWorker.objects.filter(pk=worker.pk).update(
+            flags=flags, allowed=not flags, checked_at=timezone.now()
+        )
+        worker.flags, worker.allowed = flags, not flags
+        record_event(
+            actor=actor,
+            event_type=EventType.PROSPECTIVE_WORKER_CHECKED,
+            obj=worker,
+            data={"flags": flags, "recheck": True},
+        )
+    return worker
+
+
+def worker_reveal(*, user: User, worker: Any) -> dict[str, str]:
+    from lentera.apps.prevention.policies import prospective_workers
+
+    if not prospective_workers.can_handle(user, worker):
+        raise deny()
+    revealed = {"full_name": unseal(worker.full_name), "nik": unseal(worker.nik)}
+    record_access(
+        user=user,
+        obj=worker,
+        fields=[k for k, v in revealed.items() if v],
+        purpose=AccessPurpose.VERIFICATION,
+        purpose_note="prospective worker",
+    )
+    return revealed
+
+
 __all__ = [
     "AgencyRecord",
     "ImportResult",
     "check_record",
+    "destination_closed",
     "placement_agencies_import",
     "placement_agency_save",
+    "placement_check",
     "recruiter_name",
     "recruiter_reveal",
+    "worker_recheck",
+    "worker_register",
+    "worker_reveal",
 ]

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
@@ -22,15 +23,29 @@ from lentera.apps.accounts.decorators import declare, requires, signed_in
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.prevention import selectors, services
 from lentera.apps.prevention.importing import read_placement_agency_file
-from lentera.apps.prevention.models import DepartureScreening, OfferScreening, PlacementAgency
+from lentera.apps.prevention.models import (
+    DepartureScreening,
+    OfferScreening,
+    PlacementAgency,
+    ProspectiveWorker,
+)
 from lentera.apps.prevention.outreach_forms import (
     AgencyImportForm,
     PlacementAgencyForm,
+    ProspectiveWorkerForm,
     RecruiterForm,
 )
-from lentera.apps.prevention.policies import READ, READ_WIDE, departures, offers, placement_agencies
+from lentera.apps.prevention.policies import (
+    READ,
+    READ_WIDE,
+    departures,
+    offers,
+    placement_agencies,
+    prospective_workers,
+)
 from lentera.apps.prevention.services import AgencyRecord
-from lentera.apps.prevention.vocab import LicenceStatus
+from lentera.apps.prevention.views.common import reads
+from lentera.apps.prevention.vocab import PLACEMENT_DOCUMENTS, PLACEMENT_FLAGS, LicenceStatus
 from lentera.web.flow import submit
 
 View = Callable[..., HttpResponseBase]
@@ -251,3 +266,71 @@ def departure_recruiter(request: HttpRequest, departure_id: int) -> HttpResponse
     )
     _name_recruiter(request, screening)
     return redirect("prevention:departure", departure_id=screening.pk)
+
+
+# -- the prospective-worker register (CPMI) ----------------------------------------------------------
+
+
+@reads(prospective_workers)
+def worker_list(request: HttpRequest) -> HttpResponse:
+    user = signed_in(request)
+    keeps = user.has_action(Action.MANAGE_REGISTERS) and user.agency_id is not None
+    form = ProspectiveWorkerForm(request.POST or None) if keeps else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        outcome = submit(
+            request,
+            form,
+            lambda data: services.worker_register(actor=user, **data),
+            done=lambda w: _("Placement allowed.") if w.allowed else _("Placement flagged."),
+        )
+        if outcome.ok:
+            return redirect("prevention:worker", worker_id=outcome.value.pk)
+    qs = prospective_workers.visible(user, READ).select_related("placement_agency")
+    flagged = request.GET.get("flagged", "")
+    if flagged:
+        qs = qs.filter(allowed=False)
+    return render(
+        request,
+        "prevention/worker_list.html",
+        {"workers": qs[:500], "form": form, "flags": PLACEMENT_FLAGS, "flagged": flagged},
+        status=400 if form is not None and form.is_bound else 200,
+    )
+
+
+@reads(prospective_workers)
+def worker_detail(request: HttpRequest, worker_id: int) -> HttpResponse:
+    user = signed_in(request)
+    worker = prospective_workers.get_for(
+        user,
+        READ,
+        worker_id,
+        queryset=ProspectiveWorker.objects.select_related("placement_agency", "home_region"),
+    )
+    handle = prospective_workers.can_handle(user, worker)
+    labels = dict(PLACEMENT_DOCUMENTS)
+    return render(
+        request,
+        "prevention/worker_detail.html",
+        {
+            "worker": worker,
+            "handle": handle,
+            "revealed": services.worker_reveal(user=user, worker=worker) if handle else None,
+            "flags": [(code, PLACEMENT_FLAGS.get(code, code)) for code in worker.flags],
+            "documents": [labels.get(d, d) for d in worker.documents],
+            "missing": [
+                label for code, label in PLACEMENT_DOCUMENTS if code not in worker.documents
+            ],
+        },
+    )
+
+
+@requires(Action.MANAGE_REGISTERS)
+@require_POST
+def worker_recheck(request: HttpRequest, worker_id: int) -> HttpResponse:
+    user = signed_in(request)
+    worker = prospective_workers.get_to_act(user, Action.MANAGE_REGISTERS, worker_id, read=READ)
+    services.worker_recheck(actor=user, worker=worker)
+    messages.success(request, _("Placement checked again."))
+    return redirect("prevention:worker", worker_id=worker.pk)
