@@ -485,6 +485,18 @@ class ReturnOperationList(APIView):
         return _page(self, request, return_operations.visible(request.user, READ), out)
 
 
+class ProspectiveWorkerOut(Out):
+    id = serializers.IntegerField()
+    agency = serializers.IntegerField()
+    destination_country = serializers.CharField()
+    sector = serializers.CharField()
+    placement_agency = serializers.IntegerField(allow_null=True)
+    planned_departure = serializers.DateField(allow_null=True)
+    documents = serializers.ListField(child=serializers.CharField())
+    flags = serializers.ListField(child=serializers.CharField())
+    allowed = serializers.BooleanField()
+
+
 class ProspectiveWorkerList(APIView):
     """The prospective-worker register's checks (no name, no NIK): destination, sector, agency,
     planned departure, what the check found."""
@@ -493,7 +505,7 @@ class ProspectiveWorkerList(APIView):
     required_action = READ
     policy = prospective_workers
 
-    @extend_schema(parameters=[PAGE], responses=paginated(ReturnOperationOut))
+    @extend_schema(parameters=[PAGE], responses=paginated(ProspectiveWorkerOut))
     def get(self, request: Request) -> Response:
         def out(w: Any) -> dict[str, Any]:
             return {
