@@ -178,6 +178,9 @@ ROWS: dict[str, Row] = {
     "api-evidence-trial-status": own_case(a.MANAGE_PROCEEDINGS),
     "api-transfers": own_case({"GET": a.VIEW_CASE, "POST": a.MANAGE_PROCEEDINGS}, GP, grantee=None),
     "api-transfers-import": own_case(a.MANAGE_PROCEEDINGS),
+    "api-call-records": own_case(
+        {"GET": a.VIEW_CASE, "POST": a.MANAGE_PROCEEDINGS}, GP, grantee=None
+    ),
     "api-network": Row(a.VIEW_CASE, owner=INVESTIGATOR, code=400),
     "api-investigation-alerts": Row(a.VIEW_DASHBOARD, owner=INVESTIGATOR),
     "api-proceeding-statistics": Row(

@@ -285,6 +285,7 @@ ROWS: dict[str, Row] = {
     "investigation:evidence_download": own_case(a.VIEW_CASE, ("GET",)),
     "investigation:transfer_add": own_case(a.MANAGE_PROCEEDINGS),
     "investigation:statement_import": own_case(a.MANAGE_PROCEEDINGS),
+    "investigation:calls_import": own_case(a.MANAGE_PROCEEDINGS),
     "investigation:network": Row((a.VIEW_CASE,), owner=INVESTIGATOR),
     "investigation:alerts": Row((a.VIEW_DASHBOARD,), owner=INVESTIGATOR),
     "investigation:alert_read": Row(

@@ -142,3 +142,4 @@ class EventType(models.TextChoices):
     EVIDENCE_TRIAL_STATUS = "evidence_trial_status", _("Evidence status at trial recorded")
     TRANSFER_RECORDED = "transfer_recorded", _("Money transfer recorded")
     TRANSFERS_IMPORTED = "transfers_imported", _("Bank statement imported")
+    CALL_RECORDS_IMPORTED = "call_records_imported", _("Call records imported")

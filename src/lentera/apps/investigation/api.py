@@ -357,6 +357,53 @@ class CaseStatementImport(APIView):
         return Response(ImportOut(body).data, status=status.HTTP_201_CREATED)
 
 
+class CallsIn(serializers.Serializer[dict[str, Any]]):
+    file = serializers.FileField(required=False, allow_null=True, default=None)
+    csv = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class CallOut(serializers.Serializer[Any]):
+    id = serializers.IntegerField(source="c.pk")
+    kind = serializers.CharField(source="c.kind")
+    at = serializers.DateTimeField(source="c.at")
+    caller = serializers.CharField(help_text="masked")
+    callee = serializers.CharField(help_text="masked")
+    duration_seconds = serializers.IntegerField(source="c.duration_seconds")
+
+
+class CaseCalls(APIView):
+    """The case's call records (numbers masked); import a file of them (multipart ``file`` or
+    ``csv`` text): every row is saved, or none, with one error per row."""
+
+    permission_classes = [HasAction]
+    required_action = READ_WRITE
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+
+    @extend_schema(responses=CallOut(many=True))
+    def get(self, request: Request, case_id: int) -> Response:
+        case = _case(request, case_id)
+        register = selectors.case_register(user=request.user, case=case)
+        return Response(CallOut(register.calls, many=True).data)
+
+    @extend_schema(request=CallsIn, responses={201: ImportOut})
+    def post(self, request: Request, case_id: int) -> Response:
+        case = _case(request, case_id)
+        data = CallsIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        upload = data.validated_data["file"]
+        content = upload.read() if upload is not None else data.validated_data["csv"].encode()
+        if not content:
+            raise ValidationError({"file": ["send the call records as file or csv"]})
+        rows = services.calls_import(
+            actor=signed_in(request),
+            case=case,
+            content=content,
+            filename=getattr(upload, "name", "") or "calls.csv",
+        )
+        body = {"imported": len(rows), "total": sum(r.duration_seconds for r in rows)}
+        return Response(ImportOut(body).data, status=status.HTTP_201_CREATED)
+
+
 # --- the network and the alerts -------------------------------------------------------------
 
 

@@ -30,6 +30,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
         api.CaseStatementImport.as_view(),
         name="api-transfers-import",
     ),
+    path("cases/<int:case_id>/call-records", api.CaseCalls.as_view(), name="api-call-records"),
     path("network", api.Network.as_view(), name="api-network"),
     path("investigation/alerts", api.Alerts.as_view(), name="api-investigation-alerts"),
 ]

@@ -29,6 +29,7 @@ RP12M = 12_000_000
 COORDINATOR_PHONE = "0813-3900-1212"
 COORDINATOR_BANK = ("BNI", "0291 7765 43")
 COORDINATOR_WALLET = ("DANA", "0813-3900-1212")
+HARBOURER_PHONE = "0812-7000-3434"
 
 
 @dataclass
@@ -153,7 +154,9 @@ def build_ring(
         batam_region,
         date(2023, 3, 5),
     )
-    harbourer = _suspect(batam, batam_case, "Lina Contoh Sembiring", "harbourer")
+    harbourer = _suspect(
+        batam, batam_case, "Lina Contoh Sembiring", "harbourer", phones=(HARBOURER_PHONE,)
+    )
     batam_coordinator = _suspect(
         batam, batam_case, "Markus N.", "other", phones=(COORDINATOR_PHONE,)
     )
@@ -178,6 +181,17 @@ def build_ring(
         identifier="@rudolf_kerja_kamboja",
     )
 
+    # the harbourer's phone records: calls with the coordinator the days the victims arrived
+    services.calls_import(
+        actor=batam,
+        case=batam_case,
+        content=(
+            "datetime,from_number,to_number,kind,duration\n"
+            f"2023-03-01 19:05,{HARBOURER_PHONE},{COORDINATOR_PHONE},call,184\n"
+            f"2023-03-02 08:40,{COORDINATOR_PHONE},{HARBOURER_PHONE},sms,0\n"
+        ).encode(),
+        filename="cdr-barelang.csv",
+    )
     paid = today - timedelta(days=3)
     transfers = [
         services.transfer_record(

@@ -131,6 +131,16 @@ class StatementForm(forms.Form):
     )
 
 
+class CallsForm(forms.Form):
+    file = forms.FileField(
+        label=_("Call records (CSV)"),
+        help_text=_(
+            "Columns: datetime (YYYY-MM-DD HH:MM), from_number, to_number; "
+            "optional: kind (call, sms, chat), duration (seconds)."
+        ),
+    )
+
+
 class NetworkForm(forms.Form):
     start = forms.CharField(widget=forms.HiddenInput)
     depth = forms.IntegerField(label=_("Steps"), min_value=1, max_value=5, initial=3)

@@ -207,3 +207,25 @@ class InvestigationAlert(models.Model):
             models.UniqueConstraint(fields=["agency", "key"], name="uniq_investigation_alert")
         ]
         indexes = [models.Index(fields=["agency", "read_at"])]
+
+
+class CallRecord(models.Model):
+    """A call, text or chat message between two phone numbers (from operator call records or a
+    seized phone). The numbers are identity: encrypted, and blind-indexed the way the people's
+    phones are (E.164), so a number known as a person's phone, or met in another case, links."""
+
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="call_records")
+    kind = models.CharField(_("kind"), max_length=10, default="call")
+    at = models.DateTimeField(_("when"))
+    caller = EncryptedTextField(_("from number"))
+    caller_digest = models.CharField(max_length=64, db_index=True)
+    callee = EncryptedTextField(_("to number"))
+    callee_digest = models.CharField(max_length=64, db_index=True)
+    duration_seconds = models.PositiveIntegerField(_("duration (seconds)"), default=0)
+    source = models.CharField(_("source"), max_length=80, blank=True)
+    recorded_by = models.ForeignKey(_USER, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("call record")

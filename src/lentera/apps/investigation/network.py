@@ -32,7 +32,7 @@ from lentera.apps.cases.policies import cases
 from lentera.apps.cases.vocab import NetworkRole
 from lentera.apps.insights.models import MatchCandidate, MatchStatus
 from lentera.apps.investigation import policies
-from lentera.apps.investigation.models import Transfer
+from lentera.apps.investigation.models import CallRecord, Transfer
 from lentera.apps.justice.models import WantedNotice
 from lentera.apps.people.models import IdentifierKind, Person, PersonAccount, PersonIdentifier
 from lentera.apps.people.policies import people
@@ -102,6 +102,14 @@ def gather(*, case_id: int | None = None, person_id: int | None = None, depth: i
             found_cases.add(case)
             found_digests |= {x for x in (a, b) if x}
             found_persons |= {x for x in (p, q) if x}
+        calls = CallRecord.objects.filter(
+            Q(case_id__in=new_cases)
+            | Q(caller_digest__in=new_digests)
+            | Q(callee_digest__in=new_digests)
+        ).values_list("case_id", "caller_digest", "callee_digest")
+        for case, a, b in calls.distinct():
+            found_cases.add(case)
+            found_digests |= {a, b}
         new_cases = found_cases - got.cases
         new_persons = found_persons - got.persons
         new_digests = found_digests - got.digests
@@ -211,6 +219,14 @@ def _shape(user: Requester, got: Gathered, start: str) -> Shaped:
     )
     transfers = list(Transfer.objects.filter(case_id__in=got.cases).order_by("on", "id"))
     in_transfers = {d for t in transfers for d in (t.from_digest, t.to_digest) if d}
+    calls: defaultdict[tuple[str, str, int], int] = defaultdict(int)
+    for case_id, a, b in CallRecord.objects.filter(case_id__in=got.cases).values_list(
+        "case_id", "caller_digest", "callee_digest"
+    ):
+        calls[(a, b, case_id)] += 1
+        for digest in (a, b):
+            kinds.setdefault(digest, IdentifierKind.PHONE)
+            in_transfers.add(digest)
     for t in transfers:
         for digest, provider in ((t.from_digest, t.from_provider), (t.to_digest, t.to_provider)):
             if digest:
@@ -220,8 +236,13 @@ def _shape(user: Requester, got: Gathered, start: str) -> Shaped:
         if len(holders[digest]) < 2 and digest not in in_transfers:
             continue
         real = f"{kinds.get(digest, 'account')}:{digest[:16]}"
-        touching_seen = any(p in seen_persons for p in holders[digest]) or any(
-            t.case_id in money_cases and digest in (t.from_digest, t.to_digest) for t in transfers
+        touching_seen = (
+            any(p in seen_persons for p in holders[digest])
+            or any(
+                t.case_id in money_cases and digest in (t.from_digest, t.to_digest)
+                for t in transfers
+            )
+            or any(c in money_cases and digest in (a, b) for a, b, c in calls)
         )
         if touching_seen:
             ids[real] = real
@@ -237,10 +258,9 @@ def _shape(user: Requester, got: Gathered, start: str) -> Shaped:
             owner = next(iter(holders[digest]), None)
             agency = person_rows[owner].owner_agency_id if owner in person_rows else None
             if agency is None:
-                case_id = next(
-                    t.case_id for t in transfers if digest in (t.from_digest, t.to_digest)
-                )
-                agency = case_rows[case_id].lead_agency_id
+                cases_of = [t.case_id for t in transfers if digest in (t.from_digest, t.to_digest)]
+                cases_of += [c for a, b, c in calls if digest in (a, b)]
+                agency = case_rows[cases_of[0]].lead_agency_id
             held(real, agency)
         for person_id in holders[digest]:
             net.add_edge(Edge(ids[f"person:{person_id}"], ids[real], "identifier"))
@@ -301,6 +321,14 @@ def _shape(user: Requester, got: Gathered, start: str) -> Shaped:
                 on=t.on,
                 attrs={"shown": shown, "reference": t.reference if shown else ""},
             )
+        )
+    for (a, b, case_id), count in calls.items():
+        source, target = node_of("from", a, None), node_of("to", b, None)
+        if source is None or target is None or source == target:
+            continue
+        shown = case_id in money_cases
+        net.add_edge(
+            Edge(source, target, "call", attrs={"shown": shown, "count": count if shown else 0})
         )
     return Shaped(network=net, start=ids.get(start, start), agencies=agencies)
 
@@ -377,6 +405,8 @@ def network_view(
         }
         if edge.kind == "transfer" and edge.attrs.get("shown"):
             data["amount"] = edge.amount
+        if edge.kind == "call" and edge.attrs.get("shown"):
+            data["count"] = edge.attrs["count"]
         elements.append({"group": "edges", "data": data})
 
     def label(node_id: str) -> str:

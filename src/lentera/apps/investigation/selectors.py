@@ -13,7 +13,7 @@ from lentera.apps.accounts.models import AccessPurpose
 from lentera.apps.accounts.policies import Requester, is_user
 from lentera.apps.cases.models import Case
 from lentera.apps.investigation import policies
-from lentera.apps.investigation.models import CourtOrder, EvidenceItem, Transfer
+from lentera.apps.investigation.models import CallRecord, CourtOrder, EvidenceItem, Transfer
 from lentera.apps.investigation.vocab import EXPIRY_WARNING_DAYS, OrderOutcome
 from lentera.privacy import MASK, unseal
 
@@ -51,11 +51,19 @@ class ItemRow:
 
 
 @dataclass
+class CallRow:
+    c: CallRecord
+    caller: str
+    callee: str
+
+
+@dataclass
 class Register:
     orders: list[OrderRow] = field(default_factory=list)
     items: list[ItemRow] = field(default_factory=list)
     transfers: list[TransferRow] = field(default_factory=list)
     total: int = 0
+    calls: list[CallRow] = field(default_factory=list)
     text: bool = False
     revealed: bool = False
 
@@ -109,11 +117,20 @@ def case_register(*, user: Requester, case: Case, reveal: bool = False) -> Regis
             )
         )
         register.total += t.amount
+    for call in CallRecord.objects.filter(case=case).order_by("-at", "-id")[:200]:
+        numbers = []
+        for value in (call.caller, call.callee):
+            if reveal and policies.sees_text(user, case):
+                numbers.append(unseal(value))
+                shown = True
+            else:
+                numbers.append(mask_account(value))
+        register.calls.append(CallRow(c=call, caller=numbers[0], callee=numbers[1]))
     if shown and is_user(user):
         record_access(
             user=user,
             obj=case,
-            fields=["transfer.from_account", "transfer.to_account"],
+            fields=["transfer.from_account", "transfer.to_account", "call.numbers"],
             purpose=AccessPurpose.INVESTIGATION,
             purpose_note="transfer accounts",
         )

@@ -34,4 +34,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path("kasus/<int:case_id>/transfer/", views.transfer_add, name="transfer_add"),
     path("kasus/<int:case_id>/transfer/impor/", views.statement_import, name="statement_import"),
+    path("kasus/<int:case_id>/komunikasi/impor/", views.calls_import, name="calls_import"),
 ]

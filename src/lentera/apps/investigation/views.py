@@ -24,6 +24,7 @@ from lentera.apps.cases import evidence
 from lentera.apps.cases.models import Case
 from lentera.apps.investigation import network, policies, selectors, services
 from lentera.apps.investigation.forms import (
+    CallsForm,
     EvidenceForm,
     HandOverForm,
     NetworkForm,
@@ -62,6 +63,7 @@ def _page(
         context["evidence_form"] = forms.get("evidence_form") or EvidenceForm()
         context["transfer_form"] = forms.get("transfer_form") or TransferForm(case=case)
         context["statement_form"] = forms.get("statement_form") or StatementForm()
+        context["calls_form"] = forms.get("calls_form") or CallsForm()
     return render(request, "investigation/case.html", context, status=status)
 
 
@@ -242,6 +244,25 @@ def statement_import(request: HttpRequest, case_id: int) -> HttpResponse:
         done=lambda result: _("%(n)s transfers imported.") % {"n": len(result.saved)},
     )
     return _done(request, case, "statement_form", form, outcome.ok)
+
+
+@require_POST
+@requires(Action.MANAGE_PROCEEDINGS)
+def calls_import(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = policies.case_for(request.user, case_id, Action.MANAGE_PROCEEDINGS)
+    form = CallsForm(request.POST, request.FILES)
+    outcome = submit(
+        request,
+        form,
+        lambda data: services.calls_import(
+            actor=signed_in(request),
+            case=case,
+            content=data["file"].read(),
+            filename=data["file"].name or "calls.csv",
+        ),
+        done=lambda rows: _("%(n)s call records imported.") % {"n": len(rows)},
+    )
+    return _done(request, case, "calls_form", form, outcome.ok)
 
 
 @requires(Action.VIEW_CASE)

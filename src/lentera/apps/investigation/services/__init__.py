@@ -1,6 +1,7 @@
 """Investigation services (every write of the investigation app); see the topic modules."""
 
 from lentera.apps.investigation.services.alerts import alert_read, alerts_for
+from lentera.apps.investigation.services.calls import calls_import
 from lentera.apps.investigation.services.evidence_register import (
     MAX_EVIDENCE_BYTES,
     evidence_add,
@@ -28,6 +29,7 @@ __all__ = [
     "TransferInput",
     "alert_read",
     "alerts_for",
+    "calls_import",
     "evidence_add",
     "evidence_file",
     "evidence_hand_over",

@@ -21,7 +21,7 @@ from django.db.models import Q
 from lentera.apps.accounts.identity import blind_index
 from lentera.apps.cases.models import Case, CaseParty
 from lentera.apps.intake.models import Complaint
-from lentera.apps.investigation.models import InvestigationAlert, Transfer
+from lentera.apps.investigation.models import CallRecord, InvestigationAlert, Transfer
 from lentera.apps.investigation.vocab import AlertKind
 from lentera.apps.people.models import IdentifierKind, PersonIdentifier
 from lentera.apps.prevention.models import DepartureScreening
@@ -40,6 +40,8 @@ def case_digests(case: Case) -> set[str]:
     )
     for a, b in Transfer.objects.filter(case=case).values_list("from_digest", "to_digest"):
         found.update(x for x in (a, b) if x)
+    for a, b in CallRecord.objects.filter(case=case).values_list("caller_digest", "callee_digest"):
+        found.update((a, b))
     return found
 
 
@@ -57,6 +59,11 @@ def cases_sharing(digests: set[str], person_ids: Iterable[int] = ()) -> set[int]
         Transfer.objects.filter(Q(from_digest__in=digests) | Q(to_digest__in=digests)).values_list(
             "case_id", flat=True
         )
+    )
+    found |= set(
+        CallRecord.objects.filter(
+            Q(caller_digest__in=digests) | Q(callee_digest__in=digests)
+        ).values_list("case_id", flat=True)
     )
     return found
 
@@ -182,6 +189,10 @@ def links_sweep(*, since: datetime) -> int:
     for case_id in CaseParty.objects.filter(added_at__gte=since).values_list("case_id", flat=True):
         touched[case_id]
     for case_id in Transfer.objects.filter(recorded_at__gte=since).values_list(
+        "case_id", flat=True
+    ):
+        touched[case_id]
+    for case_id in CallRecord.objects.filter(recorded_at__gte=since).values_list(
         "case_id", flat=True
     ):
         touched[case_id]
