@@ -32,7 +32,13 @@ from django.utils.translation import gettext as _
 from lentera.apps.accounts.models import Agency, TaskForce, User
 from lentera.apps.accounts.permissions import Action
 from lentera.apps.accounts.policies import NotFound, Requester, deny, is_user
-from lentera.apps.coordination.models import ActionItem, Meeting, Notice, PeriodicReport
+from lentera.apps.coordination.models import (
+    ActionItem,
+    Meeting,
+    Notice,
+    PeriodicReport,
+    ReportVersion,
+)
 from lentera.apps.coordination.vocab import (
     ITEM_NOTICE_DAYS_BEFORE,
     REPORT_DUE_DAYS,
@@ -84,14 +90,17 @@ def item_notices(*, today: date) -> list[Notice]:
     """An open action item due within three days: 'due soon'; past its due date: 'overdue';
     each once, to the owning agency."""
     made: list[Notice] = []
-    wanted = ActionItem.objects.filter(
-        status=ItemStatus.OPEN, due_on__lte=today + timedelta(days=ITEM_NOTICE_DAYS_BEFORE)
-    ).only("pk", "agency_id", "due_on")
-    for item in wanted:
-        kind = NoticeKind.ITEM_OVERDUE if item.due_on < today else NoticeKind.ITEM_DUE_SOON
-        notice = _write(item.agency_id, kind, f"item:{item.pk}:{kind}", item=item)
-        if notice is not None:
-            made.append(notice)
+    open_items = ActionItem.objects.filter(status=ItemStatus.OPEN).only("pk", "agency_id", "due_on")
+    # only the items without the notice yet (a second sweep reads two short lists)
+    overdue = open_items.filter(due_on__lt=today).exclude(notices__kind=NoticeKind.ITEM_OVERDUE)
+    soon = open_items.filter(
+        due_on__gte=today, due_on__lte=today + timedelta(days=ITEM_NOTICE_DAYS_BEFORE)
+    ).exclude(notices__kind=NoticeKind.ITEM_DUE_SOON)
+    for kind, items in ((NoticeKind.ITEM_OVERDUE, overdue), (NoticeKind.ITEM_DUE_SOON, soon)):
+        for item in items:
+            notice = _write(item.agency_id, kind, f"item:{item.pk}:{kind}", item=item)
+            if notice is not None:
+                made.append(notice)
     return made
 
 
@@ -152,16 +161,31 @@ def report_notices(*, today: date) -> list[Notice]:
     if not periods:
         return made
     users = secretariats()
+    years = {year for year, _period in periods}
+    reports = {
+        (r.task_force_id, r.year, r.period): r
+        for r in PeriodicReport.objects.filter(year__in=years)
+    }
+    issued = set(
+        ReportVersion.objects.filter(report__year__in=years).values_list(
+            "report__task_force_id", "report__year", "report__period"
+        )
+    )
+    notified = set(
+        Notice.objects.filter(kind__in=REPORT_KINDS, report__year__in=years).values_list(
+            "report__task_force_id", "report__year", "report__period", "kind"
+        )
+    )
     for task_force in TaskForce.objects.select_related("region").order_by("pk"):
         agencies: list[Agency] | None = None
         for year, period in periods:
-            existing = PeriodicReport.objects.filter(
-                task_force=task_force, year=year, period=period
-            ).first()
-            if existing is not None and existing.versions.exists():
+            if (task_force.pk, year, period) in issued:
                 continue
+            existing = reports.get((task_force.pk, year, period))
             due = report_due_on(year, period)
             kind = NoticeKind.REPORT_OVERDUE if today > due else NoticeKind.REPORT_DUE
+            if (task_force.pk, year, period, kind) in notified:
+                continue
             if agencies is None:
                 agencies = secretariat_agencies(task_force, users)
             if not agencies:
