@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lentera.apps.accounts.models import Agency, TaskForce
 from lentera.apps.intake.models import AgeBand, RoutingCategory, YesNoUnknown
+from lentera.apps.reference.fields import RegionCodeField
 from lentera.apps.reference.models import Region
 
 
@@ -24,11 +25,9 @@ def _region_of(code: str) -> Region | None:
 
 class RoutingRuleForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    region_code = forms.CharField(
-        label=_("Region code"),
-        max_length=13,
+    region_code = RegionCodeField(
         required=False,
-        help_text=_("Kemendagri code, e.g. 53.01 for Kabupaten Kupang. Empty: everywhere."),
+        help_text=_("Type part of the name, e.g. Kupang, and pick the region. Empty: everywhere."),
     )
     category = forms.ChoiceField(label=_("Category"), choices=RoutingCategory.choices)
     age_band = forms.ChoiceField(label=_("Age band"), choices=AgeBand.choices)
@@ -70,11 +69,8 @@ class RoutingRuleForm(forms.Form):
 
 
 class RoutePreviewForm(forms.Form):
-    region_code = forms.CharField(
-        label=_("Region code"),
-        max_length=13,
-        required=False,
-        help_text=_("Where it happened, e.g. 53.01 for Kabupaten Kupang."),
+    region_code = RegionCodeField(
+        required=False, help_text=_("Where it happened: type part of the name and pick it.")
     )
     involves_child = forms.ChoiceField(
         label=_("Involves a child"), choices=YesNoUnknown.choices, initial=YesNoUnknown.UNKNOWN
