@@ -16,9 +16,11 @@ Two views of a text:
 from __future__ import annotations
 
 import functools
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any, Final
 
 # Same-length replacements: curly quotes, dashes and look-alikes to ASCII.
@@ -585,12 +587,32 @@ def _stemmer() -> Any:
     return Stemmer(dictionary)
 
 
+@functools.cache
+def _stem_table() -> dict[str, str]:
+    """Sastrawi's stems of the training texts' words, written by ``python -m
+    lentera.screening.train --stems``: a batch starts without building Sastrawi's dictionary
+    and stemming the common words again (a cache of the same function, not a model)."""
+    path = resources.files("lentera.screening").joinpath("data/stems.json")
+    try:
+        with path.open("r", encoding="utf-8") as handle:
+            table = json.load(handle)
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in table.get("stems", {}).items()}
+
+
+def sastrawi_stem(word: str) -> str:
+    """What Sastrawi makes of ``word`` (no table, no cache)."""
+    return str(_stemmer().stem(word)) or word
+
+
 @functools.lru_cache(maxsize=65_536)
 def stem(word: str) -> str:
     """Sastrawi stem of one word, cached (Sastrawi takes about half a millisecond a word)."""
     if word.startswith("__") or not word.isalpha() or len(word) <= 3:
         return word
-    return str(_stemmer().stem(word)) or word
+    known = _stem_table().get(word)
+    return known if known is not None else sastrawi_stem(word)
 
 
 def tokens(text: str, folded: str | None = None, money: list[Money] | None = None) -> list[str]:

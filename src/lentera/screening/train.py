@@ -170,12 +170,41 @@ def train(data: Path) -> dict[str, Any]:
     }
 
 
+STEMS_OUT = Path(__file__).parent / "data" / "stems.json"
+
+
+def stem_table(data: Path) -> dict[str, Any]:
+    """Sastrawi's stem of every word the model reads in the training texts."""
+    from lentera.screening._normalize import features_text, sastrawi_stem
+
+    words: set[str] = set()
+    for line in data.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            for word in features_text(json.loads(line)["text"]).split():
+                words.update(p for p in word.split("-") if p.isalpha() and len(p) > 3)
+    return {
+        "about": "Sastrawi stems of the training words (python -m lentera.screening.train "
+        "--stems); a start-up cache of lentera.screening._normalize.stem",
+        "stems": {w: sastrawi_stem(w) for w in sorted(words)},
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m lentera.screening.train")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--check", action="store_true", help="exit 1 if --out is not up to date")
+    parser.add_argument(
+        "--stems",
+        action="store_true",
+        help="write only data/stems.json (Sastrawi's stems of the training words), no training",
+    )
     args = parser.parse_args(argv)
+    if args.stems:
+        table = stem_table(args.data)
+        STEMS_OUT.write_text(json.dumps(table, ensure_ascii=False, indent=0) + "\n", "utf-8")
+        print(f"wrote {STEMS_OUT} ({len(table['stems'])} words)", file=sys.stderr)
+        return 0
     try:
         import sklearn  # noqa: F401
     except ImportError:
