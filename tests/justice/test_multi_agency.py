@@ -28,6 +28,7 @@ from lentera.apps.justice import services
 from lentera.apps.justice.models import Proceeding
 from lentera.apps.justice.policies import proceedings
 from lentera.apps.people.policies import people
+from tests.concurrency import events, one_winner, race, read_then
 from tests.conftest import make_user
 from tests.justice.conftest import add_suspect
 
@@ -354,3 +355,26 @@ def test_case_page_offers_hand_over_and_proceedings_scope(client, cast, uptd_cas
     )
     assert back.status_code == 200 and back.json()["lead_agency"] == cast.kupang_uptd.pk
     assert Proceeding.objects.count() == 0
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_two_hand_overs_at_once_have_one_winner(cast, justice, uptd_case):
+    case, _suspect = uptd_case
+
+    def hand_to(agency):
+        return lambda loaded: case_services.case_hand_over(
+            actor=cast.kupang_uptd_caseworker, case=loaded, agency=agency, reason="Serah"
+        )
+
+    load = lambda: Case.objects.select_related("lead_agency").get(pk=case.pk)  # noqa: E731
+    outcomes = race(
+        read_then(load, hand_to(cast.kupang_police)),
+        read_then(load, hand_to(justice.kupang_prosecution)),
+    )
+    winner, _conflict = one_winner(outcomes)
+    stored = Case.objects.get(pk=case.pk)
+    assert stored.lead_agency_id == winner.lead_agency_id
+    assert len(events("case_handed_over")) == 1
+    # the former lead co-handles once, not twice
+    assert CaseGrant.objects.filter(case=case, co_handling=True).count() == 1

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lentera.apps.accounts.audit import record_event
-from lentera.apps.accounts.concurrency import transition
+from lentera.apps.accounts.concurrency import Conflict, transition
 from lentera.apps.accounts.events import EventType
 from lentera.apps.accounts.models import Agency, User
 from lentera.apps.accounts.permissions import Action
@@ -136,8 +136,8 @@ def case_hand_over(
     former = case.lead_agency
     with transaction.atomic():
         locked = Case.objects.select_for_update().get(pk=case.pk)
-        if locked.lead_agency_id != former.pk:
-            raise ValidationError({"agency": _("The case was handed over meanwhile.")})
+        if locked.lead_agency_id != former.pk:  # another hand-over was faster
+            raise Conflict()
         now = timezone.now()
         for grant in CaseGrant.objects.filter(
             case=case, agency=agency, person__isnull=True, revoked_at__isnull=True
