@@ -113,7 +113,6 @@ class GrantIn(serializers.Serializer[dict[str, Any]]):
     agency = serializers.PrimaryKeyRelatedField(queryset=Agency.objects.filter(is_active=True))
     scope = serializers.ChoiceField(choices=GrantScope.choices)
     include_identity = serializers.BooleanField(default=False)
-    reason = serializers.CharField(max_length=300)
     co_handling = serializers.BooleanField(default=False)
     reason = serializers.CharField(max_length=300)
 
@@ -121,6 +120,7 @@ class GrantIn(serializers.Serializer[dict[str, Any]]):
 class HandOverIn(serializers.Serializer[dict[str, Any]]):
     agency = serializers.PrimaryKeyRelatedField(queryset=Agency.objects.filter(is_active=True))
     keep_access = serializers.BooleanField(default=True)
+    reason = serializers.CharField(max_length=300)
 
 
 class StatusIn(serializers.Serializer[dict[str, Any]]):
@@ -217,8 +217,8 @@ def case_out(user: Any, case: Case) -> dict[str, Any]:
                 "agency": g.agency_id,
                 "scope": g.scope,
                 "include_identity": g.include_identity,
-                "person": g.person_id,
                 "co_handling": g.co_handling,
+                "person": g.person_id,
                 "granted_at": g.granted_at,
                 "revoked_at": g.revoked_at,
             }
@@ -427,7 +427,6 @@ class CaseGrantRevoke(APIView):
         return Response({"id": grant.pk, "revoked_at": grant.revoked_at})
 
 
-class CaseStatusView(APIView):
 class CaseHandOver(APIView):
     """The lead agency hands the case over to another lead agency; with ``keep_access`` (the
     default) it stays on the case as a co-handling agency. The answer is the new lead."""
@@ -445,6 +444,7 @@ class CaseHandOver(APIView):
         return Response({"id": case.pk, "lead_agency": case.lead_agency_id})
 
 
+class CaseStatusView(APIView):
     permission_classes = [HasAction]
     required_action = Action.EDIT_CASE
 
