@@ -430,6 +430,8 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["LENTERA_ALLOWED_HOSTS"] = "127.0.0.1,testserver"
     generate.prepare(args.database_url, fresh=False, var_dir=args.var_dir)
     generate.manage("migrate", "--noinput", env_url=args.database_url, var_dir=args.var_dir)
+    # what `lentera serve` does before it starts: the shared cache's table
+    generate.manage("createcachetable", env_url=args.database_url, var_dir=args.var_dir)
     generate.setup_django(args.database_url, args.var_dir)
     from django.apps import apps
 
