@@ -53,9 +53,10 @@ class OrderForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args: Any, case: Case, **kw: Any) -> None:
+    def __init__(self, *args: Any, case: Case | None = None, **kw: Any) -> None:
         super().__init__(*args, **kw)
-        self.fields["subject"].queryset = _parties(case)  # type: ignore[attr-defined]
+        if case is not None:
+            self.fields["subject"].queryset = _parties(case)  # type: ignore[attr-defined]
 
 
 class OrderOutcomeForm(forms.Form):
@@ -114,9 +115,11 @@ class TransferForm(forms.Form):
     to_account = forms.CharField(label=_("To account"), max_length=60, required=False)
     reference = forms.CharField(label=_("Reference"), max_length=80, required=False)
 
-    def __init__(self, *args: Any, case: Case, **kw: Any) -> None:
+    def __init__(self, *args: Any, case: Case | None = None, **kw: Any) -> None:
         super().__init__(*args, **kw)
-        people = Person.objects.filter(case_roles__case=case).distinct()
+        people = Person.objects.filter(case_roles__case=case).distinct() if case else None
+        if people is None:
+            return
         self.fields["from_person"].queryset = people  # type: ignore[attr-defined]
         self.fields["to_person"].queryset = people  # type: ignore[attr-defined]
 
