@@ -278,3 +278,23 @@ def test_field_names_on_the_timeline_are_the_form_labels():
     with translation.override("en"):
         shown = wording.render(parts)
     assert "travel_on" not in shown and shown.endswith(", x")
+
+
+def test_ubah_fakta_saves_on_the_first_try_and_takes_the_region_typed(client, cast, regions):
+    """Issue #18, item 3: the edit form, posted as the browser sends it, saves; a region typed
+    by name is the one stored."""
+    from lentera.apps.cases.models import Case
+    from tests.html_forms import html_form
+
+    case = case_services.case_open(
+        actor=cast.kupang_police_investigator, title="Contoh", region=regions["53.71"]
+    )
+    client.force_login(cast.kupang_police_investigator)
+    url = reverse("cases:edit", kwargs={"case_id": case.pk})
+    form = html_form(client.get(url).content.decode(), lambda f: "title" in dict(f.fields))
+    assert dict(form.fields)["region_code"] == "Kota Kupang · 53.71"
+    assert client.post(url, form.data()).status_code == 302
+    assert Case.objects.get(pk=case.pk).region.code == "53.71"
+    form = html_form(client.get(url).content.decode(), lambda f: "title" in dict(f.fields))
+    assert client.post(url, form.data(region_code="Alak")).status_code == 302
+    assert Case.objects.get(pk=case.pk).region.code == "53.71.01"

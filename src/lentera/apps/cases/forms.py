@@ -426,6 +426,12 @@ class CaseEditForm(CaseFactsForm):
     whether the editor may see and change a suspect's abuse of an official position.
     """
 
+    # left empty (a client that does not send it), the case keeps its region
+    region_code = RegionCodeField(
+        required=False,
+        help_text=_("Where the case belongs: type part of the name, e.g. Kupang, and pick it."),
+    )
+
     def __init__(
         self, *args: Any, parties: Iterable[Any] = (), complicity: bool = False, **kwargs: Any
     ) -> None:

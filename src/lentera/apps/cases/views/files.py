@@ -237,7 +237,7 @@ def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
                 case=case,
                 version=int(request.POST.get("version", "0")),
                 parties=form.party_facts(),
-                region=_region(data["region_code"]),
+                region=_region(data["region_code"]) if data["region_code"] else None,
                 **legal.case_kwargs(form),
             ),
             done=_("Changes saved."),
