@@ -51,6 +51,8 @@ def test_prefixes_are_read_from_the_pattern():
     assert need is not None and need.words == {"tanpa", "gratis", "free"} and not need.heads
     open_end = needs(re.compile(r"(?<![\w-])(?:dipotong|potong)(?:nya)?(?![\w-])"))
     assert open_end is not None and open_end.heads == {"dipo", "poto"}
+    no_end = needs(re.compile(r"(?<![\w-])(?:pt|ud)"))  # "udah" starts with "ud": not a word
+    assert no_end is not None and not no_end.words and no_end.heads == {"pt", "ud"}
     digits = needs(re.compile(r"(?<![\w-])\d+ hari"))
     assert digits is not None and digits.heads == set("0123456789")
     assert needs(re.compile(r"(?<![\w-])[a-z]+ hari")) is None  # any letter: always run

@@ -130,7 +130,7 @@ def needs(pattern: re.Pattern[str]) -> _Needs | None:
         run = _RUN.match(prefix)
         if run is None:
             return None  # starts with a sign ("$", "@"): always run
-        if run.end() < len(prefix) or parsed[1]:
+        if run.end() < len(prefix):
             words.add(run.group())  # the word ends inside the literal: known whole
         else:
             heads.add(prefix[:_HEAD])

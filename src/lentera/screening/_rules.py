@@ -325,6 +325,13 @@ _SIGNALS: Final[dict[str, re.Pattern[str]]] = {
 _COMPANY: Final = re.compile(
     r"(?<![\w-])(?:PT|CV|UD|Pt|Cv)\.? ?[A-Z][\w&'-]{2,}|(?<![\w-])(?:Yayasan|Koperasi|Toko|Kedai|Warung|Restoran|Rumah Makan|Hotel|Klinik|Rumah Sakit|RS|RSUD|Studio|Cafe|Kafe|Bengkel|Apotek|Salon|Laundry|Gudang|Pabrik|Perusahaan)\s+[A-Z][\w&'-]+|(?<![\w-])Tbk(?![\w-])"
 )
+# What the folded text must hold where a company name starts (a cheap gated test before the
+# case-sensitive pattern runs on the original text).
+_COMPANY_HINT: Final = re.compile(
+    r"(?<![\w-])(?:pt|cv|ud|yayasan|koperasi|toko|kedai|warung|restoran|rumah makan|hotel|klinik|"
+    r"rumah sakit|rs|rsud|studio|cafe|kafe|bengkel|apotek|salon|laundry|gudang|pabrik|perusahaan|"
+    r"tbk)"
+)
 _AGE_PATTERNS: Final = (
     re.compile(
         r"(?<![\w-])(?:usia|umur|umurnya|berusia|age|aged|ages)\s?:?\s?(?:min(?:imal|imum)?\.?\s?|mulai\s|dari\s|antara\s)?(?P<n>\d{1,2})(?!\d)"
@@ -533,6 +540,7 @@ def _gate() -> Gate:
     patterns = [p for group in _P.values() for p, _negatable in group]
     patterns += [*_SIGNALS.values(), *_AGE_PATTERNS, FOREIGN_RE, TRANSIT_RE]
     patterns += [_SCAM_ROLE, _STRONG_SCAM_ROLE, _TRANSIT, _LEG, _PAY_WORDS, _OFFER_CUES, _JOB_CUE]
+    patterns.append(_COMPANY_HINT)
     return Gate(patterns)
 
 
@@ -546,9 +554,10 @@ def analyse(text: str, policy: DestinationPolicyTable) -> Analysis:
         found = [Hit(name, m.start(), m.end()) for m in a.scan(pattern)]
         if found:
             a.signals[name] = found
-    companies = [Hit("company", m.start(), m.end()) for m in _COMPANY.finditer(text)]
-    if companies:
-        a.signals["company"] = companies
+    if a.scan(_COMPANY_HINT):
+        companies = [Hit("company", m.start(), m.end()) for m in _COMPANY.finditer(text)]
+        if companies:
+            a.signals["company"] = companies
     transit_points = [Hit("transit_point", m.start(), m.end()) for m in a.scan(TRANSIT_RE)]
     if transit_points:
         a.signals["transit_point"] = transit_points
