@@ -173,7 +173,7 @@ class OutreachEventList(APIView):
         qs = outreach.visible(request.user, READ).select_related("region")
         year = request.query_params.get("year", "")
         if year:
-            if not year.isdigit():
+            if not year.isdigit() or not 1900 <= int(year) <= 2100:
                 raise ValidationError({"year": [_("Must be a year.")]})
             qs = qs.filter(held_on__year=int(year))
         return _page(self, request, qs, event_out)

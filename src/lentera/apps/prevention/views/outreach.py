@@ -44,7 +44,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     user = signed_in(request)
     qs = outreach.visible(user, READ).select_related("agency", "region")
     year = request.GET.get("year", "")
-    if year.isdigit():
+    if year.isdigit() and 1900 <= int(year) <= 2100:
         qs = qs.filter(held_on__year=int(year))
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
