@@ -30,6 +30,7 @@ from lentera.apps.justice import serializers as out
 from lentera.apps.justice.models import Proceeding
 from lentera.apps.justice.policies import proceedings
 from lentera.apps.justice.vocab import Stage
+from lentera.apps.justice.watching import on_watch
 
 
 def _prosecutors() -> Any:
@@ -165,13 +166,21 @@ class ProceedingList(APIView):
         qs = selectors.proceeding_list(
             user=request.user, case_id=int(case_raw) if case_raw else None
         )
-        rows = selectors.watch(qs, today=timezone.localdate())
-        if stalled is not None:
-            rows = [w for w in rows if w.stalled is stalled]
-        if overdue is not None:
-            rows = [w for w in rows if bool(w.overdue) is overdue]
+        today = timezone.localdate()
         paginator = CappedPagination()
-        page = paginator.paginate_queryset(rows, request, view=self) or []
+        if stalled is None and overdue is None:
+            # a page of rows from the database; deadlines worked out for that page only
+            found = paginator.paginate_queryset(qs, request, view=self) or []
+            page = selectors.watch(found, today=today)
+        else:
+            if stalled or overdue:  # only proceedings whose watch day has come can be either
+                qs = on_watch(qs, today)
+            rows = selectors.watch(qs, today=today)
+            if stalled is not None:
+                rows = [w for w in rows if w.stalled is stalled]
+            if overdue is not None:
+                rows = [w for w in rows if bool(w.overdue) is overdue]
+            page = paginator.paginate_queryset(rows, request, view=self) or []
         return paginator.get_paginated_response(
             [proceeding_out(request.user, w.proceeding, w) for w in page]
         )
