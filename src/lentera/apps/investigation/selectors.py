@@ -40,6 +40,7 @@ class OrderRow:
     warn: bool
     target: str
     note: str
+    outcome_form: Any = None  # the page's form, set by the view of a user who records
 
 
 @dataclass
@@ -48,6 +49,8 @@ class ItemRow:
     description: str
     seized_place: str
     custody: list[Any]
+    handover_form: Any = None  # the page's forms, set by the view of a user who records
+    status_form: Any = None
 
 
 @dataclass

@@ -59,6 +59,20 @@ def _page(
         "agencies": Agency.objects.filter(is_active=True).order_by("name"),
     }
     if can_record:
+        for order_row in register.orders:
+            order_row.outcome_form = OrderOutcomeForm(
+                initial={"version": order_row.order.version},
+                auto_id=f"id_order{order_row.order.pk}_%s",
+            )
+        for item_row in register.items:
+            item = item_row.item
+            item_row.handover_form = HandOverForm(
+                initial={"version": item.version}, auto_id=f"id_hand{item.pk}_%s"
+            )
+            item_row.status_form = TrialStatusForm(
+                initial={"status": item.trial_status, "version": item.version},
+                auto_id=f"id_status{item.pk}_%s",
+            )
         context["order_form"] = forms.get("order_form") or OrderForm(case=case)
         context["evidence_form"] = forms.get("evidence_form") or EvidenceForm()
         context["transfer_form"] = forms.get("transfer_form") or TransferForm(case=case)

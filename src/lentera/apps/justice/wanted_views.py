@@ -89,7 +89,7 @@ def wanted_close(request: HttpRequest, proceeding_id: int, notice_id: int) -> Ht
 def wanted_context(proceeding: Proceeding) -> dict[str, Any]:
     """What the wanted section of the proceeding page needs beside the proceeding."""
     return {
-        "wanted_ends": WantedEnd.choices,
-        "wanted_agencies": Agency.objects.filter(is_active=True).order_by("name"),
+        "wanted_form": WantedForm(initial={"issued_by": proceeding.police_agency_id}),
+        "wanted_end_form": WantedEndForm(auto_id="id_wanted_end_%s"),
         "wanted_open": wanted.open_notice(proceeding.wanted.all()),
     }
