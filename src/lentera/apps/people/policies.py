@@ -17,7 +17,7 @@ there by pseudonym. Region-wide roles never see identities.
 from __future__ import annotations
 
 from django.apps import apps
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import F, Q
 
 from lentera.apps.accounts.models import User
 from lentera.apps.accounts.permissions import Action, Scope
@@ -30,8 +30,6 @@ PEOPLE_SCOPES = ("people", "full")
 
 def identity_q(agency_id: int) -> Q:
     """People whose identity users of ``agency_id`` (with the permission) may see."""
-    # Correlated EXISTS on each person (served by the partial index on live grants); ``pk IN
-    # (subquery)`` OR'd together made PostgreSQL filter the whole population at a million.
     grants = apps.get_model("cases", "CaseGrant").objects.filter(
         agency_id=agency_id,
         revoked_at__isnull=True,
@@ -41,28 +39,33 @@ def identity_q(agency_id: int) -> Q:
     parties = apps.get_model("cases", "CaseParty").objects
     # a whole-case grant passes on the identities its lead agency holds, and no others
     whole = parties.filter(
-        Exists(grants.filter(person__isnull=True, case_id=OuterRef("case_id"))),
-        person_id=OuterRef("pk"),
-        case__lead_agency_id=OuterRef("owner_agency_id"),
-    )
+        case_id__in=grants.filter(person__isnull=True).values("case_id"),
+        person__owner_agency_id=F("case__lead_agency_id"),
+    ).values("person_id")
     victim = grants.filter(
-        person_id=OuterRef("pk"), case__lead_agency_id=OuterRef("owner_agency_id")
-    )
-    return Q(owner_agency_id=agency_id) | Q(Exists(whole)) | Q(Exists(victim))
+        person__isnull=False, person__owner_agency_id=F("case__lead_agency_id")
+    ).values("person_id")
+    return Q(owner_agency_id=agency_id) | Q(pk__in=whole) | Q(pk__in=victim)
 
 
 def reachable_q(agency_id: int) -> Q:
-    """People the agency reaches by pseudonym: its own, its cases' parties, granted parties."""
+    """People the agency reaches by pseudonym: its own, its cases' parties, granted parties.
+
+    Uncorrelated ``IN`` subqueries on purpose (unlike the case policy's ``EXISTS``): PostgreSQL
+    hashes each once, and a person list filtered by initials, which reads the population, ran
+    ten times faster so than with correlated ``EXISTS`` (222 ms against 2,233 ms for the count
+    at 100,000 cases; issue #21)."""
     grant_model = apps.get_model("cases", "CaseGrant")
     parties = apps.get_model("cases", "CaseParty").objects
     grants = grant_model.objects.filter(
         agency_id=agency_id, revoked_at__isnull=True, scope__in=PEOPLE_SCOPES
     )
-    mine = parties.filter(person_id=OuterRef("pk"))
-    lead = mine.filter(case__lead_agency_id=agency_id)
-    whole = mine.filter(Exists(grants.filter(person__isnull=True, case_id=OuterRef("case_id"))))
-    victim = grants.filter(person_id=OuterRef("pk"))
-    return Q(owner_agency_id=agency_id) | Q(Exists(lead)) | Q(Exists(whole)) | Q(Exists(victim))
+    lead = parties.filter(case__lead_agency_id=agency_id).values("person_id")
+    whole = parties.filter(case_id__in=grants.filter(person__isnull=True).values("case_id")).values(
+        "person_id"
+    )
+    victim = grants.filter(person__isnull=False).values("person_id")
+    return Q(owner_agency_id=agency_id) | Q(pk__in=lead) | Q(pk__in=whole) | Q(pk__in=victim)
 
 
 class PersonPolicy(Policy[Person]):
@@ -79,11 +82,11 @@ class PersonPolicy(Policy[Person]):
             return reach
         if scope == Scope.REGION:
             parties = apps.get_model("cases", "CaseParty").objects
-            in_region = parties.filter(region_q("case__region", user), person_id=OuterRef("pk"))
+            in_region = parties.filter(region_q("case__region", user)).values("person_id")
             wide = (
                 region_q("region", user)
                 | region_q("owner_agency__region", user)
-                | Q(Exists(in_region))
+                | Q(pk__in=in_region)
             )
             return wide | reach
         return Q()
