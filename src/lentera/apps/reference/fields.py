@@ -19,7 +19,6 @@ from typing import Any
 
 from django import forms
 from django.core.signals import request_started
-from django.db.models import Q
 from django.urls import reverse_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -46,26 +45,25 @@ def region_label(region: Region) -> str:
 
 
 def find_regions(text: str, *, limit: int = 12) -> list[Region]:
-    """Regions whose name contains ``text`` (provinces and regencies first), or whose code
-    starts with it."""
+    """Regions whose name contains ``text``, provinces and regencies first, then districts and
+    villages (names that start with it before the others), or whose code starts with it."""
     text = text.strip()
     if len(text) < 2:
         return []
-    qs = Region.objects.all()
     if text[:1].isdigit():
-        qs = qs.filter(code__startswith=text)
-    else:
-        qs = qs.filter(Q(name__icontains=text))
-    level_rank = {"province": 0, "regency": 1, "district": 2, "village": 3}
-    found = list(qs.order_by("code")[: limit * 8])
-    found.sort(
-        key=lambda r: (
-            level_rank.get(r.level, 9),
-            not r.name.lower().startswith(text.lower()),
-            r.name,
+        return list(Region.objects.filter(code__startswith=text).order_by("code")[:limit])
+    found: list[Region] = []
+    for levels in (("province", "regency"), ("district",), ("village",)):
+        if len(found) >= limit:
+            break
+        rows = list(
+            Region.objects.filter(level__in=levels, name__icontains=text).order_by("code")[
+                : limit * 4
+            ]
         )
-    )
-    return found[:limit]
+        rows.sort(key=lambda r: (not r.name.lower().startswith(text.lower()), r.name))
+        found += rows[: limit - len(found)]
+    return found
 
 
 def _code_of(text: str) -> str | None:
