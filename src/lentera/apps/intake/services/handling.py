@@ -8,7 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from lentera.apps.accounts import wording
 from lentera.apps.accounts.audit import record_event
 from lentera.apps.accounts.events import EventType
 from lentera.apps.accounts.models import Agency, User
@@ -18,7 +20,6 @@ from lentera.apps.cases.models import Case
 from lentera.apps.cases.policies import cases
 from lentera.apps.cases.services import case_open
 from lentera.apps.intake.models import (
-    URGENCY_SHORT,
     Acknowledgement,
     CloseReason,
     Complaint,
@@ -37,6 +38,13 @@ from lentera.apps.intake.triage import DUE_WITHIN
 from lentera.apps.reference.models import Region
 
 COMPLAINT_REOPENED = cast(EventType, getattr(EventType, "COMPLAINT_REOPENED", "complaint_reopened"))
+
+# the urgency on the complaint's history, in the reader's language (accounts.wording)
+_URGENCY_WORDS = {
+    Urgency.CRITICAL: gettext_noop("Critical"),
+    Urgency.HIGH: gettext_noop("High"),
+    Urgency.NORMAL: gettext_noop("Normal"),
+}
 
 
 def complaint_triage(
@@ -124,7 +132,10 @@ def complaint_triage(
             actor=actor,
             event_type=EventType.COMPLAINT_TRIAGED,
             obj=complaint,
-            summary=f"{URGENCY_SHORT[Urgency(final_urgency)]} → {final_agency or '—'}",
+            summary=[
+                wording.text(_URGENCY_WORDS[Urgency(final_urgency)]),
+                f" → {final_agency or '—'}",
+            ],
             data={
                 "from": before,
                 "to": ComplaintStatus.TRIAGED,
@@ -155,7 +166,7 @@ def complaint_acknowledge(*, actor: User, complaint: Complaint, method: str) -> 
             actor=actor,
             event_type=EventType.COMPLAINT_ACKNOWLEDGED,
             obj=complaint,
-            summary=str(Acknowledgement(method).label),
+            summary=[wording.label(Acknowledgement, method)],
             data={"method": method},
         )
     return complaint
@@ -250,7 +261,7 @@ def complaint_close(
             actor=actor,
             event_type=EventType.COMPLAINT_CLOSED,
             obj=complaint,
-            summary=str(CloseReason(reason).label),
+            summary=[wording.label(CloseReason, reason)],
             data={"from": before, "to": ComplaintStatus.CLOSED, "reason": reason},
         )
     return complaint

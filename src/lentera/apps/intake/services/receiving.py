@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lentera.apps.accounts import wording
 from lentera.apps.accounts.audit import record_event
 from lentera.apps.accounts.events import EventType
 from lentera.apps.accounts.identity import keep_verbatim
@@ -189,7 +190,7 @@ def _save_new(complaint: Complaint, actor: User | None, data: dict[str, Any]) ->
         actor=actor,
         event_type=EventType.COMPLAINT_RECEIVED,
         obj=complaint,
-        summary=f"{complaint.tracking_code} · {Channel(complaint.channel).label}",
+        summary=[f"{complaint.tracking_code} · ", wording.label(Channel, complaint.channel)],
         data={
             "channel": complaint.channel,
             "urgency": complaint.urgency,
