@@ -495,6 +495,12 @@ class CommunityReport(models.Model):
     def __str__(self) -> str:
         return f"#{self.pk} {self.kind}"
 
+    @property
+    def flag_labels(self) -> list[str]:
+        from lentera.apps.prevention.vocab import SMS_NOTES
+
+        return [str(SMS_NOTES.get(code, code)) for code in self.parse_flags]
+
 
 # -- passport and departure delays (issue #15, item 4) ----------------------------------------------
 
@@ -692,6 +698,12 @@ class Returnee(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk}"
+
+    @property
+    def note_labels(self) -> list[str]:
+        from lentera.apps.prevention.vocab import MANIFEST_NOTES
+
+        return [str(MANIFEST_NOTES.get(code, code)) for code in self.notes]
 
 
 # -- the prospective-worker register (issue #15, item 2) ---------------------------------------------

@@ -246,6 +246,25 @@ class MatchState(models.TextChoices):
     REGISTERED = "registered", _("Registered")
 
 
+#: What the reading of an SMS community report noted.
+SMS_NOTES = {
+    "empty": _("the message is empty"),
+    "free_text": _("written as free text"),
+    "bad_region": _("the village code is not valid"),
+    "unknown_region": _("the village code is unknown"),
+    "unknown_role": _("the reporter's role is unknown"),
+    "bad_count": _("the number of people is not a number"),
+    "missing_message": _("the message part is missing"),
+    "missing_destination": _("the destination is missing"),
+}
+
+#: Notes a manifest row may carry (kept, to be checked).
+MANIFEST_NOTES = {
+    "no_nik": _("no NIK"),
+    "no_home_region": _("no home region"),
+    "unknown_home_region": _("home region code unknown"),
+}
+
 #: Victim indicators asked of each returnee at arrival.
 ARRIVAL_INDICATORS = (
     ("deceived", _("Deceived about the work or the pay")),
