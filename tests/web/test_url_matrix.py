@@ -248,6 +248,8 @@ ROWS: dict[str, Row] = {
         (a.SCREEN_OFFER,), P, owner=INTAKE, other="batam_posko_officer"
     ),
     "prevention:takedown_case": Row(
+        (a.SCREEN_OFFER,), P, owner=INTAKE, other="batam_posko_officer"
+    ),
     # returns in batches (issue #15, item 6)
     "prevention:returns": Row((*RETURNS, a.VIEW_CASE), owner=POSKO),
     "prevention:return_new": Row(RETURNS, GP, owner=POSKO),
