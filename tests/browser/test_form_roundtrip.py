@@ -23,14 +23,18 @@ from django.utils import timezone
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from playwright.sync_api import Error as PlaywrightError
 
+from lentera.apps.accounts import services as account_services
 from lentera.apps.accounts.middleware import needs_second_factor
 from lentera.apps.accounts.models import User
 from lentera.apps.accounts.permissions import Role
 from lentera.apps.cases import services as case_services
 from lentera.apps.cases.models import Case, CaseParty
 from lentera.apps.cases.vocab import ControlMethod, ExploitationType, Platform, RecruitmentChannel
+from lentera.apps.coordination import services as coordination_services
+from lentera.apps.coordination.models import Meeting
 from lentera.apps.intake import services as intake_services
 from lentera.apps.intake.services import FactsInput, ReporterInput
+from lentera.apps.intake.services.routing_rules import routing_rule_save
 from lentera.apps.justice import services as justice_services
 from lentera.apps.justice.forms import DeadlineSettingsForm
 from lentera.apps.justice.models import DeadlineSetting
@@ -266,6 +270,80 @@ def a_user_with_roles(cast: Cast, regions: dict) -> User:
     return make_user("kupang_uptd_pendamping", cast.kupang_uptd, [Role.CASEWORKER, Role.ANALYST])
 
 
+def a_held_meeting(cast: Cast, regions: dict) -> Any:
+    """The Kupang task force's meeting of yesterday: an agenda item, draft minutes, a decision
+    (the same meeting for both rows that need one)."""
+    meeting = Meeting.objects.filter(title="Rapat koordinasi semester I").first()
+    if meeting is not None:
+        return meeting
+    secretariat = make_user("kupang_secretariat", cast.kupang_uptd, [Role.SECRETARIAT])
+    task_force = account_services.task_force_create(
+        actor=None, name="Gugus Tugas PP-TPPO Kota Kupang", level="regency", region=regions["53.71"]
+    )
+    invited = [cast.kupang_police, cast.kupang_uptd]
+    for agency in invited:
+        account_services.task_force_add_member(actor=None, task_force=task_force, agency=agency)
+    meeting = coordination_services.meeting_schedule(
+        actor=secretariat,
+        task_force=task_force,
+        title="Rapat koordinasi semester I",
+        starts_at=timezone.now() - timedelta(days=1),
+        place="Kantor DP3A Kota Kupang",
+        agencies=invited,
+    )
+    coordination_services.agenda_add(
+        actor=secretariat, meeting=meeting, topic="Evaluasi pemulangan korban semester I"
+    )
+    meeting.refresh_from_db()
+    coordination_services.minutes_record(
+        actor=secretariat,
+        meeting=meeting,
+        minutes="Rapat dibuka pukul 09.00.",
+        version=meeting.version,
+    )
+    coordination_services.decision_add(
+        actor=secretariat, meeting=meeting, text="Sosialisasi di kelurahan asal korban."
+    )
+    return meeting
+
+
+def an_agenda_item(cast: Cast, regions: dict) -> Any:
+    return a_held_meeting(cast, regions).agenda.get()
+
+
+def a_decision(cast: Cast, regions: dict) -> Any:
+    return a_held_meeting(cast, regions).decisions.get()
+
+
+def a_routing_rule(cast: Cast, regions: dict) -> Any:
+    return routing_rule_save(
+        actor=cast.system_admin,
+        region=regions["53.71"],
+        category="any",
+        age_band="child",
+        agency=cast.kupang_uptd,
+        fallback_agency=cast.kupang_police,
+        priority=40,
+        note="Anak di Kota Kupang: UPTD PPA",
+    )
+
+
+def a_placement_agency(cast: Cast, regions: dict) -> Any:
+    make_user("kupang_manpower_officer", cast.kupang_police, [Role.MANPOWER_OFFICER])
+    return prevention_services.placement_agency_save(
+        actor=User.objects.get(username="kupang_manpower_officer"),
+        record=prevention_services.AgencyRecord(
+            licence_number="KEP.123/PPTKIS/2020",
+            name="PT Contoh Penempatan",
+            valid_from=date(2020, 3, 1),
+            valid_to=date(2030, 2, 28),
+            head_office="Jakarta Timur",
+            branches=("Kupang", "Atambua"),
+            note="Contoh",
+        ),
+    )
+
+
 def roles_of(user: User) -> dict[str, Any]:
     return {"roles": sorted(user.role_assignments.values_list("role", flat=True))}
 
@@ -373,6 +451,36 @@ EDIT_FORMS: dict[str, EditForm] = {
         change=("note", "Dipantau tiap minggu.", lambda o: {"note": "Dipantau tiap minggu."}),
         skip=("triaged_at", "triaged_by_id"),
     ),
+    "coordination:agenda_edit": EditForm(  # a form per agenda item, on the meeting's page
+        user="kupang_secretariat",
+        setup=an_agenda_item,
+        kwargs=lambda a: {"meeting_id": a.meeting_id},
+        page="coordination:meeting",
+        form="[data-testid=agenda-edit-1]",
+        change=("topic", "Evaluasi rujukan", lambda a: {"topic": "Evaluasi rujukan"}),
+    ),
+    "coordination:decision_edit": EditForm(  # a form per decision, on the meeting's page
+        user="kupang_secretariat",
+        setup=a_decision,
+        kwargs=lambda d: {"meeting_id": d.meeting_id},
+        page="coordination:meeting",
+        form="[data-testid=decision-edit-1]",
+        change=("text", "Sosialisasi di sekolah.", lambda d: {"text": "Sosialisasi di sekolah."}),
+    ),
+    "intake:routing_edit": EditForm(
+        user="system_admin",
+        setup=a_routing_rule,
+        kwargs=lambda r: {"rule_id": r.pk},
+        form="form:has([data-testid=save-rule])",
+        change=("priority", "45", lambda r: {"priority": 45}),
+    ),
+    "prevention:agency_edit": EditForm(
+        user="kupang_manpower_officer",
+        setup=a_placement_agency,
+        kwargs=lambda a: {"p3mi_id": a.pk},
+        form="form:has([name=licence_number])",
+        change=("valid_to", "2031-02-28", lambda a: {"valid_to": date(2031, 2, 28)}),
+    ),
     "accounts:user_detail": EditForm(  # the roles form, filled from the user's roles
         user="kupang_uptd_admin",
         setup=a_user_with_roles,
@@ -433,7 +541,8 @@ def pages(browser: Browser, live_server, cast):
 
     def page_of(username: str) -> Page:
         if username not in made:
-            user = getattr(cast, username)
+            # a cast member, or a user an edit form's record made (the secretariat, say)
+            user = getattr(cast, username, None) or User.objects.get(username=username)
             client = Client()
             if needs_second_factor(user):
                 login_verified(client, user)
@@ -464,6 +573,7 @@ def open_form(page: Page, name: str, spec: EditForm, record: Any) -> Any:
     expect(page.locator("html")).to_have_attribute("lang", "id")
     form = page.locator(spec.form.format(pk=getattr(record, "pk", "")))
     expect(form).to_have_count(1)
+    form.evaluate("f => { const d = f.closest('details'); if (d) d.open = true; }")  # folded
     # What the browser holds is what the server wrote: a date it cannot read is dropped.
     dropped = form.locator("input[type=date], input[type=datetime-local]").evaluate_all(
         "els => els.filter(e => e.value !== (e.getAttribute('value') || ''))"
