@@ -105,7 +105,9 @@ def placement_agency_save(
     if agency is not None:
         taken = taken.exclude(pk=agency.pk)
     if "licence_number" not in errors and taken.exists():
-        errors["licence_number"] = [_("Another agency of the register has this licence number.")]
+        errors["licence_number"] = [
+            _("Another placement agency of the register has this licence number.")
+        ]
     if errors:
         raise ValidationError(errors)
     values = {"licence_number": number, **_values(record)}

@@ -110,7 +110,7 @@ def agency_new(request: HttpRequest) -> HttpResponse:
             request,
             form,
             lambda data: services.placement_agency_save(actor=user, record=_record(data)),
-            done=_("Agency added to the register."),
+            done=_("Placement agency added to the register."),
         )
         if outcome.ok:
             return redirect("prevention:agency", p3mi_id=outcome.value.pk)
@@ -246,7 +246,7 @@ def _name_recruiter(
         done=_("Recruiter saved."),
     )
     if not outcome.ok:
-        outcome.flash(request, invalid=_("Choose an agency of the register."))
+        outcome.flash(request, invalid=_("Choose a placement agency of the register."))
     return None
 
 
