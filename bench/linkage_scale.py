@@ -109,7 +109,7 @@ def main() -> None:
         "Progress as the command printed it:",
         "",
         "```",
-        *progress.strip().splitlines()[-12:],
+        *[line for line in progress.splitlines() if line.startswith("[")][-14:],
         "```",
         "",
     ]

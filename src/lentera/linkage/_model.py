@@ -202,6 +202,7 @@ def comparisons(*, term_frequencies: bool = True) -> list[cl.CustomComparison]:
                     ),
                     "address written alike",
                 ),
+                _lv(cll.ExactMatchLevel("address_key"), "same short address"),
                 _lv(cll.ArrayIntersectLevel("address_tokens", 2), "address shares parts"),
                 _lv(cll.ElseLevel(), "different phone and address"),
             ],
@@ -229,6 +230,13 @@ def comparisons(*, term_frequencies: bool = True) -> list[cl.CustomComparison]:
                 _lv(cll.ExactMatchLevel("region6"), "same district"),
                 _lv(cll.ExactMatchLevel("region4"), "same regency or city"),
                 _lv(cll.ExactMatchLevel("region_name"), "same region name"),
+                _lv(
+                    cll.And(
+                        cll.CustomLevel("length(region_name_l) >= 6"),
+                        _within_edits("region_name", 1),
+                    ),
+                    "region name with one typo",
+                ),
                 _lv(cll.ExactMatchLevel("region2"), "same province"),
                 _lv(cll.ElseLevel(), "different region"),
             ],
@@ -345,6 +353,7 @@ def blocking_rules() -> list[Any]:
             "and substr(l.name_last, 1, 1) = substr(r.name_last, 1, 1)"
         ),
         block_on("dob", "region2"),
+        block_on("dob", "region_name"),
         # Both names mistyped, or a register in which names and places are written unlike
         # Indonesian ones: the same birth date and initial, or the same name part, birth year
         # and the other part's initial.
