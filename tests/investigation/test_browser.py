@@ -50,6 +50,10 @@ def test_lead_investigator_follows_the_ring(page: Page, base_url, cast, police, 
     page.click("[data-testid=open-network]")
     canvas = page.locator("[data-testid=network-canvas]")
     expect(canvas).to_have_attribute("data-ready", re.compile(r"^[1-9]\d*$"))
+    # drawn where one can see it: the page's CSP forbids inline styles, the size is in app.css
+    box = canvas.bounding_box()
+    assert box is not None and box["height"] >= 400, box
+    assert canvas.locator("canvas").count() >= 1
     expect(page.locator("[data-testid=network-money]")).to_contain_text("12.000.000")
     expect(page.locator("[data-testid=network-rings]")).to_contain_text("24.000.000")
     data = page.locator("#network-data").text_content() or ""

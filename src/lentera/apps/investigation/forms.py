@@ -146,7 +146,9 @@ class CallsForm(forms.Form):
 
 class NetworkForm(forms.Form):
     start = forms.CharField(widget=forms.HiddenInput)
-    depth = forms.IntegerField(label=_("Steps"), min_value=1, max_value=5, initial=3)
+    depth = forms.IntegerField(
+        label=_("Steps from the start"), min_value=1, max_value=5, initial=3, required=False
+    )
     roles = forms.MultipleChoiceField(
         label=_("Roles in the network"),
         required=False,

@@ -8,6 +8,10 @@
     var data = document.getElementById("network-data");
     if (!box || !data || typeof window.cytoscape !== "function") return;
     var elements = JSON.parse(data.textContent);
+    var lang = document.documentElement.lang || "id";
+    elements.forEach(function (e) {  // amounts read as the page's language writes them
+      if (e.data && e.data.amount) e.data.amount_text = "Rp" + Number(e.data.amount).toLocaleString(lang);
+    });
     var colours = {
       person: "#1f6feb", organisation: "#8250df", case: "#2da44e",
       account: "#bf8700", phone: "#d1242f", hidden: "#8c959f"
@@ -27,8 +31,9 @@
         { selector: "edge", style: { "width": 1, "line-color": "#999", "curve-style": "bezier" } },
         { selector: "edge[kind = 'transfer']", style: {
           "width": 3, "line-color": "#bf8700", "target-arrow-shape": "triangle",
-          "target-arrow-color": "#bf8700", "label": "data(amount)", "font-size": 8
+          "target-arrow-color": "#bf8700"
         } },
+        { selector: "edge[kind = 'transfer'][amount_text]", style: { "label": "data(amount_text)", "font-size": 8 } },
         { selector: "edge[kind = 'chain']", style: {
           "line-style": "dashed", "target-arrow-shape": "vee", "line-color": "#8250df"
         } }
