@@ -27,6 +27,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 from playwright.sync_api import Error as PlaywrightError
 
 from lentera.apps.accounts.middleware import needs_second_factor
+from lentera.apps.accounts.models import User
 from lentera.apps.cases import services as case_services
 from lentera.apps.justice import services as justice_services
 from lentera.apps.justice.vocab import Stage
@@ -224,7 +225,7 @@ def pages_in(browser: Browser, live_server, cast) -> Iterator[Callable[[str, str
 
     def page_of(username: str, lang: str) -> Page:
         if (username, lang) not in made:
-            user = getattr(cast, username)
+            user = getattr(cast, username, None) or User.objects.get(username=username)
             client = Client()
             if needs_second_factor(user):
                 login_verified(client, user)
@@ -296,6 +297,7 @@ def test_every_edit_form_saves_unchanged_in_both_languages(pages_in, cast, regio
                 before = snapshot(spec, record)
                 page.goto(reverse(spec.page or name, kwargs=spec.kwargs(record)))
                 form = page.locator(spec.form.format(pk=getattr(record, "pk", "")))
+                form.evaluate("f => { const d = f.closest('details'); if (d) d.open = true; }")
                 refused = form.evaluate(
                     "f => [...f.elements].filter(e => e.willValidate && !e.checkValidity())"
                     ".map(e => e.name + ': ' + e.validationMessage)"

@@ -19,6 +19,7 @@ from django import forms
 from django.utils import timezone, translation
 
 import lentera
+from lentera.apps.accounts.models import User
 from lentera.web.widgets import IsoDateInput, IsoDateTimeInput
 
 pytestmark = pytest.mark.django_db  # some forms read their choices from the database
@@ -28,6 +29,10 @@ SKIP = re.compile(r"\.(migrations|management)(\.|$)")
 # Forms that need keyword arguments to be built (the ones views pass).
 KWARGS: dict[str, dict[str, object]] = {
     "lentera.apps.justice.forms.DeadlineSettingsForm": {"current": {}},
+    # the region drop-down of the prevention registers is the officer's own region
+    "lentera.apps.prevention.outreach_forms.CommunityReportForm": {"user": User()},
+    "lentera.apps.prevention.outreach_forms.CourseForm": {"user": User()},
+    "lentera.apps.prevention.outreach_forms.EventForm": {"user": User()},
 }
 LANGUAGES = ("id", "en")
 
