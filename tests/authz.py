@@ -424,6 +424,9 @@ def build_world() -> World:
     investigation = investigation_world(
         investigator=investigator, case=police_case, proceeding=proceeding
     )
+    # one URL argument, one record: a name two worlds share would test the wrong record
+    shared = set(investigation) & set(coordination)
+    assert not shared, f"the worlds name the same URL argument: {sorted(shared)}"
     ids = {
         **investigation,
         "person_id": child.pk,

@@ -73,7 +73,7 @@ def investigation_world(*, investigator: User, case: Any, proceeding: Any) -> di
     return {
         "notice_id": notice.pk,
         "order_id": order.pk,
-        "item_id": item.pk,
+        "evidence_id": item.pk,  # not "item_id": an action item of coordination has that
         "transfer_id": transfer.pk,
         "alert_id": alert.pk,
     }

@@ -228,9 +228,9 @@ class EvidenceHandOver(APIView):
     required_action = Action.MANAGE_PROCEEDINGS
 
     @extend_schema(request=HandOverIn, responses={201: EvidenceOut})
-    def post(self, request: Request, case_id: int, item_id: int) -> Response:
+    def post(self, request: Request, case_id: int, evidence_id: int) -> Response:
         case = _case(request, case_id)
-        item = _item(case, item_id)
+        item = _item(case, evidence_id)
         data = HandOverIn(data=request.data)
         data.is_valid(raise_exception=True)
         services.evidence_hand_over(actor=signed_in(request), item=item, **data.validated_data)
@@ -242,9 +242,9 @@ class EvidenceTrialStatus(APIView):
     required_action = Action.MANAGE_PROCEEDINGS
 
     @extend_schema(request=TrialStatusIn, responses=EvidenceOut)
-    def post(self, request: Request, case_id: int, item_id: int) -> Response:
+    def post(self, request: Request, case_id: int, evidence_id: int) -> Response:
         case = _case(request, case_id)
-        item = _item(case, item_id)
+        item = _item(case, evidence_id)
         data = TrialStatusIn(data=request.data)
         data.is_valid(raise_exception=True)
         services.evidence_trial_status(actor=signed_in(request), item=item, **data.validated_data)

@@ -15,12 +15,12 @@ urlpatterns: list[URLPattern | URLResolver] = [
         "cases/<int:case_id>/evidence-items", api.CaseEvidence.as_view(), name="api-evidence-items"
     ),
     path(
-        "cases/<int:case_id>/evidence-items/<int:item_id>/handovers",
+        "cases/<int:case_id>/evidence-items/<int:evidence_id>/handovers",
         api.EvidenceHandOver.as_view(),
         name="api-evidence-handovers",
     ),
     path(
-        "cases/<int:case_id>/evidence-items/<int:item_id>/trial-status",
+        "cases/<int:case_id>/evidence-items/<int:evidence_id>/trial-status",
         api.EvidenceTrialStatus.as_view(),
         name="api-evidence-trial-status",
     ),

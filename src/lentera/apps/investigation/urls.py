@@ -18,17 +18,17 @@ urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path("kasus/<int:case_id>/barang-bukti/", views.evidence_add, name="evidence_add"),
     path(
-        "kasus/<int:case_id>/barang-bukti/<int:item_id>/serah/",
+        "kasus/<int:case_id>/barang-bukti/<int:evidence_id>/serah/",
         views.evidence_hand_over,
         name="evidence_hand_over",
     ),
     path(
-        "kasus/<int:case_id>/barang-bukti/<int:item_id>/status/",
+        "kasus/<int:case_id>/barang-bukti/<int:evidence_id>/status/",
         views.evidence_status,
         name="evidence_status",
     ),
     path(
-        "kasus/<int:case_id>/barang-bukti/<int:item_id>/berkas/",
+        "kasus/<int:case_id>/barang-bukti/<int:evidence_id>/berkas/",
         views.evidence_download,
         name="evidence_download",
     ),

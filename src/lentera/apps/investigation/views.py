@@ -167,9 +167,9 @@ def evidence_add(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @require_POST
 @requires(Action.MANAGE_PROCEEDINGS)
-def evidence_hand_over(request: HttpRequest, case_id: int, item_id: int) -> HttpResponse:
+def evidence_hand_over(request: HttpRequest, case_id: int, evidence_id: int) -> HttpResponse:
     case = policies.case_for(request.user, case_id, Action.MANAGE_PROCEEDINGS)
-    item = _item(case, item_id)
+    item = _item(case, evidence_id)
     form = HandOverForm(request.POST)
     outcome = submit(
         request,
@@ -182,9 +182,9 @@ def evidence_hand_over(request: HttpRequest, case_id: int, item_id: int) -> Http
 
 @require_POST
 @requires(Action.MANAGE_PROCEEDINGS)
-def evidence_status(request: HttpRequest, case_id: int, item_id: int) -> HttpResponse:
+def evidence_status(request: HttpRequest, case_id: int, evidence_id: int) -> HttpResponse:
     case = policies.case_for(request.user, case_id, Action.MANAGE_PROCEEDINGS)
-    item = _item(case, item_id)
+    item = _item(case, evidence_id)
     form = TrialStatusForm(request.POST)
     outcome = submit(
         request,
@@ -196,11 +196,11 @@ def evidence_status(request: HttpRequest, case_id: int, item_id: int) -> HttpRes
 
 
 @requires(Action.VIEW_CASE)
-def evidence_download(request: HttpRequest, case_id: int, item_id: int) -> HttpResponseBase:
+def evidence_download(request: HttpRequest, case_id: int, evidence_id: int) -> HttpResponseBase:
     """The item's file, to readers of the free text only, checked against its SHA-256, logged."""
     user = signed_in(request)
     case = policies.case_for(user, case_id)
-    item = _item(case, item_id)
+    item = _item(case, evidence_id)
     if not item.file or not policies.sees_text(user, case):
         raise NotFound()
     try:
